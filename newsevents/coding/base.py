@@ -107,6 +107,21 @@ class Analysis:
             return self.span(item.idx, item.idx + len(item.text))
         return self.span(item.start_char, item.end_char)
 
+    def sentence_of(self, token: "Token") -> Span:
+        """The evidence span of ``token``: its sentence without surrounding white space."""
+        sent = token.sent
+        start, end = sent.start_char, sent.end_char
+        text = self.article.text
+        # The parser saw blanks where boilerplate was removed; trim them away too.
+        while start < end and (text[start].isspace() or self._removed_at(start)):
+            start += 1
+        while end > start and (text[end - 1].isspace() or self._removed_at(end - 1)):
+            end -= 1
+        return self.span(start, end)
+
+    def _removed_at(self, offset: int) -> bool:
+        return any(r.span.start <= offset < r.span.end for r in self.removed)
+
     def attribution(self, attribution_id: str) -> Attribution:
         for a in self.attributions:
             if a.id == attribution_id:
