@@ -1,0 +1,303 @@
+"""The attribution stage: quotes and reported speech, with source, cue and content.
+
+``AttributionStage`` fills ``analysis.attributions`` with
+:class:`~newsevents.records.Attribution` records (ids ``Q1``, ``Q2`` … in
+text order of their cues) and ``analysis.content_of`` with the attribution
+that holds each token (the innermost one when attributions nest).
+
+It works in three passes over the parse:
+
+1. direct quotes (:mod:`.attribution_quotes`) are tied to the nearest cue
+   verb of their sentence ("…," said X / X said: "…"), or, when they have
+   none, continue the previous quote's attribution (a speaker's next
+   paragraph);
+2. the remaining cue verbs with a clausal complement give indirect speech
+   ("X said that …"), or mixed speech when that clause quotes words;
+3. "according to X" gives an attribution whose content is the rest of its
+   clause.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from ..records import Attribution, AttributionSource
+from .attribution_lexicon import cue_lexicon, outlets
+from .attribution_quotes import Quote, find_quotes, paragraphs
+from .attribution_rules import (
+    Draft, according_to, content_tokens, cue_status, is_cue, runs, subject_of, subject_span,
+    token_span, trim,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .base import Analysis
+
+log = logging.getLogger(__name__)
+
+#: a quote shorter than this (in tokens) is a scare quote / phrase, not a direct quote
+MIN_DIRECT_TOKENS = 4
+
+
+class AttributionStage:
+    """Coding stage ``attribution``: see the module docstring."""
+
+    name = "attribution"
+
+    def __call__(self, analysis: "Analysis") -> None:
+        """Find the attributions of ``analysis.doc`` and record them."""
+        doc = analysis.doc
+        text = analysis.article.text
+        finder = _Finder(doc, text)
+        drafts = finder.run()
+        _finish(analysis, drafts)
+
+
+class _Finder:
+    """The three passes over one document."""
+
+    def __init__(self, doc: "Doc", text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.quotes: list[Quote] = find_quotes(text)
+        self.quote_of_token = self._index_quotes()
+        self.cues = [t for t in doc if is_cue(t) and self.quote_of_token.get(t.i) is None]
+        self.by_cue: dict[int, Draft] = {}
+        self.drafts: list[Draft] = []
+        self.para_starts = [p[0] for p in paragraphs(text)]
+
+    def _index_quotes(self) -> dict[int, int]:
+        """token index -> index of the quote that holds it."""
+        out: dict[int, int] = {}
+        qi = 0
+        for t in self.doc:
+            while qi < len(self.quotes) and self.quotes[qi].end <= t.idx:
+                qi += 1
+            if qi < len(self.quotes) and self.quotes[qi].start <= t.idx < self.quotes[qi].end:
+                out[t.i] = qi
+        return out
+
+    def run(self) -> list[Draft]:
+        self._direct_pass()
+        self._indirect_pass()
+        self._according_pass()
+        return sorted(self.drafts, key=lambda d: d.cue[0])
+
+    # -- pass 1: direct quotes -------------------------------------------------
+    def _quote_tokens(self, q: Quote) -> list["Token"]:
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _direct_pass(self) -> None:
+        last: Draft | None = None
+        for qi, q in enumerate(self.quotes):
+            toks = self._quote_tokens(q)
+            if q.continues is not None:
+                owner = next((d for d in self.drafts if q.continues in d.quotes), None)
+                if owner is not None:
+                    owner.contents.append((q.start, q.end))
+                    owner.quotes.append(qi)
+                    last = owner
+                    continue
+            if len(toks) < MIN_DIRECT_TOKENS:
+                continue
+            cue = self._cue_for_quote(q, toks)
+            if cue is not None:
+                last = self._attach(cue, qi, q)
+            elif last is not None and self._continues_speaker(last, q):
+                last.contents.append((q.start, q.end))
+                last.quotes.append(qi)
+
+    def _cue_for_quote(self, q: Quote, toks: list["Token"]) -> "Token | None":
+        """The cue verb of the quote's sentence(s) nearest to it, outside quotes."""
+        sents = {toks[0].sent.start: toks[0].sent, toks[-1].sent.start: toks[-1].sent}
+        best: "Token | None" = None
+        best_dist = 10**9
+        for sent in sents.values():
+            for t in sent:
+                if t.i in self.quote_of_token or not is_cue(t):
+                    continue
+                dist = min(abs(t.idx - q.end), abs(t.idx - q.start))
+                if dist < best_dist:
+                    best, best_dist = t, dist
+        if best is None:
+            best = self._colon_cue(toks[0])
+        return best
+
+    def _colon_cue(self, first: "Token") -> "Token | None":
+        """A cue of the previous sentence that ends with a colon ("X said:")."""
+        sent = first.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if prev[-1].text != ":":
+            return None
+        for t in reversed(list(prev)):
+            if is_cue(t) and t.i not in self.quote_of_token:
+                return t
+        return None
+
+    def _continues_speaker(self, last: Draft, q: Quote) -> bool:
+        """Whether an uncued quote is the previous speaker's next words."""
+        if not last.contents:
+            return False
+        prev_end = last.contents[-1][1]
+        between = self.text[prev_end:q.start]
+        # same or next paragraph, and no other cue verb in between
+        if between.count("\n\n") > 1 or between.count("\n") > 2:
+            return False
+        return not any(prev_end <= c.idx < q.start and c.i != last.cue_token for c in self.cues)
+
+    def _attach(self, cue: "Token", qi: int, q: Quote) -> Draft:
+        """Give quote ``qi`` to the attribution of ``cue`` (creating it)."""
+        draft = self.by_cue.get(cue.i)
+        if draft is None:
+            draft = self._new_draft(cue, "direct")
+        comp = self._complement(cue)
+        if comp is not None and self.quote_of_token.get(comp.i) != qi:
+            span = token_span(content_tokens(comp, cue))
+            if span and span[0] <= q.start and q.end <= span[1] + 1 and (span[1] - span[0]) > (q.end - q.start) + 2:
+                # the quote sits inside an indirect clause: mixed speech
+                draft.kind = "mixed"
+                for r in runs(self.text, content_tokens(comp, cue)):
+                    draft.contents.append(_extend_to_quote(r, q))
+                draft.quotes.append(qi)
+                return draft
+        draft.contents.append((q.start, q.end))
+        draft.quotes.append(qi)
+        return draft
+
+    # -- pass 2: indirect speech ----------------------------------------------
+    def _complement(self, cue: "Token") -> "Token | None":
+        for child in cue.children:
+            if child.dep_ == "ccomp":
+                return child
+        return None
+
+    def _indirect_pass(self) -> None:
+        for cue in self.cues:
+            if cue.i in self.by_cue:
+                continue
+            comp = self._complement(cue)
+            if comp is None or comp.i in self.quote_of_token:
+                continue
+            toks = content_tokens(comp, cue)
+            contents = runs(self.text, toks)
+            if not contents:
+                continue
+            draft = self._new_draft(cue, "indirect")
+            inner = {self.quote_of_token[t.i] for t in toks if t.i in self.quote_of_token}
+            if inner:
+                draft.kind = "mixed"
+                draft.quotes.extend(sorted(inner))
+                contents = [_extend_to_quote(r, self.quotes[i]) for r in contents for i in sorted(inner)][: len(contents)]
+            draft.contents.extend(contents)
+
+    # -- pass 3: according to ---------------------------------------------------
+    def _according_pass(self) -> None:
+        for acc, to, obj in according_to(self.doc):
+            if acc.i in self.quote_of_token:
+                continue
+            sent = acc.sent
+            prep = {t.i for t in acc.subtree} | {t.i for t in to.subtree}
+            toks = [t for t in sent if t.i not in prep]
+            contents = runs(self.text, toks)
+            if not contents:
+                continue
+            draft = Draft(cue=(acc.idx, to.idx + len(to.text)), cue_token=acc.i, status="reported")
+            src = subject_span(self.text, obj)
+            draft.source, draft.source_head = src, obj.i
+            if _is_outlet(obj):
+                draft.via.append(obj.i)
+            draft.contents.extend(contents)
+            self.drafts.append(draft)
+
+    # -- helpers ------------------------------------------------------------------
+    def _new_draft(self, cue: "Token", kind: str) -> Draft:
+        draft = Draft(cue=(cue.idx, cue.idx + len(cue.text)), cue_token=cue.i, status=cue_status(cue), kind=kind)
+        subj = subject_of(cue)
+        if subj is not None:
+            draft.source, draft.source_head = subject_span(self.text, subj), subj.i
+        draft.via.extend(_via_tokens(cue))
+        self.by_cue[cue.i] = draft
+        self.drafts.append(draft)
+        return draft
+
+
+def _extend_to_quote(span: tuple[int, int], q: Quote) -> tuple[int, int]:
+    """Let a content run that ends inside a quote take the closing mark too."""
+    start, end = span
+    if q.start >= start and end < q.end <= end + 3:
+        end = q.end
+    return start, end
+
+
+def _is_outlet(token: "Token") -> bool:
+    """Whether the noun phrase headed by ``token`` names a news outlet/intermediary."""
+    phrase = " ".join(t.lower_ for t in token.subtree if not t.is_punct)
+    names = outlets()
+    return phrase in names or token.lower_ in names or phrase.removeprefix("the ") in names
+
+
+def _via_tokens(cue: "Token") -> list[int]:
+    """Outlets a statement went through: "told Reuters", "in an interview with CNN"."""
+    out: list[int] = []
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_ == "tell" and _is_outlet(child):
+            out.append(child.i)
+        elif child.dep_ == "prep" and child.lower_ in {"in", "to", "with"}:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if _is_outlet(pobj) and child.lower_ in {"to", "with"}:
+                    out.append(pobj.i)
+                for g in pobj.children:  # "in an interview with CNN"
+                    if g.dep_ == "prep" and g.lower_ == "with":
+                        out.extend(p.i for p in g.children if p.dep_ == "pobj" and _is_outlet(p))
+    return out
+
+
+def _source_actor(analysis: "Analysis", draft: Draft) -> str | None:
+    """The actor a source span mentions: its head first, then any token in it."""
+    if draft.source_head is None or draft.source is None:
+        return None
+    actor = analysis.actors.actor_at(draft.source_head)
+    if actor is not None:
+        return actor
+    span = analysis.doc.char_span(draft.source[0], draft.source[1], alignment_mode="expand")
+    if span is None:
+        return None
+    found = analysis.actors.actors_in(span.start, span.end)
+    return found[0] if found else None
+
+
+def _finish(analysis: "Analysis", drafts: list[Draft]) -> None:
+    """Turn drafts into records and fill ``content_of`` (innermost wins)."""
+    records: list[Attribution] = []
+    for n, d in enumerate(drafts, start=1):
+        contents = tuple(analysis.span(s, e) for s, e in sorted(set(d.contents)))
+        if not contents:
+            continue
+        source = None
+        if d.source is not None:
+            source = AttributionSource(analysis.span(*d.source), _source_actor(analysis, d))
+        via = tuple(dict.fromkeys(a for a in (analysis.actors.actor_at(i) for i in d.via) if a))
+        records.append(Attribution(
+            id=f"Q{len(records) + 1}", kind=d.kind, cue=analysis.span(*d.cue), contents=contents,
+            source=source, status=d.status, via=via,
+        ))
+    analysis.attributions.extend(records)
+    # widest first, so that nested (narrower) contents overwrite: innermost wins
+    order = sorted(records, key=lambda a: -sum(c.end - c.start for c in a.contents))
+    for att in order:
+        for c in att.contents:
+            span = analysis.doc.char_span(c.start, c.end, alignment_mode="contract")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                analysis.content_of[i] = att.id
+
+
+__all__ = ["AttributionStage", "MIN_DIRECT_TOKENS"]
