@@ -45,5 +45,9 @@ class StoreError(NewsEventsError):
     """The event store could not be opened, migrated or written."""
 
 
+class StoreBusy(StoreError):
+    """The store file is locked by a writing process (an ingest); retry later."""
+
+
 class ContractError(NewsEventsError):
     """A record does not satisfy the shipped JSON Schema."""
