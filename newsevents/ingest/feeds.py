@@ -136,15 +136,32 @@ def read_feed(location: str, fetch: bool = False,
     Never raises for a bad feed or item: an unreadable, unsafe or unparseable
     feed yields one :class:`Failed` (or :class:`Skipped` when over the size cap).
     """
+    settings = settings or Settings()
+    try:
+        data = _load(location, settings)
+    except urls.TooLarge as exc:
+        yield Skipped(location, "too_large", str(exc))
+        return
+    except InputError as exc:
+        yield Failed(location, exc.kind, str(exc))
+        return
+    yield from read_feed_bytes(data, location, fetch=fetch, settings=settings)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """True when the first bytes look like an RSS, RDF or Atom document."""
+    head = data[:2048].lstrip().lower()
+    return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
+
+
+def read_feed_bytes(data: bytes, location: str, fetch: bool = False,
+                    settings: Settings | None = None) -> Iterator[Item]:
+    """Like :func:`read_feed` for a feed already in memory (``location`` names it)."""
     import feedparser
 
     settings = settings or Settings()
     try:
-        data = _load(location, settings)
         check_xml(data, location)
-    except urls.TooLarge as exc:
-        yield Skipped(location, "too_large", str(exc))
-        return
     except InputError as exc:
         yield Failed(location, exc.kind, str(exc))
         return
@@ -155,7 +172,7 @@ def read_feed(location: str, fetch: bool = False,
                               resolve_relative_uris=False)
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
-        if reason is not None or not parsed.get("version"):
+        if not parsed.get("version"):
             yield Failed(location, "bad_feed", f"{location}: not an RSS/Atom feed"
                          + (f" ({reason})" if reason else ""))
         else:

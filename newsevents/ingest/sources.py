@@ -201,9 +201,9 @@ def read_paths(paths: Iterable[str | os.PathLike], published: date | None = None
         if name == "-":
             yield from read_stdin(sys.stdin.buffer, published, settings)
         elif name.startswith(("http://", "https://")):
-            from .urls import fetch_url
+            from .urls import read_url  # a feed URL yields its items, a page one document
 
-            yield fetch_url(name, settings=settings)
+            yield from read_url(name, fetch=fetch, settings=settings)
         elif Path(name).is_dir():
             for path in _walk(Path(name)):
                 if _kind(path)[0] == "unknown":

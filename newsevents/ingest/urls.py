@@ -18,7 +18,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
-from urllib.parse import urlsplit
+from typing import Iterator
+from urllib.parse import urljoin, urlsplit
 
 from ..config import Settings
 from ..errors import InputError
@@ -80,9 +81,17 @@ class _SafeRedirect(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: D102
+        # Checked before urllib looks at it, so the refusal says why.
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            check_url(urljoin(req.full_url, target))
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
-        # newurl is already absolute here (urllib joins it with the request URL).
-        check_url(newurl)
+        check_url(newurl)  # newurl is absolute here
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -163,6 +172,49 @@ def content_type_of(media_type: str, body: bytes) -> str | None:
     return None
 
 
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
+               "application/xml", "text/xml")
+
+
+def read_url(url: str, fetch: bool = False, settings: Settings | None = None,
+             timeout: float = DEFAULT_TIMEOUT) -> Iterator[Document | Skipped | Failed]:
+    """Documents from one http(s) URL: the items of a feed, or the page itself.
+
+    A response that is an RSS/Atom feed (by media type or by its first bytes)
+    is read with :func:`newsevents.ingest.feeds.read_feed_bytes` (``fetch``
+    then fetches items without full text); anything else is one page as in
+    :func:`fetch_url`.  Never raises for a bad URL or response.
+    """
+    from .feeds import looks_like_feed, read_feed_bytes
+
+    settings = settings or Settings()
+    try:
+        got = fetch_bytes(url, timeout=timeout, max_bytes=settings.max_bytes)
+    except TooLarge as exc:
+        yield Skipped(url, "too_large", str(exc))
+        return
+    except InputError as exc:
+        yield Failed(url, exc.kind, str(exc))
+        return
+    if got.media_type in _FEED_TYPES[:3] or (
+            got.media_type in _FEED_TYPES + ("", "application/octet-stream", "text/plain")
+            and looks_like_feed(got.body)):
+        yield from read_feed_bytes(got.body, url, fetch=fetch, settings=settings)
+    else:
+        yield _page(url, got)
+
+
+def _page(url: str, got: Fetched) -> Document | Skipped | Failed:
+    kind = content_type_of(got.media_type, got.body)
+    if kind is None:
+        return Skipped(url, "unsupported_content_type", got.media_type or "no content type")
+    try:
+        text = decode(got.body, got.charset)
+    except InputError as exc:
+        return Failed(url, exc.kind, f"{url}: {exc}")
+    return Document(source=url, content=text, content_type=kind, url=got.url)
+
+
 def fetch_url(url: str, settings: Settings | None = None, timeout: float = DEFAULT_TIMEOUT,
               max_bytes: int | None = None) -> Document | Skipped | Failed:
     """Fetch one page and return it as a :class:`Document`, or why it could not be.
@@ -180,11 +232,4 @@ def fetch_url(url: str, settings: Settings | None = None, timeout: float = DEFAU
         return Skipped(url, "too_large", str(exc))
     except InputError as exc:
         return Failed(url, exc.kind, str(exc))
-    kind = content_type_of(got.media_type, got.body)
-    if kind is None:
-        return Skipped(url, "unsupported_content_type", got.media_type or "no content type")
-    try:
-        text = decode(got.body, got.charset)
-    except InputError as exc:
-        return Failed(url, exc.kind, f"{url}: {exc}")
-    return Document(source=url, content=text, content_type=kind, url=got.url)
+    return _page(url, got)

@@ -1,0 +1,142 @@
+"""RSS/Atom reader: feeds written here, a local server for --fetch, hostile XML."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from _http import serve
+
+from newsevents.config import Settings
+from newsevents.ingest import read_paths
+from newsevents.ingest.feeds import read_feed
+from newsevents.records import Document, Failed, Skipped
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>The Kestria Ledger</title><link>{base}/</link><description>news</description>
+<item><title>Ministers meet on water rights</title><link>{base}/water</link>
+  <guid>ledger-101</guid><pubDate>Tue, 11 Mar 2025 08:30:00 +0000</pubDate>
+  <description>Short teaser about the water talks.</description>
+  <content:encoded><![CDATA[<p>Water ministers of Kestria and Valdora met in Orlen on
+  Monday and agreed to share data on river levels.</p>]]></content:encoded></item>
+<item><title>Protest outside parliament</title><link>{base}/protest</link>
+  <pubDate>Wed, 12 Mar 2025 23:30:00 -0500</pubDate>
+  <description>Hundreds of farmers protested outside the Kestrian parliament.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Valdora Wire</title>
+<entry><title>Envoy recalled</title><link href="http://wire.example/envoy"/>
+  <id>urn:wire:7</id><updated>2025-02-03T10:00:00Z</updated>
+  <summary>Valdora recalled its envoy to Kestria on Sunday.</summary></entry>
+</feed>"""
+
+PAGE = ("<html><head><title>Protest outside parliament</title></head><body><article><p>"
+        "Hundreds of farmers protested outside the Kestrian parliament on Wednesday, "
+        "demanding lower fuel taxes, police said.</p></article></body></html>")
+
+
+def test_rss_items_carry_link_title_date_and_full_content(tmp_path):
+    path = tmp_path / "ledger.rss"
+    path.write_text(RSS.format(base="http://ledger.example"), encoding="utf-8")
+    first, second = read_feed(str(path))
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert first.url == "http://ledger.example/water" and first.id == "ledger-101"
+    assert first.title == "Ministers meet on water rights"
+    assert first.published == date(2025, 3, 11) and first.outlet == "The Kestria Ledger"
+    assert "river levels" in first.content and first.content_type == "html"
+    assert "teaser" not in first.content  # full content wins over the summary
+    assert second.content == "Hundreds of farmers protested outside the Kestrian parliament."
+    assert second.published == date(2025, 3, 13)  # 23:30 -05:00 is the 13th in UTC
+
+
+def test_atom_file_through_read_paths(tmp_path):
+    path = tmp_path / "wire.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    (doc,) = read_paths([path])
+    assert doc.url == "http://wire.example/envoy" and doc.id == "urn:wire:7"
+    assert doc.published == date(2025, 2, 3) and doc.outlet == "Valdora Wire"
+    assert "recalled its envoy" in doc.content
+
+
+def test_fetch_gets_pages_of_items_without_full_text(tmp_path):
+    routes = {"/protest": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode())}
+    with serve(routes) as (base, seen):
+        feed = RSS.format(base=base).encode()
+        routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"}, feed)
+        items = list(read_paths([base + "/feed.rss"], fetch=True))
+    water, protest = items
+    assert "river levels" in water.content  # had full content: not fetched
+    assert protest.content == PAGE and protest.content_type == "html"
+    assert protest.title == "Protest outside parliament" and protest.published == date(2025, 3, 13)
+    assert [r["path"] for r in seen] == ["/feed.rss", "/protest"]
+
+
+def test_fetch_failure_is_a_record_for_that_item(tmp_path):
+    with serve({}) as (base, _):
+        path = tmp_path / "f.xml"
+        path.write_text(RSS.format(base=base), encoding="utf-8")
+        water, protest = read_feed(str(path), fetch=True)
+    assert isinstance(water, Document)
+    assert isinstance(protest, Failed) and protest.kind == "http_error"
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+]>
+<rss version="2.0"><channel><title>t</title>
+<item><title>&d;</title><description>&d;&d;&d;</description></item></channel></rss>"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>t</title><item><description>&x;</description></item>
+</channel></rss>"""
+
+
+def test_entity_expansion_and_external_entities_are_refused(tmp_path):
+    for name, text in (("bomb.xml", BOMB), ("xxe.rss", XXE)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        items = list(read_feed(str(path)))
+        assert len(items) == 1
+        assert isinstance(items[0], Failed) and items[0].kind == "unsafe_xml"
+
+
+def test_broken_empty_and_oversized_feeds(tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("this is not xml at all", encoding="utf-8")
+    empty = tmp_path / "empty.rss"
+    empty.write_text('<rss version="2.0"><channel><title>t</title></channel></rss>')
+    big = tmp_path / "big.rss"
+    big.write_text(RSS.format(base="http://x"), encoding="utf-8")
+    (b,) = read_feed(str(broken))
+    (e,) = read_feed(str(empty))
+    (g,) = read_feed(str(big), settings=Settings(max_bytes=200))
+    (m,) = read_feed(str(tmp_path / "missing.rss"))
+    assert isinstance(b, Failed) and b.kind == "bad_feed"
+    assert isinstance(e, Skipped) and e.reason == "empty"
+    assert isinstance(g, Skipped) and g.reason == "too_large"
+    assert isinstance(m, Failed) and m.kind == "read_error"
+
+
+def test_lenient_parsing_of_a_slightly_broken_feed(tmp_path):
+    # an unescaped ampersand makes it ill-formed XML; feedparser still reads it
+    text = RSS.format(base="http://x").replace("Ministers meet", "Ministers & envoys meet")
+    path = tmp_path / "loose.rss"
+    path.write_text(text, encoding="utf-8")
+    items = list(read_feed(str(path)))
+    assert len(items) == 2 and all(isinstance(i, Document) for i in items)
+    assert items[0].title.startswith("Ministers")
+
+
+def test_body_that_names_a_file_is_not_read_from_disk(tmp_path):
+    secret = tmp_path / "secret.xml"
+    secret.write_text(RSS.format(base="http://leak"), encoding="utf-8")
+    routes = {"/feed": (200, {"Content-Type": "application/rss+xml"}, str(secret).encode())}
+    with serve(routes) as (base, _):
+        items = list(read_paths([base + "/feed"]))
+    assert len(items) == 1 and isinstance(items[0], Failed)
