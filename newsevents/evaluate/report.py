@@ -1,0 +1,69 @@
+"""The result of an evaluation run: a readable table and a JSON document."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .base import Score
+
+#: identifies the JSON written by ``newsevents evaluate --json``
+REPORT_SCHEMA = "newsevents-evaluate/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Scores of the suites that ran, and why the others did not.
+
+    ``skipped`` maps a suite name to the reason it was skipped (missing data,
+    suite not installed); ``seconds`` maps a suite name to its run time.
+    """
+
+    scores: tuple[Score, ...] = ()
+    skipped: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def get(self, key: str) -> Score | None:
+        """The score named ``suite/metric``, if it was measured."""
+        for s in self.scores:
+            if s.key == key:
+                return s
+        return None
+
+    def suites(self) -> list[str]:
+        """Names of the suites that produced scores, in order of appearance."""
+        return list(dict.fromkeys(s.suite for s in self.scores))
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data (see :data:`REPORT_SCHEMA`)."""
+        return {
+            "schema": REPORT_SCHEMA,
+            "scores": [asdict(s) | {"key": s.key} for s in self.scores],
+            "skipped": dict(self.skipped),
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+        }
+
+    def dumps(self) -> str:
+        """:meth:`to_json` as indented text."""
+        return json.dumps(self.to_json(), indent=2, sort_keys=False)
+
+    def table(self) -> str:
+        """A fixed-width table: suite, metric, value, n, noise, target."""
+        head = ("suite", "metric", "value", "n", "noise", "target", "")
+        rows = [head]
+        for s in self.scores:
+            met = s.meets_target()
+            mark = "" if met is None else ("ok" if met else "below" if s.higher_is_better else "above")
+            target = "" if s.target is None else ("≥ " if s.higher_is_better else "≤ ") + f"{s.target:.2f}"
+            noise = "" if s.noise is None else f"±{s.noise:.3f}"
+            n = f"{s.n} {s.unit}".strip()
+            rows.append((s.suite, s.metric, f"{s.value:.3f}", n, noise, target, mark))
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+        lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
+        for name, secs in self.seconds.items():
+            lines.append(f"# {name}: {secs:.1f} s")
+        for name, why in self.skipped.items():
+            lines.append(f"# skipped {name}: {why}")
+        return "\n".join(lines)
