@@ -1,0 +1,110 @@
+"""The FastAPI application of ``newsevents serve``: a read-only view of the store.
+
+``create_app(db_path)`` builds the app; every page opens the store read-only
+for the duration of the request (see :mod:`newsevents.web.db`), so an ingest
+can write the same file between requests.  Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.templating import Jinja2Templates
+
+from ..errors import StoreBusy, StoreError, UsageError
+from ..records import EVENT_TYPES, STATUSES
+from .charts import type_colour
+from .db import ReadOnlyStore
+from .security import SecurityHeaders
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+
+
+def path_quote(value: object) -> str:
+    """``value`` quoted as ONE URL path segment ('/' included)."""
+    return quote(str(value), safe="")
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL when it is plain http(s), else None: never a ``javascript:`` link."""
+    if not value:
+        return None
+    url = value.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") and not any(ord(c) < 33 for c in url) else None
+
+
+def _templates() -> Jinja2Templates:
+    # autoescape=True for EVERY template: article text is untrusted.
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(EVENT_TYPES=EVENT_TYPES, STATUSES=STATUSES, type_colour=type_colour,
+                       result_ids=lambda result: {a.id for a in result.actors})
+    env.filters.update(q=path_quote, safe_url=safe_url)
+    return Jinja2Templates(env=env)
+
+
+def _error(request: Request, status: int, title: str, message: str,
+           headers: dict[str, str] | None = None) -> Response:
+    """An error page (HTML) or plain text for CSV/API-style paths."""
+    if request.url.path.endswith(".csv") or "text/html" not in request.headers.get("accept", "text/html"):
+        return PlainTextResponse(f"{title}: {message}\n", status_code=status, headers=headers)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"title": title, "message": message, "status": status},
+        status_code=status, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(UsageError)
+    async def bad_request(request: Request, exc: UsageError) -> Response:
+        return _error(request, 400, "Bad request", str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, exc: StoreBusy) -> Response:
+        return _error(request, 503, "Store busy", str(exc), {"Retry-After": "3"})
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        log.warning("store error on %s: %s", request.url.path, exc)
+        return _error(request, 503, "Store unavailable", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+        message = exc.detail if isinstance(exc.detail, str) else title
+        return _error(request, exc.status_code, title, message,
+                      getattr(exc, "headers", None))
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The web app over the store at ``db_path``, opened read-only per request."""
+    from . import routes_actors, routes_events, routes_misc  # noqa: PLC0415 - avoid cycles
+
+    app = FastAPI(title="newsevents", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.store = ReadOnlyStore(db_path)
+    app.state.templates = _templates()
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    for module in (routes_events, routes_actors, routes_misc):
+        app.include_router(module.router)
+    _install_error_handlers(app)
+    return app
+
+
+def render(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
+    """Render ``template`` with ``context`` (autoescaped)."""
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, template, context, status_code=status)

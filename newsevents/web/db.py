@@ -1,0 +1,71 @@
+"""Short-lived read-only connections to the store, one per request.
+
+DuckDB allows either ONE process that reads and writes a database file, or
+any number of processes that only read it; a read-only open fails while a
+writer holds the file lock, and a writer cannot open the file while a reader
+holds it.  So the web app never keeps a connection open between requests:
+each request opens the file read-only, runs its queries and closes it, which
+leaves the file free for ``newsevents ingest`` between its batches.  When the
+open fails because a writer holds the lock, we retry with a short back-off
+and, if the writer still holds it, raise :class:`StoreBusy` (the app turns
+that into a 503 with ``Retry-After``).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from ..errors import StoreBusy, StoreError
+
+log = logging.getLogger(__name__)
+
+#: Pauses between attempts to open a locked store (seconds); ~1.5 s in all.
+RETRY_DELAYS: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.4, 0.7)
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
+
+
+class ReadOnlyStore:
+    """Opens the DuckDB store read-only for the span of one request."""
+
+    def __init__(self, path: str | Path, delays: tuple[float, ...] = RETRY_DELAYS,
+                 threads: int = 2) -> None:
+        self.path = Path(path)
+        self.delays = delays
+        self.threads = threads
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        if not self.path.is_file():
+            raise StoreError(f"no store at {self.path}: run `newsevents ingest` first")
+        config = {"threads": self.threads}
+        for attempt, delay in enumerate((*self.delays, None)):
+            try:
+                return duckdb.connect(str(self.path), read_only=True, config=config)
+            except duckdb.IOException as exc:
+                if not _is_lock_error(exc):
+                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                if delay is None:
+                    raise StoreBusy(
+                        f"the store {self.path.name} is being written by another process "
+                        "(an ingest is running); retry in a few seconds") from exc
+                log.debug("store locked (attempt %d); retrying in %.2fs", attempt + 1, delay)
+                time.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection, closed (and the file lock released) on exit."""
+        con = self._open()
+        try:
+            yield con
+        finally:
+            con.close()

@@ -1,0 +1,145 @@
+"""Validation of the query-string filters of the events pages.
+
+Every parameter a user can type is checked here, before any SQL runs: an
+unknown event type or status, a malformed date or page number raises
+:class:`UsageError` with a message that the app shows with status 400.
+Sort keys are mapped to a fixed set of names, never interpolated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from urllib.parse import urlencode
+
+from ..errors import UsageError
+from ..records import EVENT_TYPES, STATUSES
+
+#: Columns the events table can be sorted by (the query layer maps them to SQL).
+SORT_KEYS: tuple[str, ...] = ("date", "type", "status", "source", "target", "outlet",
+                              "confidence")
+PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
+MAX_PAGE = 100_000
+MAX_TEXT = 200
+
+_TEXT_FIELDS = ("actor", "source", "target", "attributed_to", "outlet", "text")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """A validated filter of the events table; ``None`` means "any"."""
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    type: str | None = None
+    status: str | None = None
+    attributed_to: str | None = None
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    sort: str = "date"
+    desc: bool = True
+    page: int = 1
+    per_page: int = 50
+
+    @property
+    def offset(self) -> int:
+        """Rows skipped before the current page."""
+        return (self.page - 1) * self.per_page
+
+    def params(self, **changes: object) -> dict[str, str]:
+        """The non-default query parameters of this filter (with ``changes`` applied)."""
+        f = replace(self, **changes) if changes else self
+        out: dict[str, str] = {}
+        for key, value in asdict(f).items():
+            if value is None or value == _DEFAULTS[key]:
+                continue
+            if key == "desc":
+                out["order"] = "desc" if value else "asc"
+            else:
+                out[key] = value.isoformat() if isinstance(value, date) else str(value)
+        return out
+
+    def query(self, **changes: object) -> str:
+        """URL query string of this filter (with ``changes`` applied), without '?'."""
+        return urlencode(self.params(**changes))
+
+    def is_empty(self) -> bool:
+        """True when no row-restricting filter is set (sort/page do not count)."""
+        return all(getattr(self, k) is None for k in
+                   (*_TEXT_FIELDS, "type", "status", "since", "until"))
+
+
+_DEFAULTS = {f.name: f.default for f in fields(EventFilter)}
+
+
+def _text(params: Mapping[str, str], key: str) -> str | None:
+    value = (params.get(key) or "").strip()
+    if not value:
+        return None
+    if len(value) > MAX_TEXT:
+        raise UsageError(f"{key} is longer than {MAX_TEXT} characters")
+    if any(ord(c) < 32 for c in value):
+        raise UsageError(f"{key} contains control characters")
+    return value
+
+
+def _choice(params: Mapping[str, str], key: str, allowed: tuple[str, ...],
+            upper: bool) -> str | None:
+    value = _text(params, key)
+    if value is None:
+        return None
+    value = value.upper() if upper else value.lower()
+    if value not in allowed:
+        raise UsageError(f"unknown {key} {value!r}; expected one of: {', '.join(allowed)}")
+    return value
+
+
+def parse_date(value: str | None, key: str) -> date | None:
+    """An ISO date (YYYY-MM-DD) or None; anything else is a UsageError."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{key} must be a date written YYYY-MM-DD, not {value[:40]!r}") from None
+
+
+def _int(params: Mapping[str, str], key: str, default: int, lo: int, hi: int) -> int:
+    raw = (params.get(key) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not lo <= int(raw) <= hi:
+        raise UsageError(f"{key} must be a whole number from {lo} to {hi}, not {raw[:20]!r}")
+    return int(raw)
+
+
+def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
+    """Validate the query parameters of the events table into an :class:`EventFilter`."""
+    texts = {k: _text(params, k) for k in _TEXT_FIELDS}
+    since = parse_date(params.get("since"), "since")
+    until = parse_date(params.get("until"), "until")
+    if since and until and since > until:
+        raise UsageError(f"since ({since}) is after until ({until})")
+    sort = (params.get("sort") or "date").strip().lower()
+    if sort not in SORT_KEYS:
+        raise UsageError(f"cannot sort by {sort[:40]!r}; expected one of: {', '.join(SORT_KEYS)}")
+    order = (params.get("order") or "desc").strip().lower()
+    if order not in ("asc", "desc"):
+        raise UsageError("order must be asc or desc")
+    per_page = _int(params, "per_page", 50, 1, max(PAGE_SIZES))
+    if per_page not in PAGE_SIZES:
+        raise UsageError(f"per_page must be one of {', '.join(map(str, PAGE_SIZES))}")
+    return EventFilter(
+        **texts,
+        type=_choice(params, "type", EVENT_TYPES, upper=True),
+        status=_choice(params, "status", STATUSES, upper=False),
+        since=since, until=until, sort=sort, desc=order == "desc",
+        page=_int(params, "page", 1, 1, MAX_PAGE), per_page=per_page,
+    )

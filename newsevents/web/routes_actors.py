@@ -1,0 +1,62 @@
+"""Pages about actors: the list and one actor's profile."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from ..errors import UsageError
+from . import queries
+from .app import render
+from .charts import network_svg, timeline_svg
+from .filters import MAX_PAGE, MAX_TEXT
+
+router = APIRouter()
+PAGE = 50
+
+
+def page_param(request: Request) -> int:
+    """The validated ``page`` query parameter (1 when absent)."""
+    raw = (request.query_params.get("page") or "1").strip()
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise UsageError(f"page must be a whole number from 1 to {MAX_PAGE}, not {raw[:20]!r}")
+    return int(raw)
+
+
+def text_param(request: Request, key: str) -> str:
+    """A free-text query parameter, stripped and capped."""
+    value = (request.query_params.get(key) or "").strip()
+    if len(value) > MAX_TEXT:
+        raise UsageError(f"{key} is longer than {MAX_TEXT} characters")
+    return value
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request) -> HTMLResponse:
+    """Actors by number of events, optionally filtered by name."""
+    page, name = page_param(request), text_param(request, "name")
+    with request.app.state.store.connect() as con:
+        rows = queries.list_actors(con, name, PAGE + 1, (page - 1) * PAGE)
+    return render(request, "actors.html", {
+        "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "name": name,
+        "section": "actors"})
+
+
+@router.get("/actors/{actor_key:path}", response_class=HTMLResponse)
+def actor(request: Request, actor_key: str) -> HTMLResponse:
+    """One actor: timeline, counterparts network, quotes, claims by and about them."""
+    with request.app.state.store.connect() as con:
+        profile = queries.actor_profile(con, actor_key)
+        if profile is None:
+            raise HTTPException(404, f"no actor {actor_key!r}")
+        timeline = queries.actor_timeline(con, actor_key)
+        counterparts = queries.actor_counterparts(con, actor_key, limit=12)
+        quotes = queries.actor_quotes(con, actor_key, limit=20)
+        claims_by = queries.claims_by(con, actor_key, limit=20)
+        claims_about = queries.claims_about(con, actor_key, limit=20)
+        by_type = queries.actor_types(con, actor_key)
+    return render(request, "actor.html", {
+        "actor": profile, "timeline": timeline_svg(timeline),
+        "network": network_svg(profile["name"], counterparts), "counterparts": counterparts,
+        "quotes": quotes, "claims_by": claims_by, "claims_about": claims_about, "by_type": by_type,
+        "section": "actors"})

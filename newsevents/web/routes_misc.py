@@ -1,0 +1,81 @@
+"""Articles, stories, contradictions and search."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from . import queries
+from .app import render
+from .routes_actors import page_param, text_param
+from .views import article_html
+
+router = APIRouter()
+PAGE = 50
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request) -> HTMLResponse:
+    """Stored articles, newest first."""
+    page = page_param(request)
+    with request.app.state.store.connect() as con:
+        rows = queries.list_articles(con, PAGE + 1, (page - 1) * PAGE)
+    return render(request, "articles.html", {"rows": rows[:PAGE], "page": page,
+                                             "more": len(rows) > PAGE, "section": "articles"})
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    """The full text with everything coded highlighted, and the list of what was coded."""
+    with request.app.state.store.connect() as con:
+        found = queries.get_article(con, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        result, keys, event_keys = found
+    return render(request, "article.html", {
+        "result": result, "article_id": article_id, "text": article_html(result),
+        "keys": keys, "event_keys": event_keys, "section": "articles"})
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request) -> HTMLResponse:
+    """Stories (one event reported by several articles), most reported first."""
+    page = page_param(request)
+    with request.app.state.store.connect() as con:
+        rows = queries.list_stories(con, PAGE + 1, (page - 1) * PAGE)
+    return render(request, "stories.html", {"rows": rows[:PAGE], "page": page,
+                                            "more": len(rows) > PAGE, "section": "stories"})
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    """One story and every report of it."""
+    with request.app.state.store.connect() as con:
+        found = queries.get_story(con, story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        reports = queries.story_reports(con, story_id)
+    return render(request, "story.html", {"story": found, "reports": reports,
+                                          "section": "stories"})
+
+
+@router.get("/contradictions", response_class=HTMLResponse)
+def contradictions(request: Request) -> HTMLResponse:
+    """Claims next to their denials, and conflicting figures, with their sources."""
+    page = page_param(request)
+    with request.app.state.store.connect() as con:
+        rows = queries.list_contradictions(con, PAGE + 1, (page - 1) * PAGE)
+    return render(request, "contradictions.html", {
+        "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE,
+        "section": "contradictions"})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request) -> HTMLResponse:
+    """Actors, articles and quotes matching the words typed in the search box."""
+    q = text_param(request, "q")
+    found = {"actors": [], "articles": [], "quotes": []}
+    if q:
+        with request.app.state.store.connect() as con:
+            found = queries.search(con, q, limit=25)
+    return render(request, "search.html", {"q": q, **found})

@@ -1,0 +1,80 @@
+"""Security headers, static files and input validation (no store needed)."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsevents.cli.serve import exposure_warning, is_loopback
+from newsevents.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    missing = tmp_path_factory.mktemp("nostore") / "absent.duckdb"
+    return TestClient(create_app(missing))
+
+
+def test_csp_forbids_inline_script_and_framing(client):
+    r = client.get("/static/app.css")
+    assert r.status_code == 200
+    csp = r.headers["content-security-policy"]
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert directives["frame-ancestors"] == "'none'"
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_htmx_is_vendored_with_its_licence(client):
+    r = client.get("/static/htmx.min.js")
+    assert r.status_code == 200
+    assert "htmx" in r.text[:200] and "BSD" in r.text[:300]
+    assert client.get("/static/htmx.LICENSE").status_code == 200
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py",
+    "/static/%2e%2e%2f%2e%2e%2fcli/serve.py", "/static//etc/passwd",
+    "/static/..%5capp.py",
+])
+def test_static_path_traversal_is_404(client, path):
+    r = client.get(path)
+    assert r.status_code == 404
+    assert "create_app" not in r.text and "root:" not in r.text
+
+
+@pytest.mark.parametrize("query, word", [
+    ("type=BOMBING", "type"), ("status=rumoured", "status"),
+    ("since=2025-02-30", "since"), ("until=soon", "until"), ("page=0", "page"),
+    ("sort=1;drop", "sort"),
+])
+def test_bad_filters_are_400_with_a_message(client, query, word):
+    for path in ("/events", "/events.csv"):
+        r = client.get(f"{path}?{query}")
+        assert r.status_code == 400, (path, query)
+        assert word in r.text
+        assert "Traceback" not in r.text
+
+
+def test_missing_store_is_a_503_page_not_a_crash(client):
+    r = client.get("/events")
+    assert r.status_code == 503
+    assert "newsevents ingest" in r.text
+
+
+def test_no_endpoint_accepts_writes(client):
+    for path in ("/events", "/events.csv", "/search", "/actors/x", "/articles/x"):
+        for method in ("post", "put", "delete", "patch"):
+            assert getattr(client, method)(path).status_code == 405
+
+
+def test_unknown_page_is_404_with_headers(client):
+    r = client.get("/nope")
+    assert r.status_code == 404
+    assert "content-security-policy" in r.headers
+
+
+def test_default_host_is_loopback_and_others_warn():
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert exposure_warning("127.0.0.1", 8000) is None
+    warning = exposure_warning("0.0.0.0", 8080)
+    assert warning and "0.0.0.0:8080" in warning and warning.startswith("WARNING")
