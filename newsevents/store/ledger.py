@@ -1,0 +1,118 @@
+"""The input ledger: what ``ingest`` has seen, and what became of each input.
+
+Every input (a file, a JSON Lines record, a feed item …) gets an *input key*,
+a hash of where it came from and what it holds.  The key is written to the
+``ledger`` table in the same transaction as the article it produced, so after
+a crash the ledger says exactly which inputs are done: a rerun skips them and
+codes the rest.  Status is one of ``coded``, ``skipped`` (with a reason) or
+``failed`` (with the error).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+
+import duckdb
+
+from ..records import ArticleResult, Document, Failed, Outcome, Skipped
+
+_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
+
+
+def normalise_source(source: str) -> tuple[str, int | None]:
+    """``(source, line)`` with a file path made absolute and a ``:N`` line suffix split off.
+
+    The same file named by a relative and by an absolute path is the same input.
+    """
+    path, line = source, None
+    m = _LINE.match(source)
+    if m and os.path.exists(m.group("path")):
+        path, line = m.group("path"), int(m.group("line"))
+    if not path.startswith("<") and "://" not in path and os.path.exists(path):
+        path = os.path.abspath(path)
+    return (f"{path}:{line}" if line is not None else path), line
+
+
+def _hash(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def input_key(item: Document | Skipped | Failed) -> str:
+    """The key of one input: the same input always gets the same key.
+
+    A document is keyed by its (normalised) source, URL and content; a read
+    failure or skip by its source and reason, since it has no content.
+    """
+    source, _ = normalise_source(item.source)
+    if isinstance(item, Document):
+        return _hash("doc", source, item.url or "", item.content)
+    if isinstance(item, Skipped):
+        return _hash("skipped", source, item.reason, item.detail)
+    return _hash("failed", source, item.kind, item.message)
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared for identity: NFC, whitespace runs collapsed, ends stripped."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def article_key(text: str, url: str | None) -> str:
+    """The store key of an article: a hash of its normalised text and its URL."""
+    return _hash("article", normalise_text(text), url or "")
+
+
+def ledger_row(key: str, source: str, outcome: Outcome, article_id: str | None,
+               new_article: bool, run_id: str) -> dict:
+    """The ledger row of one input and its outcome."""
+    src, line = normalise_source(source)
+    status, reason, error = "coded", None, None
+    if isinstance(outcome, Skipped):
+        status = "skipped"
+        reason = f"{outcome.reason}: {outcome.detail}" if outcome.detail else outcome.reason
+    elif isinstance(outcome, Failed):
+        status, reason, error = "failed", outcome.kind, outcome.message
+    elif not isinstance(outcome, ArticleResult):  # pragma: no cover - defensive
+        raise TypeError(f"not an outcome: {type(outcome).__name__}")
+    return {"input_key": key, "source": src, "line": line, "status": status,
+            "reason": reason, "error": error, "article_id": article_id,
+            "new_article": new_article, "run_id": run_id}
+
+
+def known_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
+    """The subset of ``keys`` already in the ledger."""
+    if not keys:
+        return set()
+    import pyarrow as pa
+
+    probe = pa.table({"k": pa.array(keys, pa.string())})
+    con.register("_probe_keys", probe)
+    try:
+        rows = con.execute("SELECT DISTINCT l.input_key FROM ledger l "
+                           "JOIN _probe_keys p ON l.input_key = p.k").fetchall()
+    finally:
+        con.unregister("_probe_keys")
+    return {r[0] for r in rows}
+
+
+def ledger_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Inputs per status (coded, skipped, failed; zeros included)."""
+    counts = dict.fromkeys(("coded", "skipped", "failed"), 0)
+    for status, n in con.execute("SELECT status, count(*) FROM ledger GROUP BY status").fetchall():
+        counts[status] = int(n)
+    return counts
+
+
+def ledger_reasons(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[dict]:
+    """The most frequent skip reasons and failure kinds, with counts."""
+    rows = con.execute(
+        "SELECT status, split_part(coalesce(reason, ''), ':', 1) AS why, count(*) AS n "
+        "FROM ledger WHERE status <> 'coded' GROUP BY ALL ORDER BY n DESC, why LIMIT ?",
+        [limit]).fetchall()
+    return [{"status": s, "reason": w, "count": int(n)} for s, w, n in rows]
