@@ -1,0 +1,190 @@
+"""Coreference for the actors stage (called by :class:`~.actors.ActorStage`).
+
+* Names: a full name ("Kim Lee") makes a person; a later single name ("Lee")
+  goes to the person of that surname (or first name) that the passage is
+  about, i.e. the one mentioned most recently, unless a title or honorific
+  next to it ("Sen. Lee", "Ms. Lee") fits another one better.
+* Pronouns: he/him/his/himself and she/her/hers/herself go to the most
+  salient compatible person of the current or the two previous sentences
+  (subjects first, then recency), never to the subject of the same verb for
+  an object pronoun.
+* Role nouns: "the minister", "the ambassador" go to the most recent person
+  whose role has that word, within the last five sentences.
+* They/them/their go to a group or organization only when exactly one was
+  mentioned in this or the previous sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .roles import HONORIFICS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .actors import Builder, Draft
+    from .people import NameMention
+
+_MALE = frozenset("he him his himself".split())
+_FEMALE = frozenset("she her hers herself".split())
+_PLURAL = frozenset("they them their theirs themselves".split())
+_SUBJ = frozenset(("nsubj", "nsubjpass"))
+_OBJ = frozenset(("dobj", "pobj", "iobj", "dative"))
+_ROLE_WINDOW = 5
+_PRONOUN_WINDOW = 2
+
+
+def _norm(w: str) -> str:
+    from .gazetteer import norm
+    return norm(w)
+
+
+def assign_names(b: "Builder", names: list["NameMention"]) -> list[str]:
+    """The person key of each name mention, in order (see module doc)."""
+    doc = b.doc
+    last_seen: dict[str, int] = {}
+    words_of: dict[str, tuple[str, ...]] = {}
+    keys: list[str] = []
+    for m in names:
+        words = tuple(_norm(w) for w in m.words)
+        if len(words) >= 2:
+            key = f"person:{words[0]} {words[-1]}"
+        else:
+            key = _resolve_single(b, m, words[0], last_seen, words_of) or f"person:{words[0]}"
+        words_of.setdefault(key, words)
+        if len(words) > len(words_of[key]):
+            words_of[key] = words
+        last_seen[key] = m.start
+        keys.append(key)
+    del doc
+    return keys
+
+
+def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[str, int],
+                    words_of: dict[str, tuple[str, ...]]) -> str | None:
+    """The person a bare surname or first name refers to, by recency and title fit."""
+    cands = [k for k, ws in words_of.items() if len(ws) >= 2 and word in (ws[-1], ws[0])]
+    if not cands:
+        return None
+    surname = [k for k in cands if words_of[k][-1] == word]
+    cands = surname or cands
+    title = _title_word(b, m.start)
+    if m.gender:
+        fit = [k for k in cands if b.drafts.get(k) is None or b.drafts[k].gender in (None, m.gender)]
+        cands = fit or cands
+    if title and title not in HONORIFICS:
+        fit = [k for k in cands if _has_title(b.drafts.get(k), title)]
+        cands = fit or cands
+    return max(cands, key=lambda k: last_seen.get(k, -1))
+
+
+def _title_word(b: "Builder", start: int) -> str | None:
+    if start == 0:
+        return None
+    w = b.doc[start - 1].lower_.rstrip(".")
+    return w if w in TITLES or w in HONORIFICS else None
+
+
+def _has_title(d: "Draft | None", title: str) -> bool:
+    if d is None or not d.role:
+        return False
+    return title in d.role.lower().replace(".", "").split()
+
+
+def link_pronouns(b: "Builder") -> None:
+    """Link personal pronouns, role nouns and unambiguous "they" (see module doc)."""
+    for tok in b.doc:
+        if tok.i in b.owner:
+            continue
+        low = tok.lower_
+        if low in _MALE or low in _FEMALE:
+            key = _pronoun_antecedent(b, tok, "m" if low in _MALE else "f")
+        elif low in _PLURAL:
+            key = _plural_antecedent(b, tok)
+        elif tok.lemma_.lower() in TITLES and tok.pos_ == "NOUN" and _definite(tok):
+            key = _role_antecedent(b, tok)
+            if key is not None:
+                b.mention(key, tok.i - 1, tok.i + 1)
+            continue
+        else:
+            continue
+        if key is not None:
+            b.mention(key, tok.i, tok.i + 1)
+
+
+def _definite(tok: "Token") -> bool:
+    """ "the minister" on its own (not "the minister Ana Ruiz", not "the minister's office")."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or nxt.pos_ != "PROPN"
+
+
+def _mentions_before(b: "Builder", tok: "Token", window: int, kinds: tuple[str, ...]) -> list[tuple[int, "Draft"]]:
+    """(token index, draft) of mentions of ``kinds`` in the last ``window`` sentences before ``tok``."""
+    s = b.sent_of[tok.i]
+    out = []
+    for d in b.drafts.values():
+        if d.kind not in kinds:
+            continue
+        for start, _ in d.spans:
+            if start < tok.i and s - window <= b.sent_of[start] <= s:
+                out.append((start, d))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
+    """Most salient gender-compatible person before ``tok`` (subjects first, then recency)."""
+    doc = b.doc
+    cands = [(i, d) for i, d in _mentions_before(b, tok, _PRONOUN_WINDOW, ("person",))
+             if d.gender in (None, gender)]
+    if tok.dep_ in _OBJ or tok.lower_ in ("him", "her", "himself", "herself"):
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if tok.lower_ not in ("himself", "herself"):
+            cands = [(i, d) for i, d in cands if not (doc[i:i + 1].root.dep_ in _SUBJ and _root_of(doc, i, d) is verb)]
+    if not cands:
+        return None
+    s = b.sent_of[tok.i]
+
+    def score(item: tuple[int, "Draft"]) -> tuple[int, int, int]:
+        i, d = item
+        head = _span_root(b, i, d)
+        subject = head.dep_ in _SUBJ or (head.dep_ == "appos" and head.head.dep_ in _SUBJ)
+        return (-(s - b.sent_of[i]), int(subject), i)
+
+    best = max(cands, key=score)[1]
+    distinct = {d.key for _, d in cands}
+    if best.gender is None and len(distinct) == 1:
+        best.gender = gender  # the only candidate: now we know
+    return best.key
+
+
+def _span_root(b: "Builder", i: int, d: "Draft") -> "Token":
+    end = next((e for s, e in d.spans if s == i), i + 1)
+    return b.doc[i:end].root
+
+
+def _root_of(doc, i: int, d: "Draft") -> "Token":
+    end = next((e for s, e in d.spans if s == i), i + 1)
+    return doc[i:end].root.head
+
+
+def _plural_antecedent(b: "Builder", tok: "Token") -> str | None:
+    """The one group/organization of this or the previous sentence, if there is exactly one."""
+    cands = _mentions_before(b, tok, 1, ("group", "organization"))
+    keys = {d.key for _, d in cands}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _role_antecedent(b: "Builder", tok: "Token") -> str | None:
+    """The most recent person whose role has this title word."""
+    word = tok.lemma_.lower()
+    cands = [(i, d) for i, d in _mentions_before(b, tok, _ROLE_WINDOW, ("person",)) if _has_title(d, word)]
+    keys = {d.key for _, d in cands}
+    if not cands:
+        return None
+    if len(keys) > 1:  # several ministers: the most recent one is the passage's
+        return cands[-1][1].key
+    return cands[-1][1].key

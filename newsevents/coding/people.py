@@ -1,0 +1,323 @@
+"""People for the actors stage: names, titles, appositions, affiliation.
+
+A person's country and sector come from what the article says of them:
+a title before the name ("Sen.", "French President", "Kremlin spokesman"),
+or an apposition ("Ana Ruiz, Peru's ambassador to the OAS"; "a researcher at
+Brookings").  Specific titles fix the sector (ambassador -> DIP); generic
+ones (spokesman, researcher) take the sector of the organization named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import coref
+from . import gazetteer as gz
+from .roles import HONORIFICS, MULTI_TITLES, TITLE_MODIFIERS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .actors import Builder, Draft
+
+_SPEECH = frozenset("say tell add insist claim argue warn note write deny explain state announce".split())
+_STOP_DESC = frozenset([",", ".", ";", ":", "(", ")", "\"", "\u201c", "\u201d", "--", "\u2014"])
+_POSS = ("'s", "\u2019s", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A person-name mention: tokens ``start:end`` (titles excluded)."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    gender: str | None = None  # from an honorific next to it
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """What a title or apposition says of a person."""
+
+    role: str | None
+    sector: str | None
+    country: str | None
+    affiliation: str | None  # draft key
+    gender: str | None = None
+
+
+def _word(t: "Token") -> str:
+    return t.lower_.rstrip(".")
+
+
+def _is_title(t: "Token") -> bool:
+    return _word(t) in TITLES or _word(t) in HONORIFICS
+
+
+def find_names(b: "Builder") -> list[NameMention]:
+    """PERSON entities and title-led proper names, in text order, not owned yet."""
+    doc = b.doc
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            spans.append((ent.start, ent.end))
+    taken = {i for s, e in spans for i in range(s, e)}
+    for t in doc:
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON"):
+            continue
+        if t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].i not in taken and not _is_title(doc[t.i - 1]):
+            continue  # not the first word of the name
+        if (t.i > 0 and _is_title(doc[t.i - 1])) or _appos_title(doc, t):
+            end = t.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].ent_type_ in ("", "PERSON") and end - t.i < 3:
+                end += 1
+            spans.append((t.i, end))
+            taken.update(range(t.i, end))
+    out = []
+    for s, e in sorted(spans):
+        m = _clean_name(b, s, e)
+        if m is not None:
+            out.append(m)
+    return _add_bare_names(b, out, taken)
+
+
+def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> list[NameMention]:
+    """Single proper nouns the NER missed that repeat a known person's first or last name."""
+    known = {gz.norm(w) for m in found if len(m.words) >= 2 for w in (m.words[0], m.words[-1])}
+    if not known:
+        return found
+    extra = []
+    for t in b.doc:
+        if t.i in taken or t.i in b.owner or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        if gz.norm(t.text) in known and t.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+            m = _clean_name(b, t.i, t.i + 1)
+            if m is not None:
+                extra.append(m)
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+def _appos_title(doc: "Doc", t: "Token") -> bool:
+    """True for "Ana Ruiz, Peru's ambassador …": a proper name with a titled apposition."""
+    head = t if t.dep_ != "compound" else t.head
+    return any(c.dep_ == "appos" and _word(c) in TITLES for c in head.children)
+
+
+def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
+    """Strip titles, honorifics and possessives from a name span; None if nothing is left."""
+    doc = b.doc
+    gender = None
+    while start < end and (_is_title(doc[start]) or doc[start].lower_ == "the"):
+        gender = HONORIFICS.get(_word(doc[start]), gender)
+        start += 1
+    while end > start and (doc[end - 1].text in _POSS or not doc[end - 1].text[:1].isalnum()):
+        end -= 1
+    if start >= end or not b.free(start, end):
+        return None
+    if start > 0 and _word(doc[start - 1]) in HONORIFICS:
+        gender = HONORIFICS[_word(doc[start - 1])] or gender
+    words = tuple(doc[i].text for i in range(start, end) if doc[i].text[:1].isalpha())
+    if not words or not words[-1][:1].isupper():
+        return None
+    return NameMention(start, end, words, gender)
+
+
+def code_people(b: "Builder", coref_on: bool = True, *, coref: bool | None = None) -> None:
+    """Add person actors (and, unless ``coref`` is off, pronoun and surname links)."""
+    on = coref_on if coref is None else coref
+    names = find_names(b)
+    assign = _coref_module().assign_names(b, names)
+    for m, key in zip(names, assign):
+        full = " ".join(m.words)
+        d = b.mention(key, m.start, m.end, kind="person", name=full)
+        if len(m.words) > len(d.fullname):
+            d.fullname, d.name = m.words, full
+        if m.gender and not d.gender:
+            d.gender = m.gender
+        desc = describe(b, m)
+        if desc is not None:
+            _apply(d, desc)
+    if on:
+        _coref_module().link_pronouns(b)
+
+
+def _coref_module():  # indirection so tests can monkeypatch the coreference step
+    return coref
+
+
+def _apply(d: "Draft", desc: Description) -> None:
+    if desc.role and not d.role:
+        d.role = desc.role
+    if desc.sector and not d.sector:
+        d.sector = desc.sector
+    if desc.country and not d.country:
+        d.country = desc.country
+    if desc.affiliation and not d.affiliation:
+        d.affiliation = desc.affiliation
+    if desc.gender and not d.gender:
+        d.gender = desc.gender
+
+
+def describe(b: "Builder", m: NameMention) -> Description | None:
+    """The title before ``m`` and/or its apposition, whichever says more."""
+    doc = b.doc
+    left = _title_before(b, m.start)
+    right = _apposition(b, m)
+    best = None
+    for lo, hi in (left, right):
+        if lo is None or lo >= hi:
+            continue
+        desc = _read_description(b, lo, hi)
+        if desc is not None and (best is None or (desc.sector and not best.sector) or (desc.affiliation and not best.affiliation)):
+            best = desc
+    del doc
+    return best
+
+
+def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:
+    """Token range of the title words and modifiers right before a name."""
+    doc, i = b.doc, start - 1
+    lo = None
+    while i >= 0 and start - i <= 10:
+        t = doc[i]
+        owner = b.draft_at(i)
+        if _is_title(t) or _word(t) in TITLE_MODIFIERS or t.text in _POSS or t.text in ("-", "\u2010") \
+                or (owner is not None and owner.kind != "person") or _multi_title_word(t):
+            lo = i
+            i -= 1
+            continue
+        break
+    return lo, start
+
+
+def _multi_title_word(t: "Token") -> bool:
+    w = _word(t)
+    return any(w in key for key in MULTI_TITLES)
+
+
+def _apposition(b: "Builder", m: NameMention) -> tuple[int | None, int]:
+    """Token range of an apposition describing the name (either side of it)."""
+    doc = b.doc
+    root = doc[m.start:m.end].root
+    if root.dep_ == "appos" and (_word(root.head) in TITLES or root.head.lemma_.lower() in TITLES):
+        head = root.head  # "Peru's ambassador to the OAS, Ana Ruiz, said"
+        lo = head.left_edge.i
+        return (lo, m.start) if lo < m.start else (None, 0)
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i:
+            return _desc_range(doc, c.left_edge.i, c.right_edge.i + 1)
+    if m.end + 1 < len(doc) and doc[m.end].text == ",":  # parser missed it: scan to the next comma
+        hi = m.end + 1
+        while hi < len(doc) and hi - m.end < 16 and doc[hi].text not in _STOP_DESC and doc[hi].pos_ not in ("VERB", "AUX"):
+            hi += 1
+        if any(_word(doc[i]) in TITLES for i in range(m.end + 1, hi)):
+            return m.end + 1, hi
+    return None, 0
+
+
+def _desc_range(doc: "Doc", lo: int, hi: int) -> tuple[int, int]:
+    """Cut a description at its first clause boundary ("who", a verb after the head)."""
+    for i in range(lo, hi):
+        if doc[i].lower_ in ("who", "which", "that") or doc[i].text in (";", "\u2014"):
+            return lo, i
+    return lo, hi
+
+
+def _read_description(b: "Builder", lo: int, hi: int) -> Description | None:
+    """Role, sector, country and affiliation from tokens ``lo:hi``."""
+    doc = b.doc
+    titles = [i for i in range(lo, hi) if _word(doc[i]) in TITLES]
+    if not titles:
+        gender = next((HONORIFICS[_word(doc[i])] for i in range(lo, hi) if _word(doc[i]) in HONORIFICS), None)
+        return Description(None, None, _countries_in(b, lo, hi), None, gender) if gender or _countries_in(b, lo, hi) else None
+    head = _head_title(doc, titles)
+    sector, specific = _title_sector(doc, head)
+    org, country = _affiliation(b, lo, hi, head, sector)
+    if org is not None and not specific and org.sector:
+        sector = org.sector
+    if org is not None and org.country and org.country != "?":
+        country = org.country
+    aff = org.key if org is not None else (f"country:{country}" if country and f"country:{country}" in b.drafts else None)
+    gender = next((HONORIFICS[_word(doc[i])] for i in range(lo, hi) if _word(doc[i]) in HONORIFICS), None)
+    return Description(_role_text(b, lo, hi, head), sector, country, aff, gender)
+
+
+def _head_title(doc: "Doc", titles: list[int]) -> int:
+    """The main title word: the last of a run of title words ("Deputy Foreign Minister")."""
+    head = titles[0]
+    for i in titles[1:]:
+        if i == head + 1 or all(_word(doc[j]) in TITLE_MODIFIERS or _multi_title_word(doc[j]) for j in range(head + 1, i)):
+            head = i
+        else:
+            break
+    return head
+
+
+def _title_sector(doc: "Doc", head: int) -> tuple[str | None, bool]:
+    """Sector of the title at ``head``, multi-word titles first ("police chief")."""
+    for key, value in MULTI_TITLES.items():
+        n = len(key)
+        lo = head - n + 1
+        if lo >= 0 and tuple(_word(doc[j]) for j in range(lo, head + 1)) == key:
+            return value
+        if head + n <= len(doc) and tuple(_word(doc[j]) for j in range(head, head + n)) == key:
+            return value
+    return TITLES[_word(doc[head])]
+
+
+def _affiliation(b: "Builder", lo: int, hi: int, head: int, sector: str | None) -> tuple["Draft | None", str | None]:
+    """Organization and country the description ties the person to.
+
+    "to X" after a diplomatic title is the host, not the employer.
+    """
+    doc = b.doc
+    org, country = None, None
+    excluded: set[int] = set()
+    if sector == "DIP":
+        for i in range(head + 1, hi):
+            if doc[i].lower_ == "to":
+                excluded.update(t.i for t in doc[i].subtree)
+    for i in range(lo, hi):
+        d = b.draft_at(i)
+        if d is None or i in excluded or d.kind == "person":
+            continue
+        if d.kind == "country" and country is None:
+            country = d.country
+        elif d.kind in ("organization", "group") and org is None:
+            org = d
+    return org, country
+
+
+def _countries_in(b: "Builder", lo: int, hi: int) -> str | None:
+    for i in range(lo, hi):
+        d = b.draft_at(i)
+        if d is not None and d.kind == "country":
+            return d.country
+    return None
+
+
+def _role_text(b: "Builder", lo: int, hi: int, head: int) -> str:
+    """The role as written: modifiers and title, plus its "to/of/for/at" complement."""
+    doc = b.doc
+    start = head
+    while start - 1 >= lo and (_word(doc[start - 1]) in TITLE_MODIFIERS or _is_title(doc[start - 1])
+                               or _multi_title_word(doc[start - 1])) and b.draft_at(start - 1) is None:
+        start -= 1
+    end = head + 1
+    if end < hi and doc[end].lower_ in ("to", "of", "for", "at", "with"):
+        end = min(hi, doc[end].right_edge.i + 1)
+    while end > start + 1 and not doc[end - 1].text[:1].isalnum():
+        end -= 1
+    return doc[start:end].text
+
+
+def speech_subject(t: "Token") -> bool:
+    """True when ``t`` is the subject of a speech verb ("Ruiz said")."""
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in _SPEECH
+
+
+def normalise_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-cased, accent-folded name words for comparisons."""
+    return tuple(gz.norm(w) for w in words)

