@@ -1,0 +1,25 @@
+"""Distributed coding on Dask: bounded batches, Parquet shards, merge into the store.
+
+``ingest(paths, db=..., scheduler=None, workers=None, published=None,
+cluster=None, cluster_config=None) -> IngestSummary`` is what
+``newsevents ingest --engine dask`` calls; :func:`merge` loads a shard folder
+into a DuckDB store.  Dask is imported only when these are used.
+"""
+
+from __future__ import annotations
+
+
+def __getattr__(name: str):
+    # Keep `import newsevents.distributed` cheap: Dask loads on first use.
+    if name in ("ingest", "IngestSummary", "connect"):
+        from . import engine
+
+        return getattr(engine, name)
+    if name in ("merge", "open_shards"):
+        from . import merge
+
+        return getattr(merge, name)
+    raise AttributeError(name)
+
+
+__all__ = ["ingest", "IngestSummary", "connect", "merge", "open_shards"]

@@ -1,0 +1,190 @@
+"""Distributed coding on Dask: ``newsevents ingest … --engine dask``.
+
+How the work is split: documents are read **on the client**, in streaming
+fashion, and submitted in small batches (``batch_size`` documents a task),
+with at most ``max_inflight`` batches queued at a time.  Reading on the client
+keeps the load even whatever the input looks like (one 40 000-record WARC and
+a folder of small files split the same way), keeps the ledger in one place,
+and bounds the client's memory to ``max_inflight × batch_size`` documents.
+The expensive part (HTML extraction, cleaning, parsing, coding) runs on the
+workers, each with one pipeline per process (see :mod:`.worker`).
+
+Each task writes its batch as one Parquet shard named by the hash of its
+documents (see :mod:`.shards`).  A worker that dies mid-task costs a retry of
+that batch on another worker: the retry writes the same shard name, so
+nothing is lost or counted twice.  A batch that keeps failing (more than the
+scheduler's allowed failures) is recorded as ``Failed`` documents, so
+``read == coded + skipped + failed`` always holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..config import Settings
+from ..errors import UsageError
+from ..records import Document, Failed, Skipped
+from .shards import item_key, write_shard
+from .worker import BatchResult, PipelinePlugin, code_batch
+
+log = logging.getLogger(__name__)
+
+Item = Document | Skipped | Failed
+
+DEFAULT_BATCH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """The ledger of one distributed run: ``read == coded + skipped + failed``."""
+
+    read: int
+    coded: int
+    skipped: int
+    failed: int
+    events: int = 0
+    shards: str | None = None  # the shard folder
+    db: str | None = None  # the store the shards were merged into, if any
+
+
+@contextmanager
+def connect(scheduler: str | None = None, workers: int | None = None, cluster=None,
+            cluster_config: str | os.PathLike | None = None):
+    """A Dask client: to ``scheduler``, to ``cluster`` (an object or ``"slurm"``),
+    or to a new LocalCluster of ``workers`` single-threaded processes.
+
+    Clusters made here are closed on exit; ones passed in are left running.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler and cluster is not None:
+        raise UsageError("give either --scheduler or --cluster, not both")
+    owned = None
+    if cluster is not None and not isinstance(cluster, str):
+        client = Client(cluster)
+    elif cluster == "slurm":
+        from .slurm import make_cluster
+
+        owned = make_cluster(cluster_config)
+        client = Client(owned)
+    elif cluster not in (None, "local"):
+        raise UsageError(f"unknown cluster kind {cluster!r} (use 'local' or 'slurm')")
+    elif scheduler:
+        client = Client(scheduler)
+    else:
+        n = workers or os.cpu_count() or 1
+        # One thread per process: spaCy work holds the GIL, so threads would not help.
+        owned = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                             dashboard_address=None)
+        client = Client(owned)
+    try:
+        yield client
+    finally:
+        client.close()
+        if owned is not None:
+            owned.close()
+
+
+def keyed_batches(items: Iterable[Item], size: int) -> Iterator[list[tuple[str, int, Item]]]:
+    """``(key, seq, item)`` batches of at most ``size`` items, in input order."""
+    numbered = ((item_key(item), seq, item) for seq, item in enumerate(items))
+    while batch := list(islice(numbered, size)):
+        yield batch
+
+
+def _lost_batch(batch, shard_dir: Path, exc: BaseException) -> BatchResult:
+    """Record a batch whose task failed for good as Failed documents (nothing is dropped)."""
+    kind = type(exc).__name__
+    rows = [(key, seq, Failed(getattr(item, "source", "?"), "worker_error",
+                              f"{kind}: {exc}", getattr(item, "id", None)))
+            for key, seq, item in batch]
+    path = write_shard(shard_dir, rows)
+    return BatchResult(str(path), 0, 0, len(rows), 0)
+
+
+def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Path,
+                batch_size: int = DEFAULT_BATCH, max_inflight: int | None = None,
+                progress: Callable[[int, int, int, int], None] | None = None) -> IngestSummary:
+    """Submit ``items`` in bounded batches and collect the ledger.
+
+    ``progress(read, coded, skipped, failed)`` is called after every batch.
+    """
+    from distributed import as_completed
+
+    if max_inflight is None:
+        threads = sum(client.nthreads().values()) or 1
+        max_inflight = max(4, 3 * threads)
+    done_counts = [0, 0, 0, 0]  # coded, skipped, failed, events
+    read = 0
+    queue = as_completed()
+    inflight: dict = {}
+
+    def collect(future) -> None:
+        batch = inflight.pop(future.key)
+        try:
+            res = future.result()
+        except Exception as exc:  # noqa: BLE001 - KilledWorker, a bug: the batch is recorded
+            log.warning("batch of %d documents failed for good: %s", len(batch), exc)
+            res = _lost_batch(batch, shard_dir, exc)
+        for i, value in enumerate((res.coded, res.skipped, res.failed, res.events)):
+            done_counts[i] += value
+        if progress:
+            progress(read, *done_counts[:3])
+
+    for batch in keyed_batches(items, batch_size):
+        read += len(batch)
+        future = client.submit(code_batch, batch, settings, str(shard_dir), retries=1,
+                               key=f"newsevents-code-{batch[0][1]}-{batch[0][0][:12]}")
+        inflight[future.key] = batch
+        queue.add(future)
+        while len(inflight) >= max_inflight:
+            collect(next(queue))
+    for future in queue:
+        collect(future)
+    coded, skipped, failed, events = done_counts
+    return IngestSummary(read, coded, skipped, failed, events, shards=str(shard_dir))
+
+
+def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
+           scheduler: str | None = None, workers: int | None = None,
+           published: date | str | None = None, cluster=None,
+           cluster_config: str | os.PathLike | None = None, *,
+           settings: Settings | None = None, shards: str | os.PathLike | None = None,
+           fetch: bool = False, batch_size: int = DEFAULT_BATCH,
+           progress: Callable[[int, int, int, int], None] | None = None) -> IngestSummary:
+    """Code ``paths`` on Dask, write Parquet shards, and merge them into ``db``.
+
+    Connects to ``scheduler`` (``tcp://HOST:PORT``), to ``cluster`` (a Dask
+    cluster object, or ``"slurm"`` configured by the YAML file
+    ``cluster_config``), or starts a LocalCluster of ``workers`` processes.
+    Shards go to ``shards`` (default ``<db>.shards``; on a real cluster it must
+    be a folder every worker can write).  With ``db`` the shards are merged
+    into that DuckDB store afterwards (idempotently); without it they stay for
+    ``newsevents merge``.
+    """
+    from ..ingest import read_paths
+    from ..pipeline import as_date
+
+    if db is None and shards is None:
+        raise UsageError("give a --db to merge into or a shard folder to write")
+    settings = settings or Settings()
+    shard_dir = Path(shards) if shards is not None else Path(f"{os.fspath(db)}.shards")
+    shard_dir.mkdir(parents=True, exist_ok=True)
+    items = read_paths(paths, as_date(published), settings, fetch=fetch)
+    with connect(scheduler, workers, cluster, cluster_config) as client:
+        client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
+        summary = run_batches(client, items, settings, shard_dir, batch_size, progress=progress)
+    if db is None:
+        return summary
+    from .merge import merge
+
+    merge(shard_dir, db)
+    return IngestSummary(summary.read, summary.coded, summary.skipped, summary.failed,
+                         summary.events, shards=summary.shards, db=os.fspath(db))

@@ -1,0 +1,88 @@
+"""What runs on a Dask worker: one pipeline per process, and the coding task.
+
+Loading spaCy and the trained components takes seconds, so each worker
+process keeps one :class:`~newsevents.pipeline.Pipeline` per settings in a
+module-level cache.  :class:`PipelinePlugin` fills that cache when a worker
+starts (and on every worker that joins later), so the first task does not pay
+for the model load and a failing model load shows up at start, not mid-run.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Settings
+from ..records import ArticleResult, Document, Failed, Skipped
+from .shards import write_shard
+
+log = logging.getLogger(__name__)
+
+_PIPELINES: dict[Settings, object] = {}
+_LOCK = threading.Lock()
+
+
+def get_pipeline(settings: Settings):
+    """This process's pipeline for ``settings``, loaded on first use."""
+    with _LOCK:
+        pipe = _PIPELINES.get(settings)
+        if pipe is None:
+            from ..pipeline import Pipeline
+
+            pipe = Pipeline(settings)
+            pipe.nlp  # noqa: B018 - load spaCy and the stages now, not in the first batch
+            pipe.stages  # noqa: B018
+            _PIPELINES[settings] = pipe
+        return pipe
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover - dask is an optional extra
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the pipeline once per worker process, when the worker starts."""
+
+    name = "newsevents-pipeline"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self, worker) -> None:  # noqa: D102 - WorkerPlugin API
+        get_pipeline(self.settings)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What a coding task reports back: its shard and the outcome counts."""
+
+    shard: str
+    coded: int
+    skipped: int
+    failed: int
+    events: int
+
+
+def code_batch(batch: list[tuple[str, int, Document | Skipped | Failed]], settings: Settings,
+               shard_dir: str) -> BatchResult:
+    """Code one batch of ``(key, seq, item)`` and write it as one shard.
+
+    The Dask task: idempotent (same batch, same shard file), so running it
+    again after a worker died replaces rather than duplicates its rows.
+    """
+    pipe = get_pipeline(settings)
+    outcomes = list(pipe.run(item for _, _, item in batch))
+    if len(outcomes) != len(batch):  # the pipeline contract: one outcome per input
+        raise RuntimeError(f"pipeline returned {len(outcomes)} outcomes for {len(batch)} inputs")
+    rows = [(key, seq, out) for (key, seq, _), out in zip(batch, outcomes)]
+    path = write_shard(Path(shard_dir), rows)
+    coded = [o for o in outcomes if isinstance(o, ArticleResult)]
+    return BatchResult(
+        shard=str(path), coded=len(coded),
+        skipped=sum(isinstance(o, Skipped) for o in outcomes),
+        failed=sum(isinstance(o, Failed) for o in outcomes),
+        events=sum(len(o.events) for o in coded))
