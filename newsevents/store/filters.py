@@ -1,0 +1,200 @@
+"""Event filters: validation of user input and the parameterised WHERE clause.
+
+Every value a user types goes through :func:`event_filter` (unknown type or
+status, malformed date → :class:`UsageError`) and reaches SQL only as a bound
+parameter; column names come from fixed tables here, never from input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..errors import UsageError
+from ..records import EVENT_TYPES, STATUSES
+
+#: Sort keys of the events listing -> SQL (fixed; never interpolated from input).
+SORT_SQL: dict[str, str] = {
+    "date": "e.event_date", "type": "e.type", "status": "e.status",
+    "source": "e.source_names[1]", "target": "e.target_names[1]", "outlet": "e.outlet",
+    "confidence": "e.confidence", "published": "e.published",
+}
+
+MAX_LIMIT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to return.  ``None`` means "any".
+
+    ``type`` and ``status`` may hold several comma-separated values.
+    ``latest_only`` drops events of superseded article versions.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    type: str | None = None
+    status: str | None = None
+    attributed_to: str | None = None
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    latest_only: bool = True
+    sort: str = "date"
+    desc: bool = True
+    limit: int | None = 100
+    offset: int = 0
+
+
+def parse_day(value: date | str | None, what: str = "date") -> date | None:
+    """A date from ``YYYY-MM-DD`` (or ``YYYY-MM`` / ``YYYY``, taken as the first day)."""
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt_len, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(text) == fmt_len:
+            try:
+                return date.fromisoformat(text + suffix)
+            except ValueError:
+                break
+    raise UsageError(f"--{what}: not a date (YYYY-MM-DD): {value!r}")
+
+
+def _choices(value: str | None, allowed: tuple[str, ...], what: str, upper: bool) -> str | None:
+    if value is None or not str(value).strip():
+        return None
+    items = [v.strip().upper() if upper else v.strip().lower()
+             for v in str(value).split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad:
+        raise UsageError(f"unknown {what} {', '.join(bad)}; choose from {', '.join(allowed)}")
+    return ",".join(items)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if len(text) > 200:
+        raise UsageError("filter text longer than 200 characters")
+    return text or None
+
+
+def event_filter(**raw: Any) -> EventFilter:
+    """Validate raw filter values (strings from a command line or a form)."""
+    f = {k: v for k, v in raw.items() if v is not None}
+    for key in ("actor", "source", "target", "attributed_to", "outlet", "text"):
+        if key in f:
+            f[key] = _text(f[key])
+    f["type"] = _choices(f.get("type"), EVENT_TYPES, "event type", upper=True)
+    f["status"] = _choices(f.get("status"), STATUSES, "status", upper=False)
+    f["since"] = parse_day(f.get("since"), "since")
+    f["until"] = parse_day(f.get("until"), "until")
+    if f["since"] and f["until"] and f["since"] > f["until"]:
+        raise UsageError("--since is after --until")
+    sort = f.get("sort", "date")
+    if sort not in SORT_SQL:
+        raise UsageError(f"unknown sort key {sort!r}; choose from {', '.join(SORT_SQL)}")
+    limit = f.get("limit", 100)
+    if limit is not None and not (0 <= int(limit) <= MAX_LIMIT):
+        raise UsageError(f"--limit must be between 0 and {MAX_LIMIT}")
+    if int(f.get("offset", 0)) < 0:
+        raise UsageError("--offset must not be negative")
+    unknown = set(f) - set(EventFilter.__dataclass_fields__)
+    if unknown:
+        raise UsageError(f"unknown filter {', '.join(sorted(unknown))}")
+    return EventFilter(**f)
+
+
+def attr(f: object, name: str, default: Any = None) -> Any:
+    """A filter field from any filter-like object (this module's or the web app's)."""
+    return getattr(f, name, default) if f is not None else default
+
+
+def paging(f: object) -> tuple[int | None, int]:
+    """``(limit, offset)`` of a filter: ``limit``/``offset`` or ``per_page``/``page``."""
+    limit = attr(f, "limit", attr(f, "per_page", 100))
+    offset = attr(f, "offset", 0)
+    return limit, int(offset or 0)
+
+
+def actor_country(name: str) -> str | None:
+    """ISO3 code when ``name`` names a country ("Iran", "IRN", "Iranian", "Tehran")."""
+    from ..coding import gazetteer
+
+    c = gazetteer.country(name)
+    if c is not None:
+        return c.iso3
+    code = gazetteer.demonym(name) or gazetteer.seat(name)
+    if code:
+        return code
+    return name.upper() if len(name) == 3 and name.isalpha() and \
+        gazetteer.country_by_code(name) else None
+
+
+def like(text: str) -> str:
+    """A ``%…%`` ILIKE pattern matching ``text`` literally (its % and _ escaped)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def actor_match(name: str, alias: str = "ea") -> tuple[str, list[Any]]:
+    """SQL condition (and its parameters) for "this event_actors row is ``name``".
+
+    A country name, code, demonym or capital matches every actor of that
+    country; any name also matches actors whose name contains it.
+    """
+    code = actor_country(name)
+    cond = f"{alias}.name ILIKE ? ESCAPE '\\'"
+    params: list[Any] = [like(name)]
+    if code:
+        cond = f"({alias}.country = ? OR {cond})"
+        params.insert(0, code)
+    return cond, params
+
+
+def where(f: object, alias: str = "e") -> tuple[str, list[Any]]:
+    """The WHERE clause (without the keyword; ``TRUE`` when empty) and its parameters."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if attr(f, "latest_only", True):
+        conds.append(f"{alias}.latest")
+    for field, roles in (("actor", ("source", "target")), ("source", ("source",)),
+                         ("target", ("target",)), ("attributed_to", ("attributed_to",))):
+        value = attr(f, field)
+        if value:
+            cond, p = actor_match(value)
+            role_list = ", ".join(f"'{r}'" for r in roles)  # fixed literals, not input
+            conds.append(f"{alias}.eid IN (SELECT ea.eid FROM event_actors ea "
+                         f"WHERE ea.role IN ({role_list}) AND {cond})")
+            params += p
+    for field in ("type", "status"):
+        value = attr(f, field)
+        if value:
+            values = [v for v in str(value).split(",") if v]
+            conds.append(f"{alias}.{field} IN ({', '.join('?' for _ in values)})")
+            params += values
+    if attr(f, "since"):
+        conds.append(f"{alias}.event_date >= ?")
+        params.append(attr(f, "since"))
+    if attr(f, "until"):
+        conds.append(f"{alias}.event_date <= ?")
+        params.append(attr(f, "until"))
+    if attr(f, "outlet"):
+        conds.append(f"{alias}.outlet ILIKE ? ESCAPE '\\'")
+        params.append(like(attr(f, "outlet")))
+    for word in (attr(f, "text") or "").split():
+        conds.append(f"{alias}.evidence ILIKE ? ESCAPE '\\'")
+        params.append(like(word))
+    return (" AND ".join(conds) or "TRUE"), params
+
+
+def order_by(f: object, alias: str = "e") -> str:
+    """ORDER BY expression for the filter's sort key (unknown keys sort by date)."""
+    key = SORT_SQL.get(attr(f, "sort", "date") or "date", SORT_SQL["date"])
+    key = key.replace("e.", f"{alias}.", 1)
+    direction = "DESC" if attr(f, "desc", True) else "ASC"
+    return f"{key} {direction} NULLS LAST, {alias}.eid {direction}"
