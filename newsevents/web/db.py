@@ -7,7 +7,7 @@ holds it.  So the web app never keeps a connection open between requests:
 each request opens the file read-only, runs its queries and closes it, which
 leaves the file free for ``newsevents ingest`` between its batches.  When the
 open fails because a writer holds the lock, we retry with a short back-off
-and, if the writer still holds it, raise :class:`StoreBusy` (the app turns
+and, if the writer still holds it, let :class:`StoreBusy` through (the app turns
 that into a 503 with ``Retry-After``).
 """
 
@@ -21,17 +21,13 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import StoreBusy, StoreError
+from ..errors import StoreBusy
+from ..store import connect
 
 log = logging.getLogger(__name__)
 
 #: Pauses between attempts to open a locked store (seconds); ~1.5 s in all.
 RETRY_DELAYS: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.4, 0.7)
-
-
-def _is_lock_error(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
 class ReadOnlyStore:
@@ -44,19 +40,12 @@ class ReadOnlyStore:
         self.threads = threads
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        if not self.path.is_file():
-            raise StoreError(f"no store at {self.path}: run `newsevents ingest` first")
-        config = {"threads": self.threads}
         for attempt, delay in enumerate((*self.delays, None)):
             try:
-                return duckdb.connect(str(self.path), read_only=True, config=config)
-            except duckdb.IOException as exc:
-                if not _is_lock_error(exc):
-                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                return connect(self.path, read_only=True, threads=self.threads)
+            except StoreBusy:
                 if delay is None:
-                    raise StoreBusy(
-                        f"the store {self.path.name} is being written by another process "
-                        "(an ingest is running); retry in a few seconds") from exc
+                    raise
                 log.debug("store locked (attempt %d); retrying in %.2fs", attempt + 1, delay)
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover

@@ -1,1 +1,259 @@
-"""Read-only SQL of the web pages that the store's query API does not provide."""
+"""Read-only SQL of the web pages over the store schema (:mod:`newsevents.store.schema`).
+
+Every value from a request is a bound parameter; the only SQL text built at
+run time comes from fixed fragments chosen by validated keys (sort columns,
+filter clauses).  Only the latest version of each article is listed.
+Rows are returned as plain dicts for the templates; an article or event
+page rebuilds the typed records from the stored ``newsevents/1`` record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import duckdb
+
+from ..contract import from_json
+from ..records import ArticleResult, Event
+from .filters import EventFilter
+
+Con = duckdb.DuckDBPyConnection
+
+#: SQL expression of each sort key of :data:`filters.SORT_KEYS`.
+SORT_SQL: dict[str, str] = {
+    "date": "e.event_date", "type": "e.type", "status": "e.status",
+    "source": "e.source_names[1]", "target": "e.target_names[1]", "outlet": "e.outlet",
+    "confidence": "e.confidence",
+}
+
+#: Columns of one row of the events table (a "report").
+EVENT_COLUMNS = """
+    e.event_uid AS event_id, e.article_id, CAST(e.event_date AS VARCHAR) AS date,
+    e.type, e.status, array_to_string(e.source_names, ', ') AS source,
+    array_to_string(e.target_names, ', ') AS target,
+    array_to_string(e.attributed_names, ', ') AS attributed_to, e.outlet,
+    round(e.confidence, 3) AS confidence, e.evidence"""
+
+
+def like(value: str) -> str:
+    """A contains-pattern for ILIKE ... ESCAPE '\\' with the user's % and _ taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def rows(con: Con, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
+    """All rows of a query as dicts."""
+    cur = con.execute(sql, list(params))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _role_clause(roles: tuple[str, ...], value: str, params: list[Any]) -> str:
+    """Events having an actor in one of ``roles`` whose name, country or key matches."""
+    params.extend([*roles, like(value), value.upper(), value])
+    marks = ", ".join("?" for _ in roles)
+    return (f"e.eid IN (SELECT eid FROM event_actors WHERE role IN ({marks}) AND "
+            "(name ILIKE ? ESCAPE '\\' OR country = ? OR actor_key = ?))")
+
+
+def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters of an events filter."""
+    params: list[Any] = []
+    clauses = ["e.latest"]
+    if f.actor:
+        clauses.append(_role_clause(("source", "target"), f.actor, params))
+    if f.source:
+        clauses.append(_role_clause(("source",), f.source, params))
+    if f.target:
+        clauses.append(_role_clause(("target",), f.target, params))
+    if f.attributed_to:
+        clauses.append("(" + _role_clause(("attributed_to",), f.attributed_to, params) +
+                       " OR array_to_string(e.attributed_names, '|') ILIKE ? ESCAPE '\\')")
+        params.append(like(f.attributed_to))
+    for column, value in (("e.type", f.type), ("e.status", f.status)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.outlet:
+        clauses.append("e.outlet ILIKE ? ESCAPE '\\'")
+        params.append(like(f.outlet))
+    if f.since:
+        clauses.append("e.event_date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.event_date <= ?")
+        params.append(f.until)
+    for word in (f.text or "").split()[:10]:
+        clauses.append("e.evidence ILIKE ? ESCAPE '\\'")
+        params.append(like(word))
+    return " AND ".join(clauses), params
+
+
+def count_events(con: Con, f: EventFilter) -> int:
+    """Number of event reports matching ``f``."""
+    where, params = where_clause(f)
+    return int(con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0])
+
+
+def _order(f: EventFilter) -> str:
+    direction = "DESC" if f.desc else "ASC"
+    return f"{SORT_SQL[f.sort]} {direction} NULLS LAST, e.eid {direction}"
+
+
+def list_events(con: Con, f: EventFilter) -> list[dict[str, Any]]:
+    """One page of event reports matching ``f``, in its sort order."""
+    where, params = where_clause(f)
+    sql = (f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {_order(f)} "
+           "LIMIT ? OFFSET ?")
+    return rows(con, sql, [*params, f.per_page, f.offset])
+
+
+def iter_events(con: Con, f: EventFilter, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
+    """Every event report matching ``f`` (all pages), in batches, for the CSV download."""
+    where, params = where_clause(f)
+    cur = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {_order(f)}",
+                      params)
+    names = [d[0] for d in cur.description]
+    while chunk := cur.fetchmany(batch):
+        yield [dict(zip(names, r)) for r in chunk]
+
+
+def outlets(con: Con, limit: int = 200) -> list[str]:
+    """Outlets of the stored articles, most frequent first (for the filter's suggestions)."""
+    found = con.execute("SELECT outlet FROM articles WHERE latest AND outlet IS NOT NULL "
+                        "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?", [limit])
+    return [r[0] for r in found.fetchall()]
+
+
+def _result(con: Con, article_id: str) -> ArticleResult | None:
+    found = con.execute("SELECT record FROM articles WHERE article_id = ? LIMIT 1",
+                        [article_id]).fetchone()
+    if found is None:
+        return None
+    result = from_json(json.loads(found[0]))
+    return result if isinstance(result, ArticleResult) else None
+
+
+def actor_keys(con: Con, article_id: str) -> dict[str, str]:
+    """Article-local actor id -> store-wide actor key, for links to actor pages."""
+    found = con.execute("SELECT actor_id, actor_key FROM actors WHERE article_id = ? "
+                        "AND actor_key IS NOT NULL", [article_id]).fetchall()
+    return dict(found)
+
+
+def get_article(con: Con, article_id: str) -> tuple[ArticleResult, dict, dict] | None:
+    """The article's records, its actor keys and event id -> public event id."""
+    result = _result(con, article_id)
+    if result is None:
+        return None
+    event_keys = dict(con.execute("SELECT event_id, event_uid FROM events WHERE article_id = ?",
+                                  [article_id]).fetchall())
+    return result, actor_keys(con, article_id), event_keys
+
+
+def get_event(con: Con, event_uid: str) -> tuple[ArticleResult, Event, str] | None:
+    """The article records and the event behind a public event id, and the article id."""
+    found = con.execute("SELECT article_id, event_id FROM events WHERE event_uid = ? LIMIT 1",
+                        [event_uid]).fetchone()
+    if found is None:
+        return None
+    article_id, event_id = found
+    result = _result(con, article_id)
+    if result is None:
+        return None
+    for event in result.events:
+        if event.id == event_id:
+            return result, event, article_id
+    return None
+
+
+def story_of_event(con: Con, event_uid: str) -> dict[str, Any] | None:
+    """The story an event report belongs to, if any."""
+    found = rows(con, """
+        SELECT s.story_id, s.type, s.label, CAST(s.first_seen AS VARCHAR) AS first_seen,
+               CAST(s.last_seen AS VARCHAR) AS last_seen, s.n_reports, s.n_articles,
+               s.n_outlets, s.n_sources
+        FROM events e JOIN story_events se ON se.eid = e.eid
+        JOIN stories s ON s.story_id = se.story_id
+        WHERE e.event_uid = ? LIMIT 1""", [event_uid])
+    return found[0] if found else None
+
+
+def get_story(con: Con, story_id: str) -> dict[str, Any] | None:
+    """One story's summary row."""
+    found = rows(con, """
+        SELECT story_id, type, label, CAST(first_seen AS VARCHAR) AS first_seen,
+               CAST(last_seen AS VARCHAR) AS last_seen, n_reports, n_articles, n_outlets,
+               n_sources FROM stories WHERE story_id = ? LIMIT 1""", [story_id])
+    return found[0] if found else None
+
+
+def story_reports(con: Con, story_id: str, limit: int = 500) -> list[dict[str, Any]]:
+    """The event reports of a story, oldest first."""
+    return rows(con, f"""
+        SELECT {EVENT_COLUMNS} FROM story_events se JOIN events e ON e.eid = se.eid
+        WHERE se.story_id = ? ORDER BY e.published NULLS LAST, e.eid LIMIT ?""",
+                [story_id, limit])
+
+
+def list_stories(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Stories, most reported first, each with one example sentence."""
+    return rows(con, """
+        SELECT s.story_id, s.type, s.label, s.n_articles, s.n_outlets, s.n_sources,
+               CAST(s.first_seen AS VARCHAR) AS first_seen,
+               CAST(s.last_seen AS VARCHAR) AS last_seen,
+               (SELECT min(e.evidence) FROM story_events se JOIN events e ON e.eid = se.eid
+                WHERE se.story_id = s.story_id) AS evidence
+        FROM stories s ORDER BY s.n_articles DESC, s.last_seen DESC NULLS LAST, s.story_id
+        LIMIT ? OFFSET ?""", [limit, offset])
+
+
+def list_articles(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Latest article versions, newest first."""
+    return rows(con, """
+        SELECT article_id, title, source, outlet, CAST(published AS VARCHAR) AS published,
+               n_events FROM articles WHERE latest
+        ORDER BY published DESC NULLS LAST, ingested_at DESC, article_id
+        LIMIT ? OFFSET ?""", [limit, offset])
+
+
+_SIDE = ("event_id", "type", "status", "evidence", "outlet", "attributed_to", "article_id", "date")
+KIND_LABELS = {"denial": "A claim and its denial", "figures": "Conflicting figures"}
+
+
+def _side_columns(alias: str) -> str:
+    return (f"{alias}.event_uid AS {alias}_event_id, {alias}.type AS {alias}_type, "
+            f"{alias}.status AS {alias}_status, {alias}.evidence AS {alias}_evidence, "
+            f"{alias}.outlet AS {alias}_outlet, "
+            f"array_to_string({alias}.attributed_names, ', ') AS {alias}_attributed_to, "
+            f"{alias}.article_id AS {alias}_article_id, "
+            f"CAST({alias}.event_date AS VARCHAR) AS {alias}_date")
+
+
+def _figure(what: str | None, value: float | None) -> str | None:
+    if value is None:
+        return None
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+    return f"{number} {what}" if what else number
+
+
+def list_contradictions(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Linked pairs of event reports (claim/denial, conflicting figures), side by side."""
+    found = rows(con, f"""
+        SELECT c.kind, c.what, c.value_a, c.value_b, c.note, c.story_id,
+               {_side_columns('a')}, {_side_columns('b')}
+        FROM contradictions c JOIN events a ON a.eid = c.a_eid JOIN events b ON b.eid = c.b_eid
+        ORDER BY greatest(a.published, b.published) DESC NULLS LAST, c.a_eid, c.b_eid
+        LIMIT ? OFFSET ?""", [limit, offset])
+    out = []
+    for r in found:
+        left = {k: r[f"a_{k}"] for k in _SIDE}
+        right = {k: r[f"b_{k}"] for k in _SIDE}
+        left["figure"] = _figure(r["what"], r["value_a"])
+        right["figure"] = _figure(r["what"], r["value_b"])
+        out.append({"kind": r["kind"], "note": r["note"], "story_id": r["story_id"],
+                    "kind_label": KIND_LABELS.get(r["kind"], str(r["kind"]).replace("_", " ")),
+                    "left": left, "right": right})
+    return out

@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import UsageError
-from . import queries
+from . import queries_actors as queries
 from .app import render
 from .charts import network_svg, timeline_svg
 from .filters import MAX_PAGE, MAX_TEXT

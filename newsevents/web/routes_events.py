@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from . import queries
 from .app import render
 from .filters import PAGE_SIZES, SORT_KEYS, parse_event_filter
-from .views import event_evidence
+from .views import attribution_chain, event_evidence
 
 router = APIRouter()
 
@@ -81,12 +81,15 @@ def events_csv(request: Request) -> StreamingResponse:
 def event(request: Request, event_id: str) -> HTMLResponse:
     """One event: highlighted evidence, attribution chain, its story and other reports."""
     with request.app.state.store.connect() as con:
-        ev = queries.get_event(con, event_id)
-        if ev is None:
+        found = queries.get_event(con, event_id)
+        if found is None:
             raise HTTPException(404, f"no event {event_id!r}")
+        result, ev, article_id = found
+        keys = queries.actor_keys(con, article_id)
         story = queries.story_of_event(con, event_id)
         reports = queries.story_reports(con, story["story_id"]) if story else []
-    context = {"ev": ev, "evidence": event_evidence(ev), "story": story,
-               "reports": [r for r in reports if r["event_id"] != event_id],
+    context = {"result": result, "event": ev, "article_id": article_id, "keys": keys,
+               "evidence": event_evidence(result, ev), "chain": attribution_chain(result, ev),
+               "story": story, "reports": [r for r in reports if r["event_id"] != event_id],
                "section": "events"}
     return render(request, "event.html", context)

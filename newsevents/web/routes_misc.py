@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from . import queries
+from . import queries, queries_actors
 from .app import render
 from .routes_actors import page_param, text_param
 from .views import article_html
@@ -77,5 +77,5 @@ def search(request: Request) -> HTMLResponse:
     found = {"actors": [], "articles": [], "quotes": []}
     if q:
         with request.app.state.store.connect() as con:
-            found = queries.search(con, q, limit=25)
+            found = queries_actors.search(con, q, limit=25)
     return render(request, "search.html", {"q": q, **found})

@@ -8,13 +8,13 @@ from newsevents.web import create_app
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def bare(tmp_path_factory):
     missing = tmp_path_factory.mktemp("nostore") / "absent.duckdb"
     return TestClient(create_app(missing))
 
 
-def test_csp_forbids_inline_script_and_framing(client):
-    r = client.get("/static/app.css")
+def test_csp_forbids_inline_script_and_framing(bare):
+    r = bare.get("/static/app.css")
     assert r.status_code == 200
     csp = r.headers["content-security-policy"]
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
@@ -24,11 +24,11 @@ def test_csp_forbids_inline_script_and_framing(client):
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
-def test_htmx_is_vendored_with_its_licence(client):
-    r = client.get("/static/htmx.min.js")
+def test_htmx_is_vendored_with_its_licence(bare):
+    r = bare.get("/static/htmx.min.js")
     assert r.status_code == 200
     assert "htmx" in r.text[:200] and "BSD" in r.text[:300]
-    assert client.get("/static/htmx.LICENSE").status_code == 200
+    assert bare.get("/static/htmx.LICENSE").status_code == 200
 
 
 @pytest.mark.parametrize("path", [
@@ -36,8 +36,8 @@ def test_htmx_is_vendored_with_its_licence(client):
     "/static/%2e%2e%2f%2e%2e%2fcli/serve.py", "/static//etc/passwd",
     "/static/..%5capp.py",
 ])
-def test_static_path_traversal_is_404(client, path):
-    r = client.get(path)
+def test_static_path_traversal_is_404(bare, path):
+    r = bare.get(path)
     assert r.status_code == 404
     assert "create_app" not in r.text and "root:" not in r.text
 
@@ -47,28 +47,28 @@ def test_static_path_traversal_is_404(client, path):
     ("since=2025-02-30", "since"), ("until=soon", "until"), ("page=0", "page"),
     ("sort=1;drop", "sort"),
 ])
-def test_bad_filters_are_400_with_a_message(client, query, word):
+def test_bad_filters_are_400_with_a_message(bare, query, word):
     for path in ("/events", "/events.csv"):
-        r = client.get(f"{path}?{query}")
+        r = bare.get(f"{path}?{query}")
         assert r.status_code == 400, (path, query)
         assert word in r.text
         assert "Traceback" not in r.text
 
 
-def test_missing_store_is_a_503_page_not_a_crash(client):
-    r = client.get("/events")
+def test_missing_store_is_a_503_page_not_a_crash(bare):
+    r = bare.get("/events")
     assert r.status_code == 503
     assert "newsevents ingest" in r.text
 
 
-def test_no_endpoint_accepts_writes(client):
+def test_no_endpoint_accepts_writes(bare):
     for path in ("/events", "/events.csv", "/search", "/actors/x", "/articles/x"):
         for method in ("post", "put", "delete", "patch"):
-            assert getattr(client, method)(path).status_code == 405
+            assert getattr(bare, method)(path).status_code == 405
 
 
-def test_unknown_page_is_404_with_headers(client):
-    r = client.get("/nope")
+def test_unknown_page_is_404_with_headers(bare):
+    r = bare.get("/nope")
     assert r.status_code == 404
     assert "content-security-policy" in r.headers
 
@@ -78,3 +78,27 @@ def test_default_host_is_loopback_and_others_warn():
     assert exposure_warning("127.0.0.1", 8000) is None
     warning = exposure_warning("0.0.0.0", 8080)
     assert warning and "0.0.0.0:8080" in warning and warning.startswith("WARNING")
+
+
+def test_serve_prints_a_warning_for_a_non_local_host(monkeypatch, tmp_path, capsys):
+    import uvicorn
+
+    from newsevents.cli import main
+
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(b"")
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: calls.append((host, port)))
+    assert main(["serve", "--db", str(db), "--host", "0.0.0.0", "--port", "8123"]) == 0
+    assert calls == [("0.0.0.0", 8123)]
+    assert "WARNING: serving on 0.0.0.0:8123" in capsys.readouterr().err
+    assert main(["serve", "--db", str(db)]) == 0
+    assert calls[-1] == ("127.0.0.1", 8000)
+    assert "WARNING" not in capsys.readouterr().err
+
+
+def test_serve_refuses_a_missing_store(tmp_path, capsys):
+    from newsevents.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "newsevents ingest" in capsys.readouterr().err

@@ -1,0 +1,24 @@
+"""Fixtures of the web tests: a small store written through the store API, a client."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from storebuild import coded_results, write_store  # noqa: E402
+
+from newsevents.web import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def coded_store(tmp_path_factory) -> Path:
+    """A store holding the hand-coded invented articles."""
+    return write_store(tmp_path_factory.mktemp("web") / "coded.duckdb", coded_results())
+
+
+@pytest.fixture(scope="session")
+def client(coded_store) -> TestClient:
+    return TestClient(create_app(coded_store))

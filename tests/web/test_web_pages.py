@@ -1,0 +1,179 @@
+"""Every page over a small store written through the store API (in-process HTTP)."""
+
+import csv
+import io
+import re
+
+import pytest
+from storebuild import drones, xss
+
+from newsevents.store.ledger import article_key
+
+
+def _uid(result, event_id):
+    return f"{article_key(result.article.text, result.article.url)}:{event_id}"
+
+
+def _event_ids(html):
+    return re.findall(r'data-event="([^"]+)"', html)
+
+
+def test_events_table_lists_every_report_with_badges(client):
+    r = client.get("/events")
+    assert r.status_code == 200
+    assert len(_event_ids(r.text)) == 7
+    assert '<span class="badge status-reported">reported</span>' in r.text
+    assert '<span class="badge type type-AID">AID</span>' in r.text
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("type=AID", {"drones:e1"}),
+    ("type=assault", {"clash:e1", "xss:e1"}),
+    ("status=reported", {"drones:e1", "clash:e1", "xss:e1"}),
+    ("actor=Iran", {"drones:e1", "drones:e2", "drones:e3"}),
+    ("actor=IRN", {"drones:e1", "drones:e2", "drones:e3"}),
+    ("source=Iran", {"drones:e1", "drones:e2"}),
+    ("target=Iran", {"drones:e3"}),
+    ("attributed_to=western", {"drones:e1"}),
+    ("outlet=harbour", {"clash:e1", "clash:e2"}),
+    ("since=2025-03-01", {"drones:e2", "drones:e3"}),
+    ("until=2025-01-31", {"clash:e1", "clash:e2"}),
+    ("since=2025-02-01&until=2025-02-28", {"drones:e1", "xss:e1", "xss:e2"}),
+    ("text=retaliate", {"clash:e2"}),
+    ("text=hundreds+drones", {"drones:e1"}),
+    ("actor=100%25", set()),  # % is literal, not a wildcard
+    ("actor=Iran&type=ACCUSE", {"drones:e3"}),
+])
+def test_each_filter_selects_the_right_reports(client, query, expected):
+    keys = {r.article.id: article_key(r.article.text, r.article.url)
+            for r in __import__("storebuild").coded_results()}
+    want = {f"{keys[k.split(':')[0]]}:{k.split(':')[1]}" for k in expected}
+    r = client.get(f"/events?{query}")
+    assert r.status_code == 200
+    assert set(_event_ids(r.text)) == want
+
+
+def test_sorting_and_paging(client):
+    r = client.get("/events?sort=date&order=asc&per_page=25")
+    dates = re.findall(r'<td class="mono">(\d{4}-\d\d-\d\d)</td>', r.text)
+    assert dates == sorted(dates) and len(dates) == 7
+    r = client.get("/events?sort=date&order=desc")
+    desc = re.findall(r'<td class="mono">(\d{4}-\d\d-\d\d)</td>', r.text)
+    assert desc == sorted(desc, reverse=True)
+    r = client.get("/events?sort=type&order=asc")
+    types = re.findall(r'<span class="badge type type-(\w+)">', r.text)
+    assert types == sorted(types)
+    page2 = client.get("/events?page=2")
+    assert page2.status_code == 200 and not _event_ids(page2.text)
+    assert "No events match" in page2.text
+
+
+def test_htmx_request_gets_only_the_results_fragment(client):
+    r = client.get("/events?type=AID", headers={"HX-Request": "true", "HX-Target": "results"})
+    assert r.status_code == 200
+    assert "<html" not in r.text and 'id="events-table"' in r.text
+    assert len(_event_ids(r.text)) == 1
+
+
+def test_csv_download_follows_the_filter_and_defuses_formulas(client):
+    r = client.get("/events.csv?actor=Iran&sort=date&order=asc")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    table = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(table) == 3
+    assert {row["type"] for row in table} == {"AID", "REJECT", "ACCUSE"}
+    assert [row["date"] for row in table] == sorted(row["date"] for row in table)
+    everything = list(csv.DictReader(io.StringIO(client.get("/events.csv").text)))
+    assert len(everything) == 7
+    assert not any(v.startswith(("=", "+", "@")) for row in everything for v in row.values())
+
+
+def test_event_page_highlights_trigger_source_target_cue(client):
+    r = client.get(f"/events/{_uid(drones(), 'e1')}")
+    assert r.status_code == 200
+    evidence = re.search(r'<div class="evidence-block" id="evidence">(.*?)</div>', r.text, re.S)[1]
+    assert re.search(r'<mark class="hl-trigger"[^>]*>sent</mark>', evidence)
+    assert re.search(r'<mark class="hl-source"[^>]*>Iran</mark>', evidence)
+    assert re.search(r'<mark class="hl-target"[^>]*>Russia</mark>', evidence)
+    assert re.search(r'<mark class="hl-cue"[^>]*>said</mark>', evidence)
+    assert re.search(r'<mark class="hl-speaker"[^>]*>Western officials</mark>', evidence)
+    assert re.search(r'<mark class="hl-date"[^>]*>in February</mark>', evidence)
+    chain = re.search(r'id="attribution-chain">(.*?)</div>', r.text, re.S)[1]
+    assert chain.index("Northern Ledger") < chain.index("Western officials") < chain.index("said")
+    assert 'href="/actors/IRN"' in r.text and 'href="/actors/RUS"' in r.text
+
+
+def test_unknown_event_article_actor_story_are_404(client):
+    for path in ("/events/nope:e1", "/articles/nope", "/actors/NOPE", "/stories/nope"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_article_page_highlights_and_greys_out_removed_text(client):
+    result = drones()
+    r = client.get(f"/articles/{article_key(result.article.text, result.article.url)}")
+    assert r.status_code == 200
+    body = re.search(r'id="article-text">(.*?)</div>', r.text, re.S)[1]
+    assert re.search(r'<mark class="hl-removed"[^>]*>Subscribe to our morning newsletter</mark>',
+                     body)
+    assert re.search(r'<mark class="hl-actor"[^>]*>Tehran</mark>', body)
+    assert re.search(r'<mark class="hl-event"[^>]*>denied</mark>', body)
+    assert re.search(r'<mark class="hl-content"[^>]*>We have not sent any drones,</mark>', body)
+    assert re.sub(r"<[^>]+>", "", body).replace("&#34;", '"') == result.article.text
+    coded = re.search(r'id="article-events">(.*?)</ul>', r.text, re.S)[1]
+    assert coded.count("<li>") == 3
+
+
+def test_actor_page_has_timeline_network_quotes_and_claims(client):
+    r = client.get("/actors/IRN")
+    assert r.status_code == 200
+    assert '<h1 id="actor-name">Iran</h1>' in r.text
+    timeline = re.search(r'id="timeline">(.*?)</div>', r.text, re.S)[1]
+    # Iran: AID in February; REJECT and ACCUSE stacked in March
+    assert timeline.count("<rect") == 3
+    for label in ("2025-02 AID: 1", "2025-03 REJECT: 1", "2025-03 ACCUSE: 1"):
+        assert label in timeline
+    network = re.search(r'id="network">(.*?)</div>', r.text, re.S)[1]
+    assert 'href="/actors/RUS"' in network and "Olena Bondar" in network
+    about = r.text.split("Claims made about Iran")[1]
+    assert "hundreds of drones" in about  # AID attributed to Western officials
+    rahimi = client.get("/actors/person:IRN:ali rahimi")
+    assert rahimi.status_code == 200
+    assert "We have not sent any drones" in rahimi.text.split('id="quotes"')[1]
+
+
+def test_actor_list_and_name_filter(client):
+    r = client.get("/actors")
+    assert r.status_code == 200
+    assert 'href="/actors/IRN"' in r.text and 'href="/actors/PAK"' in r.text
+    only = client.get("/actors?name=paki")
+    assert 'href="/actors/PAK"' in only.text and 'href="/actors/IRN"' not in only.text
+
+
+def test_search_finds_actors_articles_and_quotes(client):
+    r = client.get("/search?q=rahimi")
+    assert "Ali Rahimi" in r.text.split('id="found-actors"')[1].split("</ul>")[0]
+    assert "We have not sent" in r.text.split('id="found-quotes"')[1]
+    r = client.get("/search?q=border")
+    assert "Troops clash on the border" in r.text.split('id="found-articles"')[1]
+    assert client.get("/search?q=").status_code == 200
+
+
+def test_list_pages_render(client):
+    for path in ("/articles", "/stories", "/contradictions"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+    assert "Troops clash on the border" in client.get("/articles").text
+
+
+def test_untrusted_article_is_escaped_everywhere(client):
+    result = xss()
+    key = article_key(result.article.text, result.article.url)
+    pages = [client.get(f"/articles/{key}").text, client.get(f"/events/{_uid(result, 'e1')}").text,
+             client.get("/events").text, client.get("/actors/UKR").text,
+             client.get("/search?q=attack").text]
+    for html in pages:
+        assert "<script>window" not in html
+        assert "<img src=x" not in html
+        assert 'href="javascript:' not in html
+        assert "<b>Evil</b>" not in html
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in pages[0]
