@@ -43,6 +43,28 @@ def default_stages(settings: Settings) -> list[Stage]:
             DateStage(), PlaceStage(), QuantityStage()]
 
 
+#: Texts longer than this are parsed in chunks (spaCy's memory grows with doc length).
+CHUNK_CHARS = 100_000
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split ``text`` into pieces of at most ~``size`` characters that join back to it.
+
+    Each piece ends at a line break when there is one (else at a space), so no
+    sentence is cut where the text itself does not break it.
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        end = (cut + 1) if cut >= 0 else start + size
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
 def _batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -100,19 +122,30 @@ class Pipeline:
             log.exception("preparing %s failed", item.source)
             return Failed(item.source, "internal_error", f"{type(exc).__name__}: {exc}", item.id)
 
+    def _parse_one(self, text: str):
+        """Parse one text; long texts in paragraph-aligned chunks joined back into one Doc."""
+        if len(text) <= CHUNK_CHARS:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+
+        docs = list(self.nlp.pipe(chunk_text(text), batch_size=4))
+        return Doc.from_docs(docs, ensure_whitespace=True)
+
     def _parse(self, ready: list[Prepared]) -> list:
         """spaCy docs for ``ready``; on a parser error, isolate the bad document."""
         texts = [p.analysis_text for p in ready]
-        try:
-            return list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-        except Exception:  # noqa: BLE001 - retried one by one below to find the culprit
-            docs = []
-            for text in texts:
-                try:
-                    docs.append(self.nlp(text))
-                except Exception as exc:  # noqa: BLE001
-                    docs.append(exc)
-            return docs
+        if all(len(t) <= CHUNK_CHARS for t in texts):
+            try:
+                return list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+            except Exception:  # noqa: BLE001 - retried one by one below to find the culprit
+                log.warning("batch parse failed; parsing its documents one by one")
+        docs = []
+        for text in texts:
+            try:
+                docs.append(self._parse_one(text))
+            except Exception as exc:  # noqa: BLE001 - recorded as this document's failure
+                docs.append(exc)
+        return docs
 
     def _code(self, prep: Prepared, doc) -> Analysis | Failed:
         art = prep.article

@@ -99,3 +99,23 @@ def test_size_cap_skips_with_reason():
     small = Pipeline(newsevents.Settings(max_chars=50), stages=[])
     (out,) = list(small.run([Document(source="big", content="Word " * 40)]))
     assert isinstance(out, Skipped) and out.reason == "too_large"
+
+
+def test_chunks_join_back_to_the_text_and_end_at_breaks():
+    from newsevents.pipeline import chunk_text
+
+    text = ("Para one is here.\n" * 50) + ("word " * 400) + "end"
+    pieces = chunk_text(text, size=300)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 300 for p in pieces)
+    assert all(p.endswith(("\n", " ")) for p in pieces[:-1])
+
+
+def test_long_document_is_parsed_in_chunks_with_exact_offsets(pipe):
+    from newsevents import pipeline as P
+
+    body = "".join(f"Officials in Quito said {i} soldiers were deployed.\n" for i in range(4000))
+    assert len(body) > P.CHUNK_CHARS
+    (out,) = list(pipe.run([Document(source="long", content=body)]))
+    assert isinstance(out, ArticleResult)
+    validate(to_json(out))

@@ -27,12 +27,22 @@ def _register_components() -> None:
 
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc):
-        """Force a sentence start after a token that contains a line break."""
-        for tok in doc[:-1]:
-            if "\n" in tok.text or "\n" in tok.whitespace_:
-                nxt = doc[tok.i + 1]
-                if not nxt.is_space:
-                    nxt.is_sent_start = True
+        """Force a sentence start after a token that contains a line break.
+
+        Written as one ``from_array`` call: setting ``token.is_sent_start``
+        one token at a time re-checks the whole doc and is quadratic.
+        """
+        from spacy.attrs import SENT_START
+
+        starts = doc.to_array([SENT_START])  # uint64, as from_array expects
+        changed = False
+        for i in range(len(doc) - 1):
+            tok = doc[i]
+            if ("\n" in tok.text or "\n" in tok.whitespace_) and not doc[i + 1].is_space:
+                starts[i + 1] = 1
+                changed = True
+        if changed:
+            doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
 
