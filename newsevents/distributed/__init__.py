@@ -2,7 +2,7 @@
 
 ``ingest(paths, db=..., scheduler=None, workers=None, published=None,
 cluster=None, cluster_config=None) -> IngestSummary`` is what
-``newsevents ingest --engine dask`` calls; :func:`merge` loads a shard folder
+``newsevents ingest --engine dask`` calls; :func:`merge_shards` loads a shard folder
 into a DuckDB store.  Dask is imported only when these are used.
 """
 
@@ -15,11 +15,12 @@ def __getattr__(name: str):
         from . import engine
 
         return getattr(engine, name)
-    if name in ("merge", "open_shards"):
-        from . import merge
+    if name in ("merge_shards", "open_shards", "MergeSummary"):
+        from .merge import MergeSummary, merge_shards, open_shards
 
-        return getattr(merge, name)
+        return {"merge_shards": merge_shards, "open_shards": open_shards,
+                "MergeSummary": MergeSummary}[name]
     raise AttributeError(name)
 
 
-__all__ = ["ingest", "IngestSummary", "connect", "merge", "open_shards"]
+__all__ = ["ingest", "IngestSummary", "connect", "merge_shards", "open_shards", "MergeSummary"]

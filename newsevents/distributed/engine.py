@@ -183,8 +183,8 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
         summary = run_batches(client, items, settings, shard_dir, batch_size, progress=progress)
     if db is None:
         return summary
-    from .merge import merge
+    from .merge import merge_shards
 
-    merge(shard_dir, db)
+    merge_shards(shard_dir, db)
     return IngestSummary(summary.read, summary.coded, summary.skipped, summary.failed,
                          summary.events, shards=summary.shards, db=os.fspath(db))
