@@ -1,0 +1,211 @@
+"""Incremental, resumable ingest: read inputs, code the new ones, store them in batches.
+
+The loop (one writer process; optionally N coding processes)::
+
+    read_paths -> chunks of B inputs -> drop inputs already in the ledger
+               -> Pipeline.run (here or in a process pool) -> Writer.write (1 transaction)
+
+Because the ledger rows of a batch commit together with its articles, a
+process killed at any point loses at most the batch in flight, and running
+the same command again codes exactly the inputs that are not yet in the
+ledger.  Nothing is dropped silently: every input ends up coded, skipped or
+failed in the ledger.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pyarrow as pa
+
+from ..config import Settings
+from ..records import Document, Failed, Outcome, Skipped
+from . import DEFAULT_DB, open_store
+from .ledger import input_key
+from .writer import WriteStats
+
+log = logging.getLogger(__name__)
+
+Item = Document | Skipped | Failed
+
+
+@dataclass
+class IngestReport:
+    """Counts of one ingest run; ``read == coded + skipped + failed``.
+
+    ``already`` counts inputs found in the ledger from an earlier run (they are
+    included in coded/skipped/failed with their recorded status).
+    """
+
+    read: int = 0
+    coded: int = 0
+    skipped: int = 0
+    failed: int = 0
+    already: int = 0
+    written: WriteStats = field(default_factory=WriteStats)
+    seconds: float = 0.0
+    stories: int | None = None
+
+    @property
+    def rate(self) -> float:
+        """Inputs per second so far."""
+        return self.read / self.seconds if self.seconds > 0 else 0.0
+
+    def count(self, status: str) -> None:
+        self.read += 1
+        setattr(self, status, getattr(self, status) + 1)
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _ledger_status(con, keys: list[str]) -> dict[str, str]:
+    probe = pa.table({"k": pa.array(keys, pa.string())})
+    con.register("_probe_status", probe)
+    try:
+        rows = con.execute("SELECT l.input_key, any_value(l.status) FROM ledger l "
+                           "JOIN _probe_status p ON l.input_key = p.k GROUP BY 1").fetchall()
+    finally:
+        con.unregister("_probe_status")
+    return dict(rows)
+
+
+def _status(outcome: Outcome) -> str:
+    if isinstance(outcome, Skipped):
+        return "skipped"
+    return "failed" if isinstance(outcome, Failed) else "coded"
+
+
+# --- coding in worker processes ------------------------------------------------
+
+_WORKER_PIPE = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_PIPE
+    from ..pipeline import Pipeline
+
+    _WORKER_PIPE = Pipeline(settings)
+
+
+def _code_in_worker(items: list[Item]) -> list[Outcome]:
+    assert _WORKER_PIPE is not None
+    return list(_WORKER_PIPE.run(items))
+
+
+class _Coder:
+    """Codes chunks of items, in this process or in a pool of N; results in order."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.workers = workers
+        self.settings = settings
+        self._pipe = None
+        self._pool = None
+        if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(workers, initializer=_init_worker,
+                                             initargs=(settings,))
+
+    def map(self, chunks: Iterable[tuple[list, list[Item]]]) -> Iterator[tuple[list, list]]:
+        """``(tag, items) -> (tag, outcomes)`` for each chunk, in input order."""
+        if self._pool is None:
+            from ..pipeline import Pipeline
+
+            self._pipe = self._pipe or Pipeline(self.settings)
+            for tag, items in chunks:
+                yield tag, list(self._pipe.run(items)) if items else []
+            return
+        pending: deque = deque()
+        for tag, items in chunks:
+            pending.append((tag, self._pool.submit(_code_in_worker, items) if items else None))
+            while len(pending) > 2 * self.workers:  # bounded: memory stays flat
+                t, fut = pending.popleft()
+                yield t, fut.result() if fut else []
+        while pending:
+            t, fut = pending.popleft()
+            yield t, fut.result() if fut else []
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
+           published: date | str | None = None, settings: Settings | None = None,
+           workers: int = 1, batch_size: int = 64,
+           on_batch: Callable[[IngestReport], None] | None = None,
+           build_stories: bool = True) -> IngestReport:
+    """Code and store every input under ``paths``; return the counts.
+
+    Inputs already in the ledger are not coded again; each batch is one
+    transaction.  ``on_batch`` is called after every committed batch (for
+    progress display).  Stories are rebuilt at the end when anything new
+    was stored (``build_stories=False`` leaves that to the first query).
+    """
+    from ..ingest import read_paths
+    from ..pipeline import as_date
+
+    settings = settings or Settings()
+    report, start = IngestReport(), time.monotonic()
+    items = read_paths(paths, as_date(published), settings)
+    coder = _Coder(settings, max(1, workers))
+    with open_store(db) as store:
+        writer = store.writer()
+        try:
+            for (keys, sources, done), outcomes in coder.map(
+                    _plan(store.con, items, batch_size, report)):
+                stats = writer.write([(k, s, o) for k, s, o in zip(keys, sources, outcomes)])
+                report.written += stats
+                for o in outcomes:
+                    report.count(_status(o))
+                report.seconds = time.monotonic() - start
+                log.info("batch committed: %d inputs (%d new articles, %d events); %d read",
+                         len(outcomes), stats.articles, stats.events, report.read)
+                if on_batch:
+                    on_batch(report)
+        finally:
+            coder.close()
+        if build_stories and report.written.articles:
+            from ..stories import rebuild
+
+            report.stories = rebuild(store.con)
+    report.seconds = time.monotonic() - start
+    return report
+
+
+def _plan(con, items: Iterable[Item], batch_size: int,
+          report: IngestReport) -> Iterator[tuple[tuple, list[Item]]]:
+    """Chunks of inputs not yet in the ledger, tagged with their keys and sources.
+
+    Inputs already in the ledger (or repeated within the chunk) are counted
+    here with their recorded status and not coded again.
+    """
+    for chunk in _chunks(items, batch_size):
+        keys = [input_key(x) for x in chunk]
+        known = _ledger_status(con, keys)
+        todo_keys, todo_sources, todo, seen = [], [], [], set()
+        for key, item in zip(keys, chunk):
+            if key in known or key in seen:
+                report.already += 1
+                report.count(known.get(key) or "coded")
+                continue
+            seen.add(key)
+            todo_keys.append(key)
+            todo_sources.append(item.source)
+            todo.append(item)
+        yield (todo_keys, todo_sources, len(chunk) - len(todo)), todo
+
+
+__all__ = ["IngestReport", "ingest"]
