@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+    from .base import Analysis
+
 #: Dependencies that open a new clause: climbing stops below them.
 CLAUSAL = frozenset({
     "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "csubjpass",
     "acl", "xcomp", "ROOT",
 })
-#: Modifier dependencies an expression hangs on its governor with.
-_MODIFIER = frozenset({"npadvmod", "tmod", "advmod", "nmod", "obl", "appos", "amod"})
 
 NO_TIE = 3
 
@@ -81,32 +81,91 @@ def clause_head(tok: "Token") -> "Token":
     return tok
 
 
-def tie(gov: "Token | None", expr_root: "Token", trigger: list["Token"]) -> int:
-    """Tier (0, 1, 2 or :data:`NO_TIE`) of an expression relative to a trigger."""
-    if not trigger:
-        return NO_TIE
-    trig_ids = {t.i for t in trigger}
-    if gov is not None and gov.i in trig_ids:
-        return 0
-    sent = trigger[0].sent
-    if not (sent.start <= expr_root.i < sent.end):
-        return NO_TIE
-    if gov is not None:
-        trig_root = span_root(trigger)
-        if trig_root is not None and clause_head(gov).i == clause_head(trig_root).i:
+class Trigger:
+    """An event trigger located in the parse (token ids, root, sentence, clause)."""
+
+    __slots__ = ("ids", "lo", "hi", "root", "sent", "clause")
+
+    def __init__(self, ids: frozenset[int], lo: int, hi: int, root: int, sent: int,
+                 clause: int) -> None:
+        self.ids, self.lo, self.hi, self.root = ids, lo, hi, root
+        self.sent, self.clause = sent, clause
+
+
+class Frame:
+    """Per-document lookups shared by the enrichment stages.
+
+    Token -> sentence and token -> clause head are computed once per document
+    (``Token.sent`` rebuilds a span on every call), so tying N expressions to
+    M triggers costs integer comparisons only.
+    """
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+        self.sent_start = [0] * len(doc)
+        self.sents: dict[int, "SpacySpan"] = {}
+        for sent in doc.sents:
+            self.sents[sent.start] = sent
+            for i in range(sent.start, sent.end):
+                self.sent_start[i] = sent.start
+        self._clause: dict[int, int] = {}
+        self._ents: tuple | None = None
+
+    @property
+    def ents(self) -> tuple:
+        """``doc.ents``, which spaCy rebuilds on every access, read once."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
+    @classmethod
+    def of(cls, analysis: "Analysis") -> "Frame":
+        """The frame of an analysis, built once and kept in its notes."""
+        frame = analysis.notes.get("anchors")
+        if not isinstance(frame, Frame) or frame.doc is not analysis.doc:
+            frame = cls(analysis.doc)
+            analysis.notes["anchors"] = frame
+        return frame
+
+    def clause(self, i: int) -> int:
+        """Index of the head of the clause token ``i`` belongs to."""
+        got = self._clause.get(i)
+        if got is None:
+            got = clause_head(self.doc[i]).i
+            self._clause[i] = got
+        return got
+
+    def trigger(self, event: Event) -> Trigger | None:
+        """Where the event's trigger sits; ``None`` when it falls outside the doc."""
+        toks = trigger_tokens(self.doc, event)
+        root = span_root(toks)
+        if root is None:
+            return None
+        ids = frozenset(t.i for t in toks)
+        return Trigger(ids, toks[0].i, toks[-1].i, root.i, self.sent_start[root.i],
+                       self.clause(root.i))
+
+    def tie(self, gov: int | None, root: int, trig: Trigger | None) -> int:
+        """Tier (0, 1, 2 or :data:`NO_TIE`) of an expression relative to a trigger."""
+        if trig is None or self.sent_start[root] != trig.sent:
+            return NO_TIE
+        if gov is not None and gov in trig.ids:
+            return 0
+        if gov is not None and self.clause(gov) == trig.clause:
             return 1
-    return 2
+        return 2
+
+    def event_sentences(self, triggers: list[Trigger | None]) -> list["SpacySpan"]:
+        """The sentences that hold a trigger, in text order."""
+        return [self.sents[k] for k in sorted({t.sent for t in triggers if t is not None})]
 
 
-def distance(expr: "SpacySpan | list[Token]", trigger: list["Token"]) -> int:
-    """Token distance between an expression and a trigger (0 when they touch)."""
-    toks = list(expr)
-    if not toks or not trigger:
+def distance(lo: int, hi: int, trig: Trigger | None) -> int:
+    """Token distance between tokens ``lo``..``hi`` and a trigger (0 when they touch)."""
+    if trig is None:
         return 10**6
-    a0, a1 = toks[0].i, toks[-1].i
-    b0, b1 = trigger[0].i, trigger[-1].i
-    if a1 < b0:
-        return b0 - a1
-    if b1 < a0:
-        return a0 - b1
+    if hi < trig.lo:
+        return trig.lo - hi
+    if trig.hi < lo:
+        return lo - trig.hi
     return 0

@@ -358,13 +358,6 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "go", "intend", "aim"})
 
 
-def _candidate_spans(doc: "Doc", text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _CANDIDATES.finditer(text)
-             if not _BARE_MONTH.match(m.group()) or _TEMPORAL_BEFORE.search(text, 0, m.start())]
-    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    return spans
-
-
 def _recognised(text: str, published: date | None) -> bool:
     t = normalize(text)
     return _resolve(t, _PROBE, False) is not None or _resolve(t, published, False) is not None
@@ -411,45 +404,54 @@ def is_future(tok: "Token | None") -> bool:
 
 
 class DateMention:
-    """A time expression found in the text, with where it hangs in the parse."""
+    """A time expression found in the text, with where it hangs in the parse.
 
-    __slots__ = ("date", "tokens", "governor")
+    ``lo``/``hi`` are its first and last token, ``root`` its head token and
+    ``governor`` the token it modifies (indices into the doc).
+    """
 
-    def __init__(self, event_date: EventDate, tokens: list["Token"], gov: "Token | None") -> None:
+    __slots__ = ("date", "lo", "hi", "root", "governor")
+
+    def __init__(self, event_date: EventDate, lo: int, hi: int, root: int,
+                 gov: int | None) -> None:
         self.date = event_date
-        self.tokens = tokens
-        self.governor = gov
+        self.lo, self.hi, self.root, self.governor = lo, hi, root, gov
 
 
-def find_dates(doc: "Doc", text: str, published: date | None) -> list[DateMention]:
+def find_dates(doc: "Doc", text: str, published: date | None,
+               ents: tuple | None = None) -> list[DateMention]:
     """Every time expression of a parsed text, resolved against ``published``."""
     found: list[DateMention] = []
-    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _DATE_LIKE]
-    for s, e in _select(text, _candidate_spans(doc, text), published, blocked):
+    ents = doc.ents if ents is None else ents
+    blocked = [(e.start_char, e.end_char) for e in ents if e.label_ not in _DATE_LIKE]
+    spans = [(m.start(), m.end()) for m in _CANDIDATES.finditer(text)
+             if not _BARE_MONTH.match(m.group()) or _TEMPORAL_BEFORE.search(text, 0, m.start())]
+    spans += [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
+    for s, e in _select(text, spans, published, blocked):
         toks = anchors.tokens_in(doc, s, e)
         root = anchors.span_root(toks)
-        gov = anchors.governor(root) if root is not None else None
+        if root is None:
+            continue
+        gov = anchors.governor(root)
         res = resolve(text[s:e], published, is_future(gov))
         start, end, precision = res if res else (None, None, None)
         ed = EventDate(text=text[s:e], span=Span.of(text, s, e), start=start, end=end,
                        precision=precision)
-        found.append(DateMention(ed, toks, gov))
+        found.append(DateMention(ed, toks[0].i, toks[-1].i, root.i,
+                                 None if gov is None else gov.i))
     return found
 
 
-def _best(mentions: list[DateMention], trigger: list["Token"],
+def _best(frame: anchors.Frame, mentions: list[DateMention], trig: anchors.Trigger | None,
           taken: set[int]) -> DateMention | None:
     """The mention tied closest to the trigger (see :mod:`anchors`)."""
     best: tuple[int, int] | None = None
     pick = None
     for k, m in enumerate(mentions):
-        root = anchors.span_root(m.tokens)
-        if root is None:
-            continue
-        tier = anchors.tie(m.governor, root, trigger)
+        tier = frame.tie(m.governor, m.root, trig)
         if tier == anchors.NO_TIE or (tier == 2 and k in taken):
             continue
-        key = (tier, anchors.distance(m.tokens, trigger))
+        key = (tier, anchors.distance(m.lo, m.hi, trig))
         if best is None or key < best:
             best, pick = key, m
     return pick
@@ -464,20 +466,23 @@ class DatesStage:
         if not analysis.events:
             return
         doc, text = analysis.doc, analysis.article.text
-        mentions = find_dates(doc, text, analysis.article.published)
+        frame = anchors.Frame.of(analysis)
+        mentions = find_dates(doc, text, analysis.article.published, frame.ents)
         analysis.notes[self.name] = mentions
         if not mentions:
             return
-        triggers = [anchors.trigger_tokens(doc, ev) for ev in analysis.events]
+        triggers = [frame.trigger(ev) for ev in analysis.events]
         # A date tied directly to one event's trigger is not a fallback for another's.
         taken = {k for k, m in enumerate(mentions) for trig in triggers
-                 if (r := anchors.span_root(m.tokens)) is not None
-                 and anchors.tie(m.governor, r, trig) <= 1}
+                 if frame.tie(m.governor, m.root, trig) <= 1}
         out = []
         for ev, trig in zip(analysis.events, triggers):
-            m = _best(mentions, trig, taken)
+            m = _best(frame, mentions, trig, taken)
             out.append(replace(ev, date=m.date) if m is not None else ev)
         analysis.events = out
 
+
+#: The name the pipeline imports.
+DateStage = DatesStage
 
 stage = DatesStage()

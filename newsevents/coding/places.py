@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ..records import Event, Location, Span
@@ -174,12 +176,19 @@ def _unlabelled_places(sent: "SpacySpan", lookup: Lookup) -> list["SpacySpan"]:
     return out
 
 
-def find_places(analysis: "Analysis", sentences: list, lookup: Lookup) -> list[PlaceMention]:
+def _inside(i: int, starts: list[int], ends: dict[int, int]) -> bool:
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and i < ends[starts[k]]
+
+
+def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
+                ents: tuple | None = None) -> list[PlaceMention]:
     """Place entities of the given sentences, with their parse attachment and resolution."""
     doc, text = analysis.doc, analysis.article.text
-    spans = {(s.start, s.end) for s in sentences}
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS
-            and any(a <= e.start < b for a, b in spans)]
+    starts = sorted(s.start for s in sentences)
+    ends = {s.start: s.end for s in sentences}
+    ents = [e for e in (doc.ents if ents is None else ents)
+            if e.label_ in PLACE_LABELS and _inside(e.start, starts, ends)]
     taken = {t.i for e in ents for t in e}
     for sent in sentences:
         for cand in _unlabelled_places(sent, lookup):
@@ -235,16 +244,17 @@ class PlacesStage:
     name = "places"
 
     def __init__(self, lookup: Lookup | None = None) -> None:
-        self._lookup = lookup
+        self._lookup = None if lookup is None else lru_cache(maxsize=8192)(lookup)
 
     def __call__(self, analysis: "Analysis") -> None:
         if not analysis.events:
             return
         if self._lookup is None:
-            self._lookup = _default_lookup()
-        triggers = [anchors.trigger_tokens(analysis.doc, ev) for ev in analysis.events]
-        sents = {trig[0].sent.start: trig[0].sent for trig in triggers if trig}
-        mentions = find_places(analysis, [sents[k] for k in sorted(sents)], self._lookup)
+            self._lookup = lru_cache(maxsize=8192)(_default_lookup())
+        frame = anchors.Frame.of(analysis)
+        triggers = [frame.trigger(ev) for ev in analysis.events]
+        mentions = find_places(analysis, frame.event_sentences(triggers), self._lookup,
+                               frame.ents)
         analysis.notes[self.name] = mentions
         if not mentions:
             return
@@ -252,14 +262,18 @@ class PlacesStage:
         for ev, trig in zip(analysis.events, triggers):
             best, pick = None, None
             for m in mentions:
-                tier = anchors.tie(m.governor, m.top, trig)
+                gov = None if m.governor is None else m.governor.i
+                tier = frame.tie(gov, m.top.i, trig)
                 if not _eligible(m, tier, ev, analysis):
                     continue
-                key = (tier, anchors.distance(list(m.tokens), trig))
+                key = (tier, anchors.distance(m.tokens[0].i, m.tokens[-1].i, trig))
                 if best is None or key < best:
                     best, pick = key, m
             out.append(replace(ev, location=pick.location) if pick is not None else ev)
         analysis.events = out
 
+
+#: The name the pipeline imports.
+PlaceStage = PlacesStage
 
 stage = PlacesStage()

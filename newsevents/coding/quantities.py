@@ -309,10 +309,12 @@ _BLOCKING_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "L
 _CASUALTY_WHAT = frozenset({"killed", "injured", "casualties", "missing"})
 
 
-def find_quantities(analysis: "Analysis", sentences: list) -> list[tuple[Quantity, "Token"]]:
-    """Classified quantities in the given sentences, each with its root token."""
+def find_quantities(analysis: "Analysis", sentences: list,
+                    ents: tuple | None = None) -> list[tuple[Quantity, int]]:
+    """Classified quantities in the given sentences, each with its root token index."""
     doc, text = analysis.doc, analysis.article.text
-    blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_ENTS]
+    ents = doc.ents if ents is None else ents
+    blocked = [(e.start_char, e.end_char) for e in ents if e.label_ in _BLOCKING_ENTS]
     for m in analysis.notes.get("dates", ()):  # time expressions the dates stage found
         blocked.append((m.date.span.start, m.date.span.end))
     out = []
@@ -322,17 +324,18 @@ def find_quantities(analysis: "Analysis", sentences: list) -> list[tuple[Quantit
             if kind is None:
                 continue
             root = anchors.span_root(anchors.tokens_in(doc, num.start, num.end))
-            out.append((Quantity(value=num.value, unit=kind[1], what=kind[0],
-                                 span=Span.of(text, num.start, num.end)), root))
+            if root is not None:
+                out.append((Quantity(value=num.value, unit=kind[1], what=kind[0],
+                                     span=Span.of(text, num.start, num.end)), root.i))
     return out
 
 
-def _governing_event(root: "Token", trig_ids: list[set[int]]) -> int | None:
-    """Index of the event whose trigger is the nearest ancestor of ``root``."""
-    tok = root
+def _governing_event(doc: "Doc", root: int, triggers: list) -> int | None:
+    """Index of the event whose trigger is the nearest ancestor of token ``root``."""
+    tok = doc[root]
     for _ in range(40):
-        for k, ids in enumerate(trig_ids):
-            if tok.i in ids:
+        for k, trig in enumerate(triggers):
+            if trig is not None and tok.i in trig.ids:
                 return k
         if tok.head.i == tok.i:
             return None
@@ -340,17 +343,18 @@ def _governing_event(root: "Token", trig_ids: list[set[int]]) -> int | None:
     return None
 
 
-def _attach(q: Quantity, root: "Token", events: list, triggers: list) -> int | None:
+def _attach(frame: anchors.Frame, q: Quantity, root: int, events: list,
+            triggers: list) -> int | None:
     """Which event a quantity belongs to (see the module doc), or ``None``."""
-    trig_ids = [{t.i for t in trig} for trig in triggers]
-    k = _governing_event(root, trig_ids)
+    k = _governing_event(frame.doc, root, triggers)
     if k is not None:
         return k
-    same = [k for k, trig in enumerate(triggers) if trig and trig[0].sent.start == root.sent.start]
+    sent = frame.sent_start[root]
+    same = [k for k, trig in enumerate(triggers) if trig is not None and trig.sent == sent]
     if q.what in _CASUALTY_WHAT:
         assaults = [k for k in same if events[k].type == "ASSAULT"]
         if assaults:
-            return min(assaults, key=lambda k: anchors.distance([root], triggers[k]))
+            return min(assaults, key=lambda k: anchors.distance(root, root, triggers[k]))
     return same[0] if len(same) == 1 else None
 
 
@@ -362,14 +366,12 @@ class QuantitiesStage:
     def __call__(self, analysis: "Analysis") -> None:
         if not analysis.events:
             return
-        triggers = [anchors.trigger_tokens(analysis.doc, ev) for ev in analysis.events]
-        sents = {trig[0].sent.start: trig[0].sent for trig in triggers if trig}
-        found = find_quantities(analysis, [sents[k] for k in sorted(sents)])
+        frame = anchors.Frame.of(analysis)
+        triggers = [frame.trigger(ev) for ev in analysis.events]
+        found = find_quantities(analysis, frame.event_sentences(triggers), frame.ents)
         extra: dict[int, list[Quantity]] = {}
         for q, root in found:
-            if root is None:
-                continue
-            k = _attach(q, root, analysis.events, triggers)
+            k = _attach(frame, q, root, analysis.events, triggers)
             if k is not None:
                 extra.setdefault(k, []).append(q)
         analysis.events = [
@@ -377,5 +379,8 @@ class QuantitiesStage:
             for k, ev in enumerate(analysis.events)
         ]
 
+
+#: The name the pipeline imports.
+QuantityStage = QuantitiesStage
 
 stage = QuantitiesStage()
