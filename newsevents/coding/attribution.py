@@ -23,11 +23,11 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..records import Attribution, AttributionSource
-from .attribution_lexicon import cue_lexicon, outlets
+from .attribution_lexicon import frames, outlets
 from .attribution_quotes import Quote, find_quotes, paragraphs
 from .attribution_rules import (
-    Draft, according_to, content_tokens, cue_status, is_cue, runs, subject_of, subject_span,
-    token_span, trim,
+    Draft, according_to, content_frame, cue_extent, cue_status, is_verbal, runs, subject_of,
+    subject_span, token_span,
 )
 
 if TYPE_CHECKING:
@@ -46,11 +46,15 @@ class AttributionStage:
 
     name = "attribution"
 
+    def __init__(self, use_model: bool = True) -> None:
+        #: with ``use_model``, the frame table learned from PolNeAR train adds cues
+        self.use_model = use_model
+
     def __call__(self, analysis: "Analysis") -> None:
         """Find the attributions of ``analysis.doc`` and record them."""
         doc = analysis.doc
         text = analysis.article.text
-        finder = _Finder(doc, text)
+        finder = _Finder(doc, text, frames(self.use_model))
         drafts = finder.run()
         _finish(analysis, drafts)
 
@@ -58,12 +62,15 @@ class AttributionStage:
 class _Finder:
     """The three passes over one document."""
 
-    def __init__(self, doc: "Doc", text: str) -> None:
+    def __init__(self, doc: "Doc", text: str, table: dict[str, frozenset[str]]) -> None:
         self.doc = doc
         self.text = text
+        self.table = table
         self.quotes: list[Quote] = find_quotes(text)
         self.quote_of_token = self._index_quotes()
-        self.cues = [t for t in doc if is_cue(t) and self.quote_of_token.get(t.i) is None]
+        self.cues = [t for t in doc if t.lemma_.lower() in table and is_verbal(t)
+                     and self.quote_of_token.get(t.i) is None]
+        self.cue_set = {t.i for t in self.cues}
         self.by_cue: dict[int, Draft] = {}
         self.drafts: list[Draft] = []
         self.para_starts = [p[0] for p in paragraphs(text)]
@@ -117,7 +124,7 @@ class _Finder:
         best_dist = 10**9
         for sent in sents.values():
             for t in sent:
-                if t.i in self.quote_of_token or not is_cue(t):
+                if t.i not in self.cue_set or "ccomp" not in self.table.get(t.lemma_.lower(), ()):
                     continue
                 dist = min(abs(t.idx - q.end), abs(t.idx - q.start))
                 if dist < best_dist:
@@ -135,7 +142,7 @@ class _Finder:
         if prev[-1].text != ":":
             return None
         for t in reversed(list(prev)):
-            if is_cue(t) and t.i not in self.quote_of_token:
+            if t.i in self.cue_set:
                 return t
         return None
 
@@ -151,49 +158,71 @@ class _Finder:
         return not any(prev_end <= c.idx < q.start and c.i != last.cue_token for c in self.cues)
 
     def _attach(self, cue: "Token", qi: int, q: Quote) -> Draft:
-        """Give quote ``qi`` to the attribution of ``cue`` (creating it)."""
+        """Give quote ``qi`` to the attribution of ``cue`` (creating it).
+
+        When the cue's clause runs beyond the quote ("With X, "…," he said"
+        or "he said the plan was "…""), the content is that clause with the
+        quote in it, and the attribution is mixed.
+        """
         draft = self.by_cue.get(cue.i)
         if draft is None:
-            draft = self._new_draft(cue, "direct")
-        comp = self._complement(cue)
-        if comp is not None and self.quote_of_token.get(comp.i) != qi:
-            span = token_span(content_tokens(comp, cue))
-            if span and span[0] <= q.start and q.end <= span[1] + 1 and (span[1] - span[0]) > (q.end - q.start) + 2:
-                # the quote sits inside an indirect clause: mixed speech
-                draft.kind = "mixed"
-                for r in runs(self.text, content_tokens(comp, cue)):
-                    draft.contents.append(_extend_to_quote(r, q))
-                draft.quotes.append(qi)
-                return draft
-        draft.contents.append((q.start, q.end))
+            draft = self._new_draft(cue, "direct", "ccomp")
+        found = content_frame(cue)
         draft.quotes.append(qi)
+        if found is not None and found[0] == "ccomp":
+            toks = [t for t in found[1] if t.i not in self.cue_set or t.i == cue.i]
+            span = token_span(toks)
+            if span and span[0] < q.end and q.start < span[1]:
+                start, end = min(span[0], q.start), max(span[1], q.end)
+                outside = self.text[start:q.start].strip() + self.text[q.end:end].strip()
+                if any(ch.isalnum() for ch in outside):
+                    draft.kind = "mixed"
+                    for r in runs(self.text, toks):
+                        draft.contents.append(_extend_to_quote(r, q))
+                    return draft
+        draft.contents.append((q.start, q.end))
         return draft
 
     # -- pass 2: indirect speech ----------------------------------------------
-    def _complement(self, cue: "Token") -> "Token | None":
-        for child in cue.children:
-            if child.dep_ == "ccomp":
-                return child
-        return None
-
     def _indirect_pass(self) -> None:
         for cue in self.cues:
             if cue.i in self.by_cue:
                 continue
-            comp = self._complement(cue)
-            if comp is None or comp.i in self.quote_of_token:
+            found = content_frame(cue)
+            if found is None:
+                found = self._parenthetical(cue)
+            if found is None:
                 continue
-            toks = content_tokens(comp, cue)
+            frame, toks = found
+            allowed = self.table.get(cue.lemma_.lower(), frozenset())
+            if frame not in allowed and frame != "parenthetical":
+                continue
+            if frame == "ccomp" and toks and all(t.i in self.quote_of_token for t in toks if not t.is_punct):
+                continue  # the clause is a quote that pass 1 left alone (too short)
             contents = runs(self.text, toks)
             if not contents:
                 continue
-            draft = self._new_draft(cue, "indirect")
-            inner = {self.quote_of_token[t.i] for t in toks if t.i in self.quote_of_token}
+            draft = self._new_draft(cue, "indirect", frame)
+            inner = sorted({self.quote_of_token[t.i] for t in toks if t.i in self.quote_of_token})
             if inner:
                 draft.kind = "mixed"
-                draft.quotes.extend(sorted(inner))
-                contents = [_extend_to_quote(r, self.quotes[i]) for r in contents for i in sorted(inner)][: len(contents)]
+                draft.quotes.extend(inner)
+                last_q = self.quotes[inner[-1]]
+                contents[-1] = _extend_to_quote(contents[-1], last_q)
             draft.contents.extend(contents)
+
+    def _parenthetical(self, cue: "Token") -> tuple[str, list["Token"]] | None:
+        """ "X, he said, Y" / "X, she added.": the content is the governing clause."""
+        head = cue.head
+        if cue.dep_ not in {"parataxis", "ccomp", "advcl"} or head is cue or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        if cue.dep_ != "parataxis" and not (cue.i > 0 and cue.doc[cue.i - 1 - (cue.i - cue.left_edge.i)].text in {",", "—"}):
+            return None
+        if subject_of(cue) is None:
+            return None
+        banned = {t.i for t in cue.subtree}
+        toks = [t for t in head.subtree if t.i not in banned and t.i not in self.cue_set]
+        return "parenthetical", toks
 
     # -- pass 3: according to ---------------------------------------------------
     def _according_pass(self) -> None:
@@ -215,8 +244,8 @@ class _Finder:
             self.drafts.append(draft)
 
     # -- helpers ------------------------------------------------------------------
-    def _new_draft(self, cue: "Token", kind: str) -> Draft:
-        draft = Draft(cue=(cue.idx, cue.idx + len(cue.text)), cue_token=cue.i, status=cue_status(cue), kind=kind)
+    def _new_draft(self, cue: "Token", kind: str, frame: str | None) -> Draft:
+        draft = Draft(cue=cue_extent(cue, frame), cue_token=cue.i, status=cue_status(cue), kind=kind)
         subj = subject_of(cue)
         if subj is not None:
             draft.source, draft.source_head = subject_span(self.text, subj), subj.i

@@ -51,10 +51,28 @@ def cue_lexicon() -> dict[str, CueEntry]:
     return table
 
 
+@lru_cache(maxsize=2)
+def frames(use_model: bool = True) -> dict[str, frozenset[str]]:
+    """Cue lemma -> the content frames it takes (``ccomp``, ``xcomp``, ``dobj``, ``prep:for`` …).
+
+    Every lexicon cue takes a clause (``ccomp``); the table learned from
+    PolNeAR train by ``scripts/train_attribution.py`` adds the frames that
+    were gold cues at least half of the time there.
+    """
+    table: dict[str, set[str]] = {lemma: {"ccomp"} for lemma in cue_lexicon()}
+    path = resources.files("newsevents") / "data" / "models" / "attribution_frames.tsv"
+    if use_model and path.is_file():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lemma, frame = line.split("\t")[:2]
+                table.setdefault(lemma, set()).add(frame)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 @lru_cache(maxsize=1)
 def outlets() -> frozenset[str]:
     """Lower-case names of news outlets and intermediaries."""
     return frozenset(row[0].lower() for row in _read("outlets.tsv"))
 
 
-__all__ = ["CueEntry", "cue_lexicon", "outlets"]
+__all__ = ["CueEntry", "cue_lexicon", "frames", "outlets"]

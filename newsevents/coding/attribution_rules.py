@@ -42,11 +42,14 @@ class Draft:
     quotes: list[int] = field(default_factory=list)  # indices of quotes it owns
 
 
+def is_verbal(token: "Token") -> bool:
+    """Whether ``token`` is used as a verb (a cue candidate when its lemma is listed)."""
+    return token.pos_ == "VERB" or token.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}
+
+
 def is_cue(token: "Token") -> bool:
-    """Whether ``token`` is a cue verb candidate (lexicon lemma, verbal use)."""
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
-        return False
-    return token.lemma_.lower() in cue_lexicon()
+    """Whether ``token`` is a verb of the hand-written cue lexicon."""
+    return is_verbal(token) and token.lemma_.lower() in cue_lexicon()
 
 
 def cue_status(token: "Token") -> str:
@@ -88,6 +91,8 @@ def trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
         end -= 1
     if end <= start:
         return None
@@ -95,17 +100,21 @@ def trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 
 def subject_span(text: str, subj: "Token") -> tuple[int, int] | None:
-    """The source span of a subject: its subtree minus trailing clauses and punctuation."""
-    toks = [t for t in subj.subtree]
-    # PolNeAR's source is the noun phrase; a relative clause or a long apposition
-    # after a comma is dropped ("Smith, who chairs the panel," -> "Smith")
-    keep = []
-    for t in toks:
-        if t.i > subj.i and t.text == "," and len(toks) > 4:
-            break
-        keep.append(t)
-    span = token_span(keep)
-    return trim(text, span) if span else None
+    """The source span of a subject: its whole subtree, appositions and
+    relative clauses included (PolNeAR's convention), with the comma that
+    closes an apposition but without a sentence-final period."""
+    toks = list(subj.subtree)
+    while toks and toks[-1].is_punct and toks[-1].text in {".", ";", ":", "-", "--"}:
+        toks.pop()
+    span = token_span(toks)
+    if span is None:
+        return None
+    start, end = span
+    while start < end and (text[start].isspace() or text[start] in ",.;:-"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def content_tokens(head: "Token", exclude: "Token") -> list["Token"]:
@@ -132,6 +141,79 @@ def runs(text: str, tokens: list["Token"]) -> list[tuple[int, int]]:
     return [r for r in trimmed if r is not None]
 
 
+#: verb + preposition cues whose content is the preposition's object ("called for …")
+PHRASAL_PREPS = frozenset({
+    ("call", "for"), ("call", "on"), ("point", "to"), ("refer", "to"), ("talk", "about"),
+    ("ask", "about"), ("speak", "of"), ("speak", "about"), ("warn", "of"), ("warn", "about"),
+    ("complain", "about"), ("argue", "for"), ("push", "for"), ("advocate", "for"),
+    ("comment", "on"), ("speak", "on"), ("weigh", "on"), ("insist", "on"), ("focus", "on"),
+})
+#: dependents that belong to the cue span when they directly precede the verb
+_CUE_LEFT = {"aux", "auxpass", "neg"}
+_CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "recently", "once", "often", "again", "then", "just", "already", "never", "first", "reportedly", "privately", "earlier"}
+
+
+def content_frame(tok: "Token") -> tuple[str, list["Token"]] | None:
+    """The complement a cue verb attributes and its frame name, or None.
+
+    Frames, in order of preference: ``ccomp`` (a clause), ``xcomp`` ("urged X
+    to act": the object and the infinitive), ``prep:<word>`` (a phrasal cue,
+    "called for X"), ``dobj`` ("endorsed Clinton").
+    """
+    ccomp = xcomp = dobj = None
+    prep = None
+    for child in tok.children:
+        dep = child.dep_
+        if dep == "ccomp" and ccomp is None:
+            ccomp = child
+        elif dep == "xcomp" and xcomp is None and child.i > tok.i:
+            xcomp = child
+        elif dep == "dobj" and dobj is None and child.i > tok.i:
+            dobj = child
+        elif dep == "prep" and prep is None and (tok.lemma_.lower(), child.lower_) in PHRASAL_PREPS:
+            prep = child
+    if ccomp is not None:
+        return "ccomp", [t for t in ccomp.subtree if not t.is_ancestor(tok) and t is not tok]
+    if xcomp is not None:
+        toks = list(xcomp.subtree)
+        if dobj is not None and dobj.i < xcomp.i:
+            toks = list(dobj.subtree) + toks
+        return "xcomp", toks
+    if prep is not None:
+        objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if objs:
+            return f"prep:{prep.lower_}", [t for o in objs for t in o.subtree]
+    if dobj is not None:
+        toks = list(dobj.subtree)
+        toks += [t for c in tok.children if c.dep_ == "oprd" and c.i > dobj.i for t in c.subtree]
+        return "dobj", toks
+    return None
+
+
+def cue_extent(tok: "Token", frame: str | None) -> tuple[int, int]:
+    """Character span of a cue: the verb with its auxiliaries, negation, a
+    preceding adverb such as "also", a phrasal preposition and a trailing colon."""
+    doc = tok.doc
+    start = tok.i
+    while start - 1 >= 0:
+        prev = doc[start - 1]
+        if prev.head.i != tok.i:
+            break
+        if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in _CUE_ADVERBS):
+            start -= 1
+            continue
+        break
+    end = tok.i
+    if frame and frame.startswith("prep:"):
+        for j in range(tok.i + 1, min(len(doc), tok.i + 3)):
+            if doc[j].lower_ == frame[5:]:
+                end = j
+                break
+    if end + 1 < len(doc) and doc[end + 1].text == ":":
+        end += 1
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
 def according_to(doc: "Doc") -> Iterable[tuple["Token", "Token", "Token"]]:
     """(according, to, object) triples of "according to X"."""
     for t in doc:
@@ -150,6 +232,7 @@ def sentence_of(doc: "Doc", token_i: int) -> "SpacySpan":
 
 
 __all__ = [
-    "Draft", "is_cue", "cue_status", "subject_of", "token_span", "trim",
+    "Draft", "is_cue", "is_verbal", "cue_status", "subject_of", "token_span", "trim",
     "subject_span", "content_tokens", "runs", "according_to", "sentence_of",
+    "content_frame", "cue_extent", "PHRASAL_PREPS",
 ]

@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 #: words that negate the predicate they modify
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"})
 #: dependency labels through which a governor passes its status to a complement
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "relcl_never"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "compound"})
+#: dependency labels through which an event noun shares the status of its clause's verb
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass", "compound", "appos", "oprd"})
 #: how far up the tree a governor may lend its status
 _MAX_HOPS = 3
 
@@ -59,6 +61,16 @@ def status_lexicon() -> dict[str, dict[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def implicatives() -> frozenset[str]:
+    """Verbs whose infinitive complement did happen ("managed to leave")."""
+    try:
+        text = (resources.files("newsevents") / "data" / "lexicons" / "implicatives.tsv").read_text("utf-8")
+    except OSError as exc:
+        raise ModelError(f"implicatives lexicon missing: {exc}") from exc
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def certainty(status: str) -> float:
     """The factuality score (-3 … 3) that a status stands for."""
     return STATUS_CERTAINTY.get(status, 0.0)
@@ -67,10 +79,32 @@ def certainty(status: str) -> float:
 def _clause_head(token: "Token") -> "Token":
     """The first conjunct of a coordination, which carries shared auxiliaries."""
     seen = 0
-    while token.dep_ == "conj" and seen < 4:
+    while token.dep_ == "conj" and seen < 4 and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "neg"} for c in token.children):
         token = token.head
         seen += 1
     return token
+
+
+_NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
+
+
+def _negative_subject(token: "Token") -> bool:
+    """ "No one has …", "Nothing was done", "no country sent …"."""
+    for child in token.children:
+        if child.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if child.lower_ in _NEG_SUBJECTS:
+            return True
+        if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return True
+        if child.lower_ == "one" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
+            return True
+    return False
+
+
+def _is_infinitive(token: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _local_status(token: "Token") -> str | None:
@@ -79,6 +113,8 @@ def _local_status(token: "Token") -> str | None:
     aux, adv, amod, mark = lex.get("aux", {}), lex.get("adv", {}), lex.get("amod", {}), lex.get("mark", {})
     found: str | None = None
     for t in (token, _clause_head(token)):
+        if _negative_subject(t):
+            return "negated"
         for child in t.children:
             low = child.lower_
             dep = child.dep_
@@ -99,25 +135,43 @@ def _local_status(token: "Token") -> str | None:
     return found
 
 
-def _governor_status(token: "Token") -> str | None:
-    """Status lent by a governing verb/adjective/noun ("denied arming")."""
+def _governor_status(token: "Token", depth: int = 0) -> str | None:
+    """Status lent by a governing verb/adjective/noun ("denied arming").
+
+    A "to" infinitive under a verb that is neither listed nor implicative
+    has not happened yet (future); under an implicative verb ("managed to")
+    it shares that verb's status; under a negated verb it is negated.
+    """
     gov_lex = status_lexicon().get("governor", {})
     t = _clause_head(token)
     for _ in range(_MAX_HOPS):
-        if t.dep_ not in _COMPLEMENT_DEPS or t.head is t:
+        if t.dep_ not in _COMPLEMENT_DEPS and not (t.dep_ in {"advcl"} and _is_infinitive(t)):
+            return None
+        if t.head is t:
             return None
         head = t.head
         if head.pos_ == "ADP":  # "accused of arming", "plan for an attack"
+            if head.lower_ in gov_lex:  # "without replacing"
+                return gov_lex[head.lower_]
             if head.dep_ not in {"prep", "agent"} or head.head is head:
                 return None
             head = head.head
-        status = gov_lex.get(head.lemma_.lower())
+        lemma = head.lemma_.lower()
+        infinitive = t.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(t)
+        if infinitive and _local_status(head) == "negated":
+            return "negated"
+        status = gov_lex.get(lemma)
         if status is not None:
             if status == "future" and t.dep_ == "ccomp":
                 return None  # "expects that X won" is an opinion about X, not a plan
             return status
-        if head.pos_ in {"VERB", "AUX"} and t.dep_ in {"ccomp"}:
-            return None  # a finite clause under an unknown verb keeps its own status
+        if infinitive:
+            if lemma in implicatives() and depth < 3:
+                local = _local_status(head)
+                return local if local is not None else _governor_status(head, depth + 1)
+            return "future"
+        if t.pos_ in {"VERB", "AUX"} or t.dep_ in {"acl", "relcl"}:
+            return None  # a clause under an unlisted word keeps its own status
         t = _clause_head(head)
     return None
 
@@ -136,6 +190,24 @@ def _attributed_status(token: "Token", analysis: "Analysis | None") -> str | Non
     return status if status in STATUSES and status != "asserted" else "reported"
 
 
+def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
+    """An event noun shares a non-factual status of the verb it is an argument of
+    ("could face the death *penalty*", "do not become victims of *attack*")."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ not in _ARGUMENT_DEPS or t.head is t:
+            return None
+        t = t.head
+        if t.dep_ == "prep" and t.head.pos_ in {"NOUN", "PROPN"}:
+            t = t.head  # "victims of attack": on to the noun, never to an adjunct's verb
+        elif t.dep_ == "prep":
+            return None
+        if t.pos_ in {"VERB", "AUX"}:
+            status = status_of(t, analysis)
+            return status if status not in {"asserted", "reported", "negated"} else None
+    return None
+
+
 def status_of(token: "Token", analysis: "Analysis | None" = None) -> str:
     """The epistemic status of the predicate ``token`` (one of ``STATUSES``).
 
@@ -151,10 +223,14 @@ def status_of(token: "Token", analysis: "Analysis | None" = None) -> str:
     gov = _governor_status(token)
     if gov is not None:
         return gov
+    if token.pos_ in {"NOUN", "PROPN"}:
+        inherited = _clause_status(token, analysis)
+        if inherited is not None:
+            return inherited
     attributed = _attributed_status(token, analysis)
     if attributed is not None:
         return attributed
     return local or "asserted"
 
 
-__all__ = ["status_of", "certainty", "status_lexicon", "NEGATORS"]
+__all__ = ["status_of", "certainty", "status_lexicon", "implicatives", "NEGATORS"]

@@ -1,0 +1,108 @@
+"""Learn the attribution frame table from PolNeAR train.
+
+For every verb in PolNeAR's train split this counts, per (lemma, frame), how
+often the verb is a gold cue whose gold content overlaps the complement the
+frame picks (``ccomp``: a clause, ``xcomp``: "urged X to …", ``dobj``:
+"endorsed Clinton", ``prep:<word>``: "called for …").  Frames whose
+precision on train is at least ``--min-precision`` (with ``--min-count``
+occurrences) are written, with their counts, to
+``newsevents/data/models/attribution_frames.tsv``; the attribution stage
+reads that table next to the hand-written cue lexicon.
+
+Deterministic (no sampling), CPU-only; reads train only.
+
+    .venv/bin/python scripts/train_attribution.py [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsevents.coding.attribution_rules import content_frame  # noqa: E402
+from newsevents.evaluate.attribution import read_polnear  # noqa: E402
+from newsevents.pipeline import Pipeline  # noqa: E402
+
+OUT = ROOT / "newsevents" / "data" / "models" / "attribution_frames.tsv"
+
+
+def _gold_index(doc) -> tuple[set[int], list[tuple[int, int]]]:
+    """Character positions of gold cues and gold content pieces."""
+    cue_chars: set[int] = set()
+    contents: list[tuple[int, int]] = []
+    for g in doc.attributions:
+        for s, e in g.cue:
+            cue_chars.update(range(s, e))
+        contents.extend(g.content)
+    return cue_chars, contents
+
+
+def parsed_docs(texts: list[str], cache: Path | None) -> list:
+    """spaCy docs of ``texts`` as the pipeline parses them; cached in a DocBin file."""
+    from spacy.tokens import DocBin
+
+    pipe = Pipeline(stages=[])
+    if cache is not None and cache.is_file():
+        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(pipe.nlp.vocab))
+    docs = [getattr(a, "doc", None) for a in pipe.analyse(texts)]
+    if cache is not None and all(d is not None for d in docs):
+        cache.write_bytes(DocBin(docs=docs).to_bytes())
+    return docs
+
+
+def count_frames(split_dir: Path, cache: Path | None = None) -> collections.Counter:
+    """``{(lemma, frame, is_gold): n}`` over a PolNeAR split."""
+    docs = read_polnear(split_dir)
+    counts: collections.Counter = collections.Counter()
+    for gold, doc in zip(docs, parsed_docs([d.text for d in docs], cache)):
+        if doc is None:
+            continue
+        cue_chars, contents = _gold_index(gold)
+        for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
+            found = content_frame(tok)
+            if found is None:
+                continue
+            frame, toks = found
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            is_cue = tok.idx in cue_chars
+            hit = is_cue and any(cs < e and s < ce for cs, ce in contents)
+            counts[(tok.lemma_.lower(), frame, hit)] += 1
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--cache", default=None, help="DocBin file to keep the train parses in")
+    args = ap.parse_args(argv)
+    cache = Path(args.cache) if args.cache else None
+    counts = count_frames(Path(args.data) / "polnear" / "train", cache)
+    keys = sorted({(lemma, frame) for lemma, frame, _ in counts})
+    rows = []
+    for lemma, frame in keys:
+        pos, neg = counts[(lemma, frame, True)], counts[(lemma, frame, False)]
+        n = pos + neg
+        if n >= args.min_count and pos / n >= args.min_precision:
+            rows.append(f"{lemma}\t{frame}\t{pos}\t{n}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    header = ("# lemma<TAB>frame<TAB>gold cue count<TAB>occurrences, PolNeAR train "
+              f"(min count {args.min_count}, min precision {args.min_precision}); "
+              "built by scripts/train_attribution.py\n")
+    out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{len(rows)} frames -> {out}")  # a script, not library code: printing is its output
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
