@@ -43,9 +43,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     with warnings.catch_warnings():  # lxml FutureWarnings from inside trafilatura
         warnings.simplefilter("ignore")
         try:
+            # favor_precision: on the article-extraction benchmark (83 news pages)
+            # it scores body F1 0.969 against 0.961 for favor_recall and 0.963 for
+            # the default; recall barely moves (0.975 vs 0.977) while navigation
+            # and teaser blocks stay out.  Tables stay out: rows parse as noise.
             doc = trafilatura.bare_extraction(
                 html, url=url, with_metadata=True, include_comments=False,
-                include_tables=False, favor_recall=True,
+                include_tables=False, favor_precision=True,
                 date_extraction_params={"extensive_search": False, "original_date": True},
             )
         except Exception as exc:  # trafilatura raises many types on broken markup
