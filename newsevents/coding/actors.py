@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Actor
+from . import coref
 from . import gazetteer as gz
 from . import people
 from .base import Analysis
@@ -132,8 +133,10 @@ class ActorStage:
         hits = select_hits(b.doc, matchers_for(b.doc.vocab).hits(b.doc))
         code_hits(b, hits)
         code_unknown_orgs(b)
-        people.code_people(b, coref=self.coref)
+        people.code_people(b)
         code_groups(b)
+        if self.coref:
+            coref.link_pronouns(b)
         b.finish()
         analysis.notes[self.name] = {"hits": len(hits)}
 
@@ -271,7 +274,7 @@ def code_unknown_orgs(b: Builder) -> None:
         if ent.label_ != "ORG":
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        if start >= ent.end:
+        if start >= ent.end or people.titled_name(b.doc, ent):
             continue
         inner = {b.drafts[b.owner[i]].kind for i in range(start, ent.end) if i in b.owner}
         if inner - {"country"} or all(i in b.owner for i in range(start, ent.end)):

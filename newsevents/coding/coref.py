@@ -40,25 +40,25 @@ def _norm(w: str) -> str:
     return norm(w)
 
 
-def assign_names(b: "Builder", names: list["NameMention"]) -> list[str]:
-    """The person key of each name mention, in order (see module doc)."""
-    doc = b.doc
-    last_seen: dict[str, int] = {}
-    words_of: dict[str, tuple[str, ...]] = {}
-    keys: list[str] = []
-    for m in names:
+class NameResolver:
+    """Gives each name mention, in text order, the key of its person (see module doc)."""
+
+    def __init__(self, b: "Builder") -> None:
+        self.b = b
+        self.last_seen: dict[str, int] = {}
+        self.words_of: dict[str, tuple[str, ...]] = {}
+
+    def key_of(self, m: "NameMention") -> str:
+        """The person key for ``m``; call in text order, after earlier mentions were added."""
         words = tuple(_norm(w) for w in m.words)
         if len(words) >= 2:
             key = f"person:{words[0]} {words[-1]}"
         else:
-            key = _resolve_single(b, m, words[0], last_seen, words_of) or f"person:{words[0]}"
-        words_of.setdefault(key, words)
-        if len(words) > len(words_of[key]):
-            words_of[key] = words
-        last_seen[key] = m.start
-        keys.append(key)
-    del doc
-    return keys
+            key = _resolve_single(self.b, m, words[0], self.last_seen, self.words_of) or f"person:{words[0]}"
+        if len(words) > len(self.words_of.get(key, ())):
+            self.words_of[key] = words
+        self.last_seen[key] = m.start
+        return key
 
 
 def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[str, int],
@@ -143,7 +143,9 @@ def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
     if tok.dep_ in _OBJ or tok.lower_ in ("him", "her", "himself", "herself"):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         if tok.lower_ not in ("himself", "herself"):
-            cands = [(i, d) for i, d in cands if not (doc[i:i + 1].root.dep_ in _SUBJ and _root_of(doc, i, d) is verb)]
+            same = {d.key for i, d in cands if doc[i].dep_ in _SUBJ or _span_root(b, i, d).dep_ in _SUBJ
+                    if _root_of(doc, i, d).i == verb.i}
+            cands = [(i, d) for i, d in cands if d.key not in same]
     if not cands:
         return None
     s = b.sent_of[tok.i]
@@ -155,9 +157,8 @@ def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
         return (-(s - b.sent_of[i]), int(subject), i)
 
     best = max(cands, key=score)[1]
-    distinct = {d.key for _, d in cands}
-    if best.gender is None and len(distinct) == 1:
-        best.gender = gender  # the only candidate: now we know
+    if best.gender is None:
+        best.gender = gender  # later pronouns of the other gender look elsewhere
     return best.key
 
 

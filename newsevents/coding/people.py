@@ -60,7 +60,7 @@ def find_names(b: "Builder") -> list[NameMention]:
     doc = b.doc
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or titled_name(doc, ent):
             spans.append((ent.start, ent.end))
     taken = {i for s, e in spans for i in range(s, e)}
     for t in doc:
@@ -99,6 +99,13 @@ def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> 
     return sorted(found + extra, key=lambda m: m.start)
 
 
+def titled_name(doc: "Doc", ent) -> bool:
+    """An ORG/GPE/NORP entity that is really a name after a title ("spokesman Dmitry Orlov")."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or ent.start == 0 or len(ent) > 4:
+        return False
+    return _is_title(doc[ent.start - 1]) and all(t.pos_ == "PROPN" for t in ent)
+
+
 def _appos_title(doc: "Doc", t: "Token") -> bool:
     """True for "Ana Ruiz, Peru's ambassador …": a proper name with a titled apposition."""
     head = t if t.dep_ != "compound" else t.head
@@ -124,12 +131,11 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
     return NameMention(start, end, words, gender)
 
 
-def code_people(b: "Builder", coref_on: bool = True, *, coref: bool | None = None) -> None:
-    """Add person actors (and, unless ``coref`` is off, pronoun and surname links)."""
-    on = coref_on if coref is None else coref
-    names = find_names(b)
-    assign = _coref_module().assign_names(b, names)
-    for m, key in zip(names, assign):
+def code_people(b: "Builder") -> None:
+    """Add person actors; repeated names go to the right person (:func:`coref.assign_names`)."""
+    resolver = coref.NameResolver(b)
+    for m in find_names(b):
+        key = resolver.key_of(m)
         full = " ".join(m.words)
         d = b.mention(key, m.start, m.end, kind="person", name=full)
         if len(m.words) > len(d.fullname):
@@ -139,12 +145,6 @@ def code_people(b: "Builder", coref_on: bool = True, *, coref: bool | None = Non
         desc = describe(b, m)
         if desc is not None:
             _apply(d, desc)
-    if on:
-        _coref_module().link_pronouns(b)
-
-
-def _coref_module():  # indirection so tests can monkeypatch the coreference step
-    return coref
 
 
 def _apply(d: "Draft", desc: Description) -> None:
@@ -204,7 +204,8 @@ def _apposition(b: "Builder", m: NameMention) -> tuple[int | None, int]:
     if root.dep_ == "appos" and (_word(root.head) in TITLES or root.head.lemma_.lower() in TITLES):
         head = root.head  # "Peru's ambassador to the OAS, Ana Ruiz, said"
         lo = head.left_edge.i
-        return (lo, m.start) if lo < m.start else (None, 0)
+        if lo < m.start and not any(_other_name(b, i) for i in range(lo, m.start)):
+            return lo, m.start
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i:
             return _desc_range(doc, c.left_edge.i, c.right_edge.i + 1)
@@ -215,6 +216,12 @@ def _apposition(b: "Builder", m: NameMention) -> tuple[int | None, int]:
         if any(_word(doc[i]) in TITLES for i in range(m.end + 1, hi)):
             return m.end + 1, hi
     return None, 0
+
+
+def _other_name(b: "Builder", i: int) -> bool:
+    """True when token ``i`` belongs to another person's name."""
+    d = b.draft_at(i)
+    return (d is not None and d.kind == "person") or b.doc[i].ent_type_ == "PERSON"
 
 
 def _desc_range(doc: "Doc", lo: int, hi: int) -> tuple[int, int]:

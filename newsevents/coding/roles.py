@@ -29,7 +29,7 @@ _add("senator sen congressman congresswoman congressmember lawmaker legislator m
 _add("general gen lt lieut col colonel maj major admiral adm commander cmdr captain capt "
      "sgt sergeant soldier brigadier marshal lieutenant corporal cpl pvt private "
      "commander-in-chief servicemember paratrooper pilot", "MIL", True)
-_add("judge justice prosecutor magistrate attorney-general", "JUD", True)
+_add("judge justice prosecutor magistrate attorney-general lawyer", "JUD", True)
 _add("sheriff policeman policewoman constable detective", "COP", True)
 _add("reporter journalist correspondent editor columnist anchor photographer "
      "commentator blogger", "JRN", True)

@@ -1,0 +1,197 @@
+"""The actors stage on invented sentences: countries, organizations, groups, people."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.actors import ActorStage
+from newsevents.coding.base import Analysis
+from newsevents.records import Article
+
+
+def code(nlp, text: str) -> Analysis:
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    ActorStage()(analysis)
+    return analysis
+
+
+def by_text(analysis: Analysis, mention: str):
+    """The actor with a mention whose text is ``mention``."""
+    for actor in analysis.actors.all():
+        if any(m.text == mention for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor mentioned as {mention!r}: {[a.name for a in analysis.actors.all()]}")
+
+
+def actor_of_token(analysis: Analysis, word: str):
+    """The actor of the first token ``word``."""
+    tok = next(t for t in analysis.doc if t.text == word)
+    actor_id = analysis.actors.actor_at(tok.i)
+    return analysis.actors.get(actor_id) if actor_id else None
+
+
+def test_country_short_forms_and_seat_merge_into_one_actor(nlp):
+    a = code(nlp, "The United States imposed new tariffs on steel. U.S. negotiators left early, "
+                  "and Washington said the talks had failed.")
+    usa = [x for x in a.actors.all() if x.country == "USA" and x.kind == "country"]
+    assert len(usa) == 1
+    texts = {m.text for m in usa[0].mentions}
+    assert {"United States", "Washington"} <= texts
+    assert usa[0].sector == "GOV"  # the seat speaks for the government
+
+
+@pytest.mark.parametrize("text, mention, iso3", [
+    ("The Kremlin rejected the proposal on Monday.", "Kremlin", "RUS"),
+    ("Tehran denied sending drones to the region.", "Tehran", "IRN"),
+    ("Downing Street declined to comment on the report.", "Downing Street", "GBR"),
+    ("Beijing warned that it would respond to any provocation.", "Beijing", "CHN"),
+    ("The UAE and Britain signed a trade deal.", "UAE", "ARE"),
+    ("Officials in Seoul said the ROK would not attend.", "ROK", "KOR"),
+])
+def test_countries_by_seat_and_short_form(nlp, text, mention, iso3):
+    actor = by_text(code(nlp, text), mention)
+    assert actor.kind == "country" and actor.country == iso3
+
+
+def test_capital_as_location_is_not_an_actor(nlp):
+    a = code(nlp, "The two delegations met in Moscow on Tuesday to discuss grain exports.")
+    assert all(m.text != "Moscow" for x in a.actors.all() for m in x.mentions)
+
+
+def test_demonym_alone_codes_the_country(nlp):
+    a = code(nlp, "Witnesses said Iranian drones struck a fuel depot near the border.")
+    assert actor_of_token(a, "Iranian").country == "IRN"
+
+
+def test_person_named_like_a_country_is_a_person(nlp):
+    a = code(nlp, "Jordan Peterson spoke at the rally, and Chad Ochocinco signed autographs.")
+    assert all(x.kind != "country" for x in a.actors.all())
+
+
+def test_georgia_is_a_us_state_in_a_us_context(nlp):
+    us = code(nlp, "Voters in Georgia, Ohio and Florida went to the polls on Tuesday.")
+    assert all(x.country != "GEO" for x in us.actors.all())
+    caucasus = code(nlp, "Georgia accused Russia of moving border fences near Tbilisi.")
+    assert by_text(caucasus, "Georgia").country == "GEO"
+
+
+@pytest.mark.parametrize("text, mention, country, sector", [
+    ("Hezbollah fired rockets at an army post.", "Hezbollah", "LBN", "REB"),
+    ("The Taliban seized the district center.", "Taliban", "AFG", "REB"),
+    ("The IAEA said inspectors had been denied access.", "IAEA", "IGO", "IGO"),
+    ("NATO will hold exercises next month.", "NATO", "IGO", "IGO"),
+    ("The CIA declined to comment.", "CIA", "USA", "SPY"),
+    ("The Knesset approved the budget late on Wednesday.", "Knesset", "ISR", "LEG"),
+    ("Xinhua reported that the talks went well.", "Xinhua", "CHN", "JRN"),
+    ("The International Criminal Court issued a warrant.", "International Criminal Court", "IGO", "JUD"),
+    ("Ansar Allah claimed the attack on the tanker.", "Ansar Allah", "YEM", "REB"),
+])
+def test_organizations_from_the_dictionary(nlp, text, mention, country, sector):
+    actor = by_text(code(nlp, text), mention)
+    assert actor.kind in ("organization", "group")
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_generic_ministry_takes_its_country_from_the_text(nlp):
+    a = code(nlp, "Russia's Foreign Ministry summoned the ambassador. "
+                  "In Cairo, the Egyptian Defense Ministry announced drills.")
+    ministries = {x.country: x for x in a.actors.all() if "Ministry" in x.name}
+    assert set(ministries) == {"RUS", "EGY"}
+    assert ministries["EGY"].sector == "MIL"
+
+
+def test_unknown_org_entity_is_an_organization(nlp):
+    a = code(nlp, "The Nordvik Shipping Company said its tanker was seized.")
+    org = [x for x in a.actors.all() if "Nordvik" in x.name]
+    assert org and org[0].kind == "organization"
+
+
+def test_apposition_gives_country_sector_and_role(nlp):
+    a = code(nlp, "Ana Ruiz, Peru's ambassador to the OAS, said the vote was postponed.")
+    ruiz = by_text(a, "Ana Ruiz")
+    assert (ruiz.kind, ruiz.country, ruiz.sector) == ("person", "PER", "DIP")
+    assert ruiz.role == "ambassador to the OAS"
+    assert a.actors.get(ruiz.affiliation).country == "PER"  # Peru, not the OAS
+
+
+def test_researcher_takes_sector_from_organization(nlp):
+    a = code(nlp, "Tomas Berg, a researcher at the Brookings Institution, said the plan was unworkable.")
+    berg = by_text(a, "Tomas Berg")
+    assert berg.sector == "NGO" and berg.country == "USA"
+    assert a.actors.get(berg.affiliation).name == "Brookings Institution"
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("French President Emmanuel Macron called for a ceasefire.", "Emmanuel Macron", "FRA", "GOV"),
+    ("Sen. Mark Doyle blocked the nomination.", "Mark Doyle", None, "LEG"),
+    ("Gen. Viktor Halenko said his troops had withdrawn.", "Viktor Halenko", None, "MIL"),
+    ("Kremlin spokesman Dmitry Orlov dismissed the reports.", "Dmitry Orlov", "RUS", "GOV"),
+    ("Israeli Defense Minister Avi Ronen visited the base.", "Avi Ronen", "ISR", "GOV"),
+])
+def test_titles_before_names(nlp, text, name, country, sector):
+    person = by_text(code(nlp, text), name)
+    assert person.kind == "person"
+    assert person.sector == sector
+    if country:
+        assert person.country == country
+
+
+def test_spokesman_for_an_organization(nlp):
+    a = code(nlp, "Leila Haddad, a spokeswoman for the World Health Organization, said cases were rising.")
+    haddad = by_text(a, "Leila Haddad")
+    assert (haddad.country, haddad.sector) == ("IGO", "IGO")
+
+
+@pytest.mark.parametrize("text, mention, country, sector", [
+    ("Iranian officials said the shipment was legal.", "Iranian officials", "IRN", "GOV"),
+    ("Russian troops crossed the river overnight.", "Russian troops", "RUS", "MIL"),
+    ("Israeli soldiers detained two men.", "Israeli soldiers", "ISR", "MIL"),
+    ("Thousands of protesters marched to the palace.", "protesters", None, "CVL"),
+])
+def test_group_noun_phrases(nlp, text, mention, country, sector):
+    actor = by_text(code(nlp, text), mention)
+    assert (actor.kind, actor.country, actor.sector) == ("group", country, sector)
+
+
+def test_modifier_org_makes_the_group_that_org(nlp):
+    a = code(nlp, "Houthi rebels attacked a cargo ship in the Red Sea.")
+    actor = actor_of_token(a, "rebels")
+    assert actor.name == "Houthis" and actor.sector == "REB"
+
+
+def test_backed_modifier_is_not_the_groups_country(nlp):
+    a = code(nlp, "Iranian-backed militias fired on the convoy.")
+    militia = actor_of_token(a, "militias")
+    assert militia is not None and militia.country != "IRN"
+
+
+def test_government_with_demonym_is_the_country_government(nlp):
+    a = code(nlp, "The Turkish government closed the crossing.")
+    actor = actor_of_token(a, "government")
+    assert (actor.kind, actor.country, actor.sector) == ("country", "TUR", "GOV")
+
+
+def test_ids_follow_first_mention_and_are_stable(nlp):
+    text = "Hamas and Israel traded fire as Egypt tried to mediate. Israel said it would respond."
+    first = code(nlp, text).actors.all()
+    second = code(nlp, text).actors.all()
+    assert [x.id for x in first] == [f"A{n}" for n in range(1, len(first) + 1)]
+    assert first == second
+    starts = [min(m.start for m in x.mentions) for x in first]
+    assert starts == sorted(starts)
+
+
+def test_mentions_are_exact_slices_and_tokens_indexed(nlp):
+    text = "The Pentagon said U.S. forces and Iraqi police detained the suspects."
+    a = code(nlp, text)
+    for actor in a.actors.all():
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+    tok = next(t for t in a.doc if t.text == "Pentagon")
+    assert a.actors.get(a.actors.actor_at(tok.i)).sector == "MIL"
+
+
+def test_blanked_text_yields_no_actors(nlp):
+    text = "Iran said so." + " " * 40 + "NATO agreed."
+    a = code(nlp, text.replace("NATO agreed.", " " * 12))
+    assert {x.country for x in a.actors.all()} == {"IRN"}

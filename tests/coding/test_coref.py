@@ -1,0 +1,109 @@
+"""Coreference inside the actors stage: surnames, pronouns, role nouns, "they"."""
+
+from __future__ import annotations
+
+from newsevents.coding.actors import ActorStage
+from newsevents.coding.base import Analysis
+from newsevents.records import Article
+
+THREE_LEES = (
+    "Kim Lee, a rice farmer from the north, lost her harvest to the floods. "
+    "Lee said the dams had been opened without warning.\n\n"
+    "In the capital, Sen. David Lee, who chairs the farm committee, promised an inquiry. "
+    "Lee said he would call the water minister to testify.\n\n"
+    "Sarah Lee, a hydrologist at the national weather service, said the rainfall was extreme. "
+    "Lee added that the forecasts had been clear.\n\n"
+    "Back in the village, Kim Lee's neighbours were rebuilding. "
+    "Lee said she had never seen such water."
+)
+
+
+def code(nlp, text: str) -> Analysis:
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    ActorStage()(analysis)
+    return analysis
+
+
+def actor_at_nth(a: Analysis, word: str, n: int):
+    """The actor of the ``n``-th (0-based) token ``word``."""
+    toks = [t for t in a.doc if t.text == word]
+    actor_id = a.actors.actor_at(toks[n].i)
+    return a.actors.get(actor_id).name if actor_id else None
+
+
+def test_three_lees_each_surname_goes_to_the_passage_person(nlp):
+    a = code(nlp, THREE_LEES)
+    lees = [x for x in a.actors.all() if x.kind == "person" and x.name.endswith("Lee")]
+    assert sorted(x.name for x in lees) == ["David Lee", "Kim Lee", "Sarah Lee"]
+    # Token "Lee" occurrences: 0 Kim Lee, 1 bare, 2 David Lee, 3 bare, 4 Sarah Lee, 5 bare, 6 Kim Lee's, 7 bare
+    assert actor_at_nth(a, "Lee", 1) == "Kim Lee"
+    assert actor_at_nth(a, "Lee", 3) == "David Lee"
+    assert actor_at_nth(a, "Lee", 5) == "Sarah Lee"
+    assert actor_at_nth(a, "Lee", 7) == "Kim Lee"
+
+
+def test_three_lees_keep_their_own_sectors(nlp):
+    a = code(nlp, THREE_LEES)
+    sectors = {x.name: x.sector for x in a.actors.all() if x.kind == "person"}
+    assert sectors["David Lee"] == "LEG"
+
+
+def test_title_picks_the_right_namesake(nlp):
+    text = ("Sen. Paul Okafor and his cousin Grace Okafor, a lawyer, attended the hearing. "
+            "Ms. Okafor said little, but Sen. Okafor attacked the bill.")
+    a = code(nlp, text)
+    okafors = [t for t in a.doc if t.text == "Okafor"]
+    names = [a.actors.get(a.actors.actor_at(t.i)).name for t in okafors]
+    assert names == ["Paul Okafor", "Grace Okafor", "Grace Okafor", "Paul Okafor"]
+
+
+def test_pronouns_follow_the_subject_and_gender(nlp):
+    text = ("Defense Minister Hana Sato met Gen. Ivan Petrov on Monday. "
+            "She said the army would withdraw. He did not comment.")
+    a = code(nlp, text)
+    assert actor_at_nth(a, "She", 0) == "Hana Sato"
+    assert actor_at_nth(a, "He", 0) == "Ivan Petrov"
+
+
+def test_pronoun_in_reported_clause_goes_to_speaker(nlp):
+    a = code(nlp, "Omar Haddad said he would resign if the budget passed.")
+    assert actor_at_nth(a, "he", 0) == "Omar Haddad"
+
+
+def test_object_pronoun_is_not_the_subject_of_its_verb(nlp):
+    text = "Rafael Ortiz greeted Tomas Silva warmly. Ortiz praised him for the agreement."
+    a = code(nlp, text)
+    assert actor_at_nth(a, "him", 0) == "Tomas Silva"
+
+
+def test_pronoun_mentions_are_listed(nlp):
+    a = code(nlp, "Maria Costa, the foreign minister, resigned. She cited health reasons.")
+    costa = next(x for x in a.actors.all() if x.name == "Maria Costa")
+    assert [m.text for m in costa.mentions] == ["Maria Costa", "She"]
+
+
+def test_role_noun_links_to_the_person_with_that_role(nlp):
+    text = ("Ambassador Lars Nilsen arrived in Oslo on Friday. "
+            "The ambassador said the embassy would reopen.")
+    a = code(nlp, text)
+    tok = next(t for t in a.doc if t.text == "ambassador")
+    assert a.actors.get(a.actors.actor_at(tok.i)).name == "Lars Nilsen"
+
+
+def test_they_links_only_when_unambiguous(nlp):
+    one = code(nlp, "Houthi rebels seized the port. They said the ships were Israeli.")
+    assert actor_at_nth(one, "They", 0) == "Houthis"
+    two = code(nlp, "Houthi rebels and Saudi troops clashed near the port. They both claimed victory.")
+    assert actor_at_nth(two, "They", 0) is None
+
+
+def test_no_pronoun_link_without_a_person(nlp):
+    a = code(nlp, "The storm hit the coast. He was not there.")
+    assert actor_at_nth(a, "He", 0) is None
+
+
+def test_coref_can_be_switched_off(nlp):
+    text = "Maria Costa, the foreign minister, resigned. She cited health reasons."
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    ActorStage(coref=False)(analysis)
+    assert actor_at_nth(analysis, "She", 0) is None
