@@ -24,6 +24,28 @@ _PIPELINES: dict[Settings, object] = {}
 _LOCK = threading.Lock()
 
 
+_WARM_UP = (
+    Document(source="<warm-up>", content="The foreign minister of Norland said on Monday that "
+             "talks with Suderia would resume next week."),
+    Document(source="<warm-up.html>", content_type="html", content=(
+        "<html><head><title>Talks</title></head><body><article><p>Envoys of Norland and "
+        "Suderia met in Kessa on Tuesday, officials said.</p></article></body></html>")),
+)
+
+
+def _warm_up(pipe) -> None:
+    """Load spaCy, the stages and every lazy cache (language id, HTML extraction) now.
+
+    Otherwise the first batch on each worker pays for them, which on a short
+    run is most of the Dask overhead.
+    """
+    pipe.nlp  # noqa: B018
+    pipe.stages  # noqa: B018
+    for outcome in pipe.run(list(_WARM_UP)):
+        if isinstance(outcome, Failed):
+            log.warning("warm-up document failed on this worker: %s", outcome.message)
+
+
 def get_pipeline(settings: Settings):
     """This process's pipeline for ``settings``, loaded on first use."""
     with _LOCK:
@@ -32,8 +54,7 @@ def get_pipeline(settings: Settings):
             from ..pipeline import Pipeline
 
             pipe = Pipeline(settings)
-            pipe.nlp  # noqa: B018 - load spaCy and the stages now, not in the first batch
-            pipe.stages  # noqa: B018
+            _warm_up(pipe)
             _PIPELINES[settings] = pipe
         return pipe
 

@@ -1,0 +1,121 @@
+"""Scaling benchmark: the Dask engine with 1 and 2 local workers vs. the plain pipeline.
+
+Prints articles/s of
+
+* the single-process pipeline (``Pipeline.run``) on the articles,
+* the Dask engine on a LocalCluster of 1 worker and of 2 workers
+  (single-threaded processes; model loading and cluster start are excluded,
+  as for the plain pipeline),
+
+then the speed-up of 2 workers over 1, the Dask overhead at one worker, the
+memory of each worker process, and the machine load before and after (other
+jobs on the same cores skew the figures: rerun on a quiet machine).
+
+    .venv/bin/python benchmarks/scaling.py [PATHS ...] [--repeat N] [--batch-size B]
+
+Default articles: ../shared/data/polnear/dev/text (84 US political news articles).
+Targets on a 2-core machine: 2 workers >= 1.7x one; overhead < 10% at one worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path(os.environ.get("NEWSEVENTS_DATA", REPO / ".." / "shared" / "data"))
+
+
+def _rss_mb() -> tuple[float, float]:
+    """(current RSS, peak RSS) of this process in MB (Linux)."""
+    import psutil
+
+    cur = psutil.Process().memory_info().rss / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return cur, peak
+
+
+def _load_items(paths: list[str], repeat: int) -> list:
+    from newsevents.ingest import read_paths
+
+    items = list(read_paths(paths))
+    return items * repeat
+
+
+def run_plain(items: list) -> float:
+    """Seconds for the single-process pipeline over ``items`` (model loaded before)."""
+    from newsevents.pipeline import Pipeline
+
+    pipe = Pipeline()
+    pipe.nlp, pipe.stages  # noqa: B018 - load outside the timing
+    list(pipe.run(items[:2]))  # warm-up (lazy caches)
+    start = time.perf_counter()
+    n = sum(1 for _ in pipe.run(items))
+    assert n == len(items)
+    return time.perf_counter() - start
+
+
+def run_dask(items: list, workers: int, batch_size: int) -> tuple[float, list[tuple[float, float]]]:
+    """Seconds for the Dask engine over ``items`` and (RSS, peak RSS) MB per worker."""
+    from newsevents.config import Settings
+    from newsevents.distributed.engine import connect, run_batches
+    from newsevents.distributed.worker import PipelinePlugin
+
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as tmp, connect(workers=workers) as client:
+        client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
+        client.run(lambda: None)
+        start = time.perf_counter()
+        summary = run_batches(client, iter(items), settings, Path(tmp) / "shards", batch_size)
+        seconds = time.perf_counter() - start
+        assert summary.read == len(items), summary
+        memory = list(client.run(_rss_mb).values())
+    return seconds, memory
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*",
+                        default=[str(DEFAULT_DATA / "polnear" / "dev" / "text")])
+    parser.add_argument("--repeat", type=int, default=1, help="use the articles N times")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="documents per Dask task (default: the engine's)")
+    args = parser.parse_args(argv)
+    if not all(Path(p).exists() for p in args.paths):
+        print(f"articles not found: {args.paths}", file=sys.stderr)
+        return 2
+    from newsevents.distributed.engine import DEFAULT_BATCH
+
+    batch = args.batch_size or DEFAULT_BATCH
+    items = _load_items(args.paths, args.repeat)
+    words = sum(len(getattr(i, "content", "").split()) for i in items)
+    load_before = os.getloadavg()
+    print(f"{len(items)} articles, {words} words; {os.cpu_count()} cores; "
+          f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
+
+    plain = run_plain(items)
+    print(f"plain pipeline, 1 process : {len(items) / plain:7.2f} articles/s  ({plain:.1f} s)")
+    results = {}
+    for n in (1, 2):
+        seconds, memory = run_dask(items, n, batch)
+        results[n] = seconds
+        mem = ", ".join(f"{cur:.0f} MB (peak {peak:.0f})" for cur, peak in memory)
+        print(f"dask, {n} worker{'s' if n > 1 else ' '}          : {len(items) / seconds:7.2f} "
+              f"articles/s  ({seconds:.1f} s; batch {batch}); RSS per worker: {mem}")
+    speedup = results[1] / results[2]
+    overhead = results[1] / plain - 1
+    print(f"speed-up 2 workers / 1    : {speedup:.2f}x   (target >= 1.7x)")
+    print(f"dask overhead at 1 worker : {overhead * 100:+.1f}%  (target < 10%)")
+    load_after = os.getloadavg()
+    print(f"load average after: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f} "
+          "(other jobs on these cores lower the figures)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
