@@ -76,22 +76,29 @@ def token_offsets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def read_corpus_line(text: str, spans: Sequence[tuple[int, int, float]]) -> tuple[str, list[Target]]:
+    """A sentence and its targets from ``(first_token, end_token, gold)`` triples.
+
+    Token indices count whitespace-separated tokens; out-of-range ones are dropped.
+    """
+    offsets = token_offsets(text)
+    targets = [Target(offsets[i][0], offsets[j - 1][1], float(gold))
+               for i, j, gold in spans if 0 <= i < j <= len(offsets)]
+    return text, targets
+
+
 def read_corpus(path: Path) -> list[tuple[str, list[Target]]]:
-    """Sentences and their targets from one JSONL file (bad targets dropped)."""
+    """Sentences with at least one valid target from one JSONL file."""
     out = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
             rec = json.loads(line)
-            offsets = token_offsets(rec["text"])
-            targets = []
-            for t in rec.get("targets", []):
-                i, j = t["span1"]
-                if 0 <= i < j <= len(offsets):
-                    targets.append(Target(offsets[i][0], offsets[j - 1][1], float(t["label"])))
+            spans = [(t["span1"][0], t["span1"][1], t["label"]) for t in rec.get("targets", [])]
+            text, targets = read_corpus_line(rec["text"], spans)
             if targets:
-                out.append((rec["text"], targets))
+                out.append((text, targets))
     return out
 
 
