@@ -395,8 +395,9 @@ def is_future(tok: "Token | None") -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in head.children):
             return True
-        if head.dep_ == "xcomp" and head.head.lemma_ in _FUTURE_HEADS:
-            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        if (head.dep_ == "xcomp" or infinitive) and head.head.lemma_ in _FUTURE_HEADS:
+            return True  # "plans to meet", "expect Clinton to win"
         if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
             return False
         head = head.head

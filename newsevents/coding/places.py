@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from ..records import Event, Location, Span
+from ..records import Location, Span
 from . import anchors
 
 if TYPE_CHECKING:
@@ -223,9 +223,13 @@ def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
     return out
 
 
-def _eligible(m: PlaceMention, tier: int, event: Event, analysis: "Analysis") -> bool:
-    """Whether a place can be the event's location (actors are not locations)."""
-    if tier == anchors.NO_TIE:
+def _eligible(m: PlaceMention, tier: int, taken: bool) -> bool:
+    """Whether a place can be the event's location (actors are not locations).
+
+    ``taken``: the place is tied (same clause) to another event's trigger,
+    so it is not a sentence-level fallback for this one.
+    """
+    if tier == anchors.NO_TIE or (tier == 2 and taken):
         return False
     if m.locative:
         return True
@@ -233,9 +237,9 @@ def _eligible(m: PlaceMention, tier: int, event: Event, analysis: "Analysis") ->
         return False
     if m.kind in ("country", "capital", "region"):
         return False  # "Iran attacked", "sanctions on Russia": the place is the actor
-    actors = set(event.source) | set(event.target)
-    is_actor = any(analysis.actors.actor_at(t.i) in actors for t in m.tokens)
-    return m.kind == "city" or not is_actor
+    # Only a town the gazetteer knows: an unknown proper noun in object
+    # position is as likely a person or an organisation the NER mislabelled.
+    return m.kind == "city"
 
 
 class PlacesStage:
@@ -258,13 +262,15 @@ class PlacesStage:
         analysis.notes[self.name] = mentions
         if not mentions:
             return
+        tiers = [[frame.tie(None if m.governor is None else m.governor.i, m.top.i, trig)
+                  for m in mentions] for trig in triggers]
+        taken = {j for row in tiers for j, tier in enumerate(row) if tier <= 1}
         out = []
-        for ev, trig in zip(analysis.events, triggers):
+        for ev, trig, row in zip(analysis.events, triggers, tiers):
             best, pick = None, None
-            for m in mentions:
-                gov = None if m.governor is None else m.governor.i
-                tier = frame.tie(gov, m.top.i, trig)
-                if not _eligible(m, tier, ev, analysis):
+            for j, m in enumerate(mentions):
+                tier = row[j]
+                if not _eligible(m, tier, j in taken and tier == 2):
                     continue
                 key = (tier, anchors.distance(m.tokens[0].i, m.tokens[-1].i, trig))
                 if best is None or key < best:

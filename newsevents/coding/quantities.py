@@ -52,8 +52,8 @@ _MOD = (r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|n
         r"upwards\s+of|close\s+to|just\s+over|just\s+under|under|well\s+over|estimated)\s+)")
 _SIGN = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₽|₴|₪)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_WORDS = rf"(?:(?:a|an|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b|(?:{_W})(?:(?:\s+and\s+|[\s-]+)(?:{_W}))*)"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn)\b)"
+_WORDS = rf"(?:(?<!\bof\s)(?:a|an|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b|(?:{_W})(?:(?:\s+and\s+|[\s-]+)(?:{_W}))*)"
+_SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn)\b)"
 _CUR_CODE = r"(?:USD|EUR|GBP|CNY|RUB|JPY|INR|UAH|CHF)"
 _CUR_WORD = (r"(?:\s+(?:(?:US|U\.S\.|Canadian|Australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?|yuan|"
              r"renminbi|r[ou]bles?|yen|rupees?|hryvnias?|shekels?|francs?|rials?|lira|naira|rand)\b"
@@ -76,6 +76,7 @@ def parse_number(text: str) -> float | None:
     vague plurals ("dozens", "hundreds of", "tens of thousands") give ``None``.
     """
     t = " ".join(text.strip().lower().split())
+    t = re.sub(r"(?<=\d)-(?=[a-z])", " ", t)  # "$400-million"
     t = _PARSE_MOD.sub("", t)
     t = _STRIP.sub("", t).strip()
     t = _STRIP.sub("", t).strip()
@@ -98,8 +99,8 @@ def parse_number(text: str) -> float | None:
 def _parse_words(t: str) -> float | None:
     """English number words: "twenty-three", "two hundred and fifty", "half a million"."""
     words = [w for w in re.split(r"[\s-]+", t) if w != "and"]
-    if not words:
-        return None
+    if not words or words[0] in _SCALES:
+        return None  # "those billion people": a bare scale word is not a count
     if words[:2] == ["half", "a"]:
         inner = _parse_words(" ".join(["a"] + words[2:]))
         return None if inner is None else inner / 2

@@ -184,6 +184,13 @@ def test_stage_since_and_future(nlp):
     assert meet.date.start == _d("2024-03-15")
 
 
+def test_infinitive_after_expect_is_future(nlp):
+    text = "Analysts expect the rebels to attack on Friday."
+    a = _analysis(nlp, text, WED, "attack")
+    DatesStage()(a)
+    assert a.events[0].date.start == _d("2024-03-15")
+
+
 def test_person_named_may_is_not_a_month(nlp):
     text = "Prime Minister Theresa May condemned the bombing."
     dates = find_dates(nlp(text), text, WED)

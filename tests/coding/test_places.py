@@ -131,3 +131,22 @@ def test_unknown_place_keeps_its_text(nlp):
 def test_non_locative_preposition_is_not_a_location(nlp):
     ev = _run(nlp, "The government signed a grain deal with Ukraine.", "signed")
     assert ev.location is None
+
+
+def test_place_of_another_clause_event_is_not_borrowed(nlp):
+    text = "Rebels who trained in Geneva later stormed a checkpoint."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    for k, trig in enumerate(("trained", "stormed")):
+        s = text.index(trig)
+        a.events.append(Event(id=f"e{k}", type="ASSAULT", trigger=Span.of(text, s, s + len(trig)),
+                              evidence=Span.of(text, 0, len(text))))
+    PlacesStage(lookup=fake_place)(a)
+    trained, stormed = a.events
+    assert trained.location.text == "Geneva"
+    assert stormed.location is None
+
+
+def test_unknown_object_name_is_not_a_location(nlp):
+    ev = _run(nlp, "The mayor praised Velmorski for his courage.", "praised")
+    assert ev.location is None

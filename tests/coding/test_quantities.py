@@ -29,13 +29,14 @@ def nlp():
     ("more than 2.5 million", 2.5e6), ("two hundred and fifty", 250), ("half a million", 5e5),
     ("a dozen", 12), ("nearly 40,000", 40000), ("£40m", 4e7), ("some 300", 300),
     ("one hundred thousand", 1e5), ("Seventeen", 17), ("1.2 million", 1.2e6), ("450k", 450000),
+    ("$400-million", 4e8),
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text", ["dozens", "hundreds", "tens of thousands", "thousands",
-                                  "scores", "many", "several", ""])
+                                  "scores", "many", "several", "", "billion", "million people"])
 def test_vague_amounts_are_not_numbers(text):
     assert parse_number(text) is None
 
@@ -44,6 +45,12 @@ def test_find_numbers_skips_ages_and_vague_amounts():
     text = "A 45-year-old driver and dozens of others were hurt; 7 died, and thousands fled."
     found = [(text[n.start:n.end], n.value) for n in find_numbers(text)]
     assert found == [("7", 7.0)]
+
+
+def test_fractions_of_a_scale_are_not_read_as_the_scale():
+    text = "They pledged a quarter of a million dollars; a billion people watched."
+    found = [(text[n.start:n.end], n.value) for n in find_numbers(text)]
+    assert found == [("a billion", 1e9)]
 
 
 def test_find_numbers_currency():
