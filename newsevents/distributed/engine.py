@@ -52,6 +52,7 @@ class IngestSummary:
     events: int = 0
     shards: str | None = None  # the shard folder
     db: str | None = None  # the store the shards were merged into, if any
+    already: int = 0  # inputs found in the store's ledger and not coded again
 
 
 @contextmanager
@@ -152,6 +153,49 @@ def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Pa
     return IngestSummary(read, coded, skipped, failed, events, shards=str(shard_dir))
 
 
+class _SkipKnown:
+    """Drops inputs the store's ledger already has (a rerun codes only the rest).
+
+    Streams: looks keys up a chunk at a time.  Inputs dropped are counted in
+    ``already`` and, by their recorded status, in ``status``.
+    """
+
+    CHUNK = 256
+
+    def __init__(self, con) -> None:
+        self.con = con
+        self.already = 0
+        self.status = {"coded": 0, "skipped": 0, "failed": 0}
+
+    def _known(self, keys: list[str]) -> dict[str, str]:
+        rows = self.con.execute(
+            "SELECT input_key, any_value(status) FROM ledger WHERE input_key IN "
+            f"({', '.join('?' * len(keys))}) GROUP BY 1", keys).fetchall()
+        return dict(rows)
+
+    def __call__(self, items: Iterable[Item]) -> Iterator[Item]:
+        seen: set[str] = set()
+        it = iter(items)
+        while chunk := list(islice(it, self.CHUNK)):
+            keys = [item_key(x) for x in chunk]
+            known = self._known(keys)
+            for key, item in zip(keys, chunk):
+                if key in known or key in seen:
+                    self.already += 1
+                    self.status[known.get(key, "coded")] += 1
+                    continue
+                seen.add(key)
+                yield item
+
+
+def _rebuild_stories(con) -> None:
+    try:
+        from ..stories import rebuild
+    except ImportError:  # stories are built on first query when this is absent
+        return
+    rebuild(con)
+
+
 def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
            scheduler: str | None = None, workers: int | None = None,
            published: date | str | None = None, cluster=None,
@@ -165,9 +209,11 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
     cluster object, or ``"slurm"`` configured by the YAML file
     ``cluster_config``), or starts a LocalCluster of ``workers`` processes.
     Shards go to ``shards`` (default ``<db>.shards``; on a real cluster it must
-    be a folder every worker can write).  With ``db`` the shards are merged
-    into that DuckDB store afterwards (idempotently); without it they stay for
-    ``newsevents merge``.
+    be a folder every worker can write).  With ``db``, inputs already in its
+    ledger are not coded again (``already``) and the shards are merged into
+    the store at the end (idempotently); without it they stay for
+    ``newsevents merge``.  The store stays locked for the run, as with the
+    local engine.
     """
     from ..ingest import read_paths
     from ..pipeline import as_date
@@ -178,13 +224,24 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
     shard_dir = Path(shards) if shards is not None else Path(f"{os.fspath(db)}.shards")
     shard_dir.mkdir(parents=True, exist_ok=True)
     items = read_paths(paths, as_date(published), settings, fetch=fetch)
-    with connect(scheduler, workers, cluster, cluster_config) as client:
-        client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
-        summary = run_batches(client, items, settings, shard_dir, batch_size, progress=progress)
-    if db is None:
-        return summary
-    from .merge import merge_shards
 
-    merge_shards(shard_dir, db)
-    return IngestSummary(summary.read, summary.coded, summary.skipped, summary.failed,
-                         summary.events, shards=summary.shards, db=os.fspath(db))
+    def run(items: Iterable[Item]) -> IngestSummary:
+        with connect(scheduler, workers, cluster, cluster_config) as client:
+            client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
+            return run_batches(client, items, settings, shard_dir, batch_size, progress=progress)
+
+    if db is None:
+        return run(items)
+    from ..store import open_store
+    from .merge import merge_into
+
+    with open_store(db) as store:
+        skip = _SkipKnown(store.con)
+        done = run(skip(items))
+        merged = merge_into(store.con, shard_dir)
+        if merged.new_articles:
+            _rebuild_stories(store.con)
+    st = skip.status
+    return IngestSummary(done.read + skip.already, done.coded + st["coded"],
+                         done.skipped + st["skipped"], done.failed + st["failed"], done.events,
+                         shards=done.shards, db=os.fspath(db), already=skip.already)

@@ -111,3 +111,20 @@ def test_killed_worker_costs_a_retry_not_articles(cluster, tmp_path):
     assert len(rows) == n  # nothing lost
     ids = Counter(r.outcome.article.id for r in rows)
     assert len(ids) == n and set(ids.values()) == {1}  # nothing twice
+
+
+def test_ingest_into_store_and_rerun_codes_nothing_new(cluster, tmp_path):
+    from newsevents.store import open_store
+
+    src = _write_jsonl(tmp_path / "wire.jsonl", _articles(5), extra_lines=["{not json"])
+    db = tmp_path / "news.duckdb"
+    first = ingest([src], db=db, cluster=cluster, batch_size=2)
+    assert (first.read, first.coded, first.failed, first.already) == (6, 5, 1, 0)
+    assert first.db == str(db) and (tmp_path / "news.duckdb.shards").is_dir()
+    again = ingest([src], db=db, cluster=cluster, batch_size=2)
+    assert (again.read, again.coded, again.failed, again.already) == (6, 5, 1, 6)
+    with open_store(db) as store:
+        ledger = dict(store.con.execute(
+            "SELECT status, count(*) FROM ledger GROUP BY 1").fetchall())
+        assert ledger == {"coded": 5, "failed": 1}
+        assert store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 5
