@@ -143,3 +143,23 @@ def test_garbage_file_is_one_failure(tmp_path):
 def test_is_warc():
     assert is_warc("x/CC-NEWS-2025.warc.gz") and is_warc("a.WARC")
     assert not is_warc("a.html") and not is_warc("warc.txt")
+
+
+def test_reading_is_streaming_not_whole_file(tmp_path):
+    import tracemalloc
+
+    body = ("<html><body>" + "<p>Kestria and Valdora held talks on fishing quotas.</p>" * 80
+            + "</body></html>").encode()  # about 4.5 kB a record
+    records = [(f"http://news.example/{i}", "text/html", body, "200 OK") for i in range(1500)]
+    path = _write(tmp_path / "many.warc.gz", records, gz=True)
+    tracemalloc.start()
+    try:
+        count = 0
+        for item in read_warc(path):
+            assert isinstance(item, Document)
+            count += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 1500
+    assert peak < 1_000_000 < 1500 * len(body)  # a few records' worth, not the 6.7 MB archive
