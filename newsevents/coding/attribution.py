@@ -20,6 +20,7 @@ It works in three passes over the parse:
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from ..records import Attribution, AttributionSource
@@ -108,7 +109,11 @@ class _Finder:
                     owner.quotes.append(qi)
                     last = owner
                     continue
-            if len(toks) < MIN_DIRECT_TOKENS:
+            if _looks_like_title(toks):
+                continue
+            dashed = self._dash_byline(qi, q)
+            if dashed is not None:
+                last = dashed
                 continue
             cue = self._cue_for_quote(q, toks)
             if cue is not None:
@@ -116,6 +121,27 @@ class _Finder:
             elif last is not None and self._continues_speaker(last, q):
                 last.contents.append((q.start, q.end))
                 last.quotes.append(qi)
+
+    def _dash_byline(self, qi: int, q: Quote) -> Draft | None:
+        """ "“…” ― Ana Ruiz": a quote signed with a dash and a name on the same line."""
+        m = _DASH_BYLINE.match(self.text, q.end)
+        if m is None:
+            return None
+        name = m.group(2).rstrip(" .,")
+        if not name or len(name.split()) > 8 or not name[0].isupper():
+            return None
+        dash_start = m.start(1)
+        src_start = m.start(2)
+        cue_tok = self.doc.char_span(dash_start, m.end(1), alignment_mode="expand")
+        draft = Draft(cue=(dash_start, m.end(1)), cue_token=cue_tok.start if cue_tok else -1,
+                      status="reported", kind="direct")
+        draft.source = (src_start, src_start + len(name))
+        head = self.doc.char_span(src_start, src_start + len(name), alignment_mode="expand")
+        draft.source_head = head.root.i if head is not None else None
+        draft.contents.append((q.start, q.end))
+        draft.quotes.append(qi)
+        self.drafts.append(draft)
+        return draft
 
     def _cue_for_quote(self, q: Quote, toks: list["Token"]) -> "Token | None":
         """The cue verb of the quote's sentence(s) nearest to it, outside quotes."""
@@ -253,6 +279,19 @@ class _Finder:
         self.by_cue[cue.i] = draft
         self.drafts.append(draft)
         return draft
+
+
+_DASH_BYLINE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|--|\u2013)[ \t\u00a0]*([^\n\"\u201c\u201d]{1,80})")
+
+
+def _looks_like_title(toks: list["Token"]) -> bool:
+    """A quoted name or phrase ("Face the Nation", "sex tape") rather than a quote."""
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    if len(words) < MIN_DIRECT_TOKENS:
+        return True
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    capitalised = all(t.text[:1].isupper() or t.is_stop for t in words)
+    return capitalised and not has_verb and len(words) <= 8
 
 
 def _extend_to_quote(span: tuple[int, int], q: Quote) -> tuple[int, int]:

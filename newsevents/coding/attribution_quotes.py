@@ -45,13 +45,19 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _misused_close(text: str, pos: int, start: int, end: int) -> bool:
+    """A closing mark typed where an opening one belongs (start of a word, not after one)."""
+    before_ok = pos == start or text[pos - 1].isspace()
+    return before_ok and pos + 1 < end and text[pos + 1].isalnum()
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotes inside one paragraph ``text[start:end]``."""
     quotes: list[Quote] = []
     open_at: int | None = None
     for pos, length, kind in _marks(text, start, end):
         if open_at is None:
-            if kind in {"open", "toggle"}:
+            if kind in {"open", "toggle"} or _misused_close(text, pos, start, end):
                 open_at = pos
             continue  # a stray closing mark
         if kind in {"close", "toggle"}:

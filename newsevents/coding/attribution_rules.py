@@ -204,11 +204,13 @@ def cue_extent(tok: "Token", frame: str | None) -> tuple[int, int]:
             continue
         break
     end = tok.i
-    if frame and frame.startswith("prep:"):
-        for j in range(tok.i + 1, min(len(doc), tok.i + 3)):
-            if doc[j].lower_ == frame[5:]:
-                end = j
-                break
+    lemma = tok.lemma_.lower()
+    for j in range(tok.i + 1, min(len(doc), tok.i + 3)):
+        if doc[j].head.i == tok.i and (lemma, doc[j].lower_) in PHRASAL_PREPS:
+            end = j
+            break
+        if doc[j].dep_ != "prt":
+            break
     if end + 1 < len(doc) and doc[end + 1].text == ":":
         end += 1
     return doc[start].idx, doc[end].idx + len(doc[end].text)

@@ -209,6 +209,22 @@ class Scorer:
             if psrc and _words(text, gsrc) & _words(text, psrc):
                 self.speaker[0] += 1
 
+    @classmethod
+    def merged(cls, parts: Sequence["Scorer"]) -> "Scorer":
+        """One scorer holding the summed counts of ``parts`` (e.g. per-document scorers)."""
+        out = cls()
+        for part in parts:
+            for role in cls.ROLES:
+                for acc, other in ((out.exact[role], part.exact[role]), (out.overlap[role], part.overlap[role])):
+                    for k in range(3):
+                        acc[k] += other[k]
+            for k in range(3):
+                out.full[k] += part.full[k]
+                out.quote[k] += part.quote[k]
+            out.speaker[0] += part.speaker[0]
+            out.speaker[1] += part.speaker[1]
+        return out
+
     def scores(self) -> dict[str, dict[str, float]]:
         """``{metric: {p, r, f1}}`` (speaker: ``{accuracy, n}``)."""
         out: dict[str, dict[str, float]] = {}
@@ -226,27 +242,33 @@ def _overlaps(a: Spans, b: Spans) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def evaluate_polnear(split_dir: Path | str, analyse=None) -> dict[str, dict[str, float]]:
-    """Run attribution over a PolNeAR split and score it.
-
-    ``analyse(texts) -> iterable of Analysis`` defaults to the real pipeline
-    with the actors and attribution stages.
-    """
-    docs = read_polnear(split_dir)
-    if analyse is None:
-        analyse = _pipeline_analyse
-    scorer = Scorer()
-    for doc, analysis in zip(docs, analyse([d.text for d in docs])):
+def score_split(docs: Sequence[GoldDocument], analyses) -> list[Scorer]:
+    """One :class:`Scorer` per gold document, from its analysis (Skipped/Failed score as empty)."""
+    parts = []
+    for doc, analysis in zip(docs, analyses):
         attributions = getattr(analysis, "attributions", None)
-        if attributions is None:  # Skipped/Failed: score as no predictions
+        if attributions is None:
             log.warning("no analysis for %s: %s", doc.name, analysis)
             attributions = []
-        scorer.add(doc.text, doc.attributions, attributions)
-    return scorer.scores()
+        part = Scorer()
+        part.add(doc.text, doc.attributions, attributions)
+        parts.append(part)
+    return parts
 
 
-def _pipeline_analyse(texts: Sequence[str]):
-    """Analyses of ``texts`` with the actors (if present) and attribution stages."""
+def evaluate_polnear(split_dir: Path | str, pipeline=None) -> dict[str, dict[str, float]]:
+    """Run the pipeline over a PolNeAR split and score its attributions.
+
+    ``pipeline`` defaults to a :class:`~newsevents.pipeline.Pipeline` with the
+    actors (when installed) and attribution stages only.
+    """
+    docs = read_polnear(split_dir)
+    pipe = pipeline if pipeline is not None else _default_pipeline()
+    parts = score_split(docs, pipe.analyse([d.text for d in docs]))
+    return Scorer.merged(parts).scores()
+
+
+def _default_pipeline():
     from ..coding.attribution import AttributionStage
     from ..pipeline import Pipeline
 
@@ -258,7 +280,60 @@ def _pipeline_analyse(texts: Sequence[str]):
     except ImportError:
         log.info("actors stage not available; scoring attribution alone")
     stages.append(AttributionStage())
-    return Pipeline(stages=stages).analyse(list(texts))
+    return Pipeline(stages=stages)
 
 
-__all__ = ["GoldAttribution", "GoldDocument", "read_ann", "read_polnear", "Scorer", "prf", "evaluate_polnear"]
+#: metric -> (path into Scorer.scores(), target from the project's issue)
+METRICS: dict[str, tuple[str, str, float | None]] = {
+    "cue_exact_f1": ("cue_exact", "f1", 0.80),
+    "cue_overlap_f1": ("cue_overlap", "f1", None),
+    "source_exact_f1": ("source_exact", "f1", 0.75),
+    "source_overlap_f1": ("source_overlap", "f1", None),
+    "content_exact_f1": ("content_exact", "f1", None),
+    "content_overlap_f1": ("content_overlap", "f1", 0.80),
+    "content_overlap_p": ("content_overlap", "p", None),
+    "content_overlap_r": ("content_overlap", "r", None),
+    "attribution_full_f1": ("attribution_full", "f1", 0.60),
+    "attribution_full_p": ("attribution_full", "p", None),
+    "attribution_full_r": ("attribution_full", "r", None),
+    "direct_quote_f1": ("direct_quote", "f1", 0.90),
+    "direct_speaker_accuracy": ("direct_speaker", "accuracy", 0.90),
+}
+
+
+class AttributionSuite:
+    """``newsevents evaluate attribution``: PolNeAR dev (see the module docstring)."""
+
+    name = "attribution"
+    needs = ("polnear/dev",)
+
+    def __init__(self, split: str = "dev", rounds: int = 200) -> None:
+        self.split = split
+        self.rounds = rounds
+
+    def run(self, data_dir: Path, pipeline) -> list:
+        """Scores of the pipeline's attributions on PolNeAR ``split``."""
+        from .base import Score
+        from .metrics import bootstrap_std
+
+        docs = read_polnear(Path(data_dir) / "polnear" / self.split)
+        parts = score_split(docs, pipeline.analyse([d.text for d in docs]))
+        table = Scorer.merged(parts).scores()
+        out = []
+        for metric, (group, key, target) in METRICS.items():
+            def statistic(sample, group=group, key=key):
+                return Scorer.merged(sample).scores()[group][key]
+
+            noise = bootstrap_std(parts, statistic, rounds=self.rounds) if target is not None else None
+            out.append(Score(self.name, metric, table[group][key], n=len(docs), target=target,
+                             noise=noise, unit="documents"))
+        return out
+
+
+SUITE = AttributionSuite()
+
+
+__all__ = [
+    "GoldAttribution", "GoldDocument", "read_ann", "read_polnear", "Scorer", "prf", "score_split",
+    "evaluate_polnear", "AttributionSuite", "SUITE", "METRICS",
+]
