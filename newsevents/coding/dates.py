@@ -138,6 +138,10 @@ def _r_relative_unit(m: re.Match, pub: date | None, fut: bool) -> Resolved | Non
     edge, mod, unit = m.group(1), m.group(2), m.group(3)
     step = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1, "following": 1, "past": None}[mod.split()[-1]]
+    if mod == "this past":  # "this past week": the trailing week, like "the past week"
+        step = None
+    if step is None and unit == "weekend":  # "this past weekend": the last one
+        return _r_the_weekend(m, pub, False)
     if step is None:  # "the past week/month/year": a trailing window
         days = {"week": 7, "weekend": 3, "month": 30, "year": 365}[unit]
         return pub - timedelta(days=days), pub, "interval"
@@ -163,12 +167,22 @@ def _r_relative_unit(m: re.Match, pub: date | None, fut: bool) -> Resolved | Non
     return res
 
 
+def _r_the_weekend(m: re.Match, pub: date | None, fut: bool) -> Resolved | None:
+    """"over the weekend": the last Saturday-Sunday (the coming one if future)."""
+    if pub is None:
+        return None
+    sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if fut and pub.weekday() < 5:
+        sat += timedelta(weeks=1)
+    return sat, sat + timedelta(days=1), "interval"
+
+
 def _r_ago(m: re.Match, pub: date | None, fut: bool) -> Resolved | None:
     if pub is None:
         return None
     n, unit = _count(m.group(1)), m.group(2)
-    if unit == "day":
-        d = pub - timedelta(days=n)
+    if unit in ("hour", "day"):
+        d = pub - timedelta(days=n if unit == "day" else n // 24)
         return d, d, "day"
     if unit == "week":
         return _week_bounds(pub - timedelta(weeks=n))
@@ -182,8 +196,8 @@ def _r_window(m: re.Match, pub: date | None, fut: bool) -> Resolved | None:
     if pub is None:
         return None
     n, unit = _count(m.group(1)), m.group(2)
-    if unit in ("day", "week"):
-        start = pub - timedelta(days=n * (7 if unit == "week" else 1))
+    if unit in ("hour", "day", "week"):
+        start = pub - timedelta(days={"hour": max(1, n // 24), "day": n, "week": 7 * n}[unit])
     else:
         y, mo = _shift_month(pub.year, pub.month, -n * (12 if unit == "year" else 1))
         start = _safe_day(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))
@@ -244,12 +258,15 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, date | None, bool], Resolved
     (re.compile(r"^(?:yesterday|last night|the (?:previous|prior) day|the day before)" + _PART + "$"),
      _r_yesterday),
     (re.compile(r"^tomorrow" + _PART + "$"), _r_tomorrow),
-    (re.compile(r"^(?:(last|this|next|past|this past|early|late)\s+)?" + _WD_RE + _PART + "$"),
+    (re.compile(r"^(?:(last|this|next|past|this past|early|late|earlier|later)\s+)?" + _WD_RE + _PART
+                + "$"),
      _r_weekday),
     (re.compile(r"^(?:(earlier|later)\s+)?((?:the\s+)?(?:last|previous|this|current|next|coming|"
-                r"following|past))\s+(week|weekend|month|year)$"), _r_relative_unit),
-    (re.compile(r"^" + _NUM + r"\s+(day|week|month|year)s?\s+(?:ago|earlier)$"), _r_ago),
-    (re.compile(r"^(?:the\s+)?(?:past|last|previous)\s+" + _NUM + r"\s+(day|week|month|year)s$"), _r_window),
+                r"following|past|this past))\s+(week|weekend|month|year)$"), _r_relative_unit),
+    (re.compile(r"^(?:over\s+)?the\s+(weekend)$"), _r_the_weekend),
+    (re.compile(r"^" + _NUM + r"\s+(hour|day|week|month|year)s?\s+(?:ago|earlier)$"), _r_ago),
+    (re.compile(r"^(?:the\s+)?(?:past|last|previous)\s+" + _NUM + r"\s+(hour|day|week|month|year)s$"),
+     _r_window),
     (re.compile(r"^(?:" + _WD_RE + r",?\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<mon>" + _MON_ALT
                 + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2}))?"
                 r"(?:,?\s+(?P<y>\d{4}))?$"), _r_month_day),
@@ -330,17 +347,18 @@ _MON_CAP = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|
             r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _CANDIDATES = re.compile(
     r"\b(?:"
-    r"(?:(?:last|this|next|past)\s+)?" + _WD_CAP + r"(?:,?\s+" + _MON_CAP + r"\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:(?:last|this|next|past|this\s+past|earlier|later)\s+)?" + _WD_CAP + r"(?:,?\s+" + _MON_CAP + r"\s+\d{1,2}(?:,\s+\d{4})?)?"
     + _PART +
     r"|(?:(?:early|mid|late)[\s-]+)?" + _MON_CAP + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?)?"
     r"(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON_CAP + r"(?:,?\s+\d{4})?"
     r"|yesterday" + _PART + r"|today|tonight|tomorrow" + _PART + r"|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|the\s+(?:previous|prior)\s+day|the\s+day\s+before"
-    r"|(?:(?:earlier|later)\s+)?(?:this|last|next|the\s+previous|the\s+past|the\s+following)\s+"
-    r"(?:week|weekend|month|year)"
-    r"|(?:the\s+)?(?:past|last)\s+" + _NUM + r"\s+(?:day|week|month|year)s"
-    r"|" + _NUM + r"\s+(?:day|week|month|year)s?\s+ago"
+    r"|(?:(?:earlier|later)\s+)?(?:this|last|next|the\s+previous|the\s+past|the\s+following|"
+    r"this\s+past)\s+(?:week|weekend|month|year)"
+    r"|(?<=\bover\s)the\s+weekend"
+    r"|(?:the\s+)?(?:past|last)\s+" + _NUM + r"\s+(?:hour|day|week|month|year)s"
+    r"|" + _NUM + r"\s+(?:hour|day|week|month|year)s?\s+ago"
     r"|\d{4}-\d{2}-\d{2}"
     r")(?![\w-])"
     r"|(?<=\bin\s)(?:1[89]|20)\d{2}\b(?![\w,.-]?\d)",

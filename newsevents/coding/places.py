@@ -87,6 +87,9 @@ def _climb(root: "Token") -> tuple["Token", "Token | None", bool]:
         if cur.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
             cur, via_noun = head, True
             continue
+        if cur.dep_ == "conj" and head.ent_type_ in PLACE_LABELS:
+            cur = head  # "in Kharkiv and Odesa": Odesa shares Kharkiv's preposition
+            continue
         if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
             word = head.lower_
             if word == "of" and head.head.lemma_.lower() in PLACE_NOUNS:

@@ -53,6 +53,9 @@ def _d(s: str) -> date:
     ("two days ago", NEW_YEAR, ("2024-12-31", "2024-12-31", "day")),
     ("3 weeks ago", WED, ("2024-02-19", "2024-02-25", "week")),
     ("a year ago", WED, ("2023-01-01", "2023-12-31", "year")),
+    ("three hours ago", WED, ("2024-03-13", "2024-03-13", "day")),
+    ("late Tuesday", WED, ("2024-03-12", "2024-03-12", "day")),
+    ("earlier Wednesday", WED, ("2024-03-13", "2024-03-13", "day")),
 ])
 def test_relative_days(text, pub, expected):
     start, end, precision = resolve(text, pub)

@@ -150,3 +150,16 @@ def test_place_of_another_clause_event_is_not_borrowed(nlp):
 def test_unknown_object_name_is_not_a_location(nlp):
     ev = _run(nlp, "The mayor praised Velmorski for his courage.", "praised")
     assert ev.location is None
+
+
+def test_coordinated_places_share_the_preposition(nlp):
+    text = "Drones struck targets in Kyiv and Velmora overnight."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    s = text.index("struck")
+    a.events.append(Event(id="e0", type="ASSAULT", trigger=Span.of(text, s, s + 6),
+                          evidence=Span.of(text, 0, len(text))))
+    PlacesStage(lookup=fake_place)(a)
+    mentions = {m.location.text: m for m in a.notes["places"]}
+    assert mentions["Velmora"].locative and mentions["Kyiv"].locative
+    assert a.events[0].location.text == "Kyiv"
