@@ -87,7 +87,7 @@ def _climb(root: "Token") -> tuple["Token", "Token | None", bool]:
         if cur.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
             cur, via_noun = head, True
             continue
-        if cur.dep_ == "conj" and head.ent_type_ in PLACE_LABELS:
+        if cur.dep_ == "conj" and head.pos_ == "PROPN":
             cur = head  # "in Kharkiv and Odesa": Odesa shares Kharkiv's preposition
             continue
         if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
@@ -162,9 +162,10 @@ def _unlabelled_places(sent: "SpacySpan", lookup: Lookup) -> list["SpacySpan"]:
             if obj.dep_ != "pobj" or (prep.lower_ == "on" and obj.lemma_.lower() not in PLACE_NOUNS):
                 continue
             if obj.pos_ == "PROPN":
-                cand = _proper_phrase(obj)
-                if lookup(cand.text) is not None:
-                    out.append(cand)
+                for name in [obj] + [c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"]:
+                    cand = _proper_phrase(name)  # "in Kyiv and Odesa": both
+                    if lookup(cand.text) is not None:
+                        out.append(cand)
                 continue
             if obj.lemma_.lower() not in PLACE_NOUNS:
                 continue
