@@ -110,9 +110,11 @@ def build(min_population: int) -> None:
 
 def preferred_name(iso3: str, gn_name: str, row: dict) -> str:
     """The display name: geonames' short English name (e.g. "Iran", "Russia")."""
+    if iso3 in extra.NAME_OVERRIDES:
+        return extra.NAME_OVERRIDES[iso3]
     pc = pycountry.countries.get(alpha_3=iso3)
     common = getattr(pc, "common_name", None) if pc else None
-    return common or gn_name
+    return (common or gn_name).strip()
 
 
 def dedupe(items: list[str]) -> list[str]:

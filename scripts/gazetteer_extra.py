@@ -240,3 +240,13 @@ CITY_ALIASES = {
     "New York City": "New York City", "NYC": "New York City", "Mecca": "Makkah",
     "Medina": "Madinah", "Hanoi": "Hanoi", "Bern": "Bern", "Berne": "Bern",
 }
+
+#: Display names where the sources' short name is not the usual English one.
+NAME_OVERRIDES = {
+    "NLD": "Netherlands", "PSE": "Palestine", "CZE": "Czech Republic", "TUR": "Turkey",
+    "COD": "DR Congo", "COG": "Republic of the Congo", "CIV": "Ivory Coast", "MMR": "Myanmar",
+    "VNM": "Vietnam", "SYR": "Syria", "LAO": "Laos", "MDA": "Moldova", "TZA": "Tanzania",
+    "BOL": "Bolivia", "VEN": "Venezuela", "KOR": "South Korea", "PRK": "North Korea",
+    "RUS": "Russia", "IRN": "Iran", "TWN": "Taiwan", "BES": "Bonaire, Sint Eustatius and Saba",
+    "XKX": "Kosovo", "SWZ": "Eswatini", "CPV": "Cape Verde", "FSM": "Micronesia",
+}

@@ -146,7 +146,8 @@ class ActorStage:
 def select_hits(doc: "Doc", hits: list[Hit]) -> list[Hit]:
     """Keep plausible hits, longest first, without overlaps; in text order."""
     us_context = _us_context(doc)
-    good = [h for h in hits if _plausible(doc, h, us_context)]
+    ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    good = [h for h in hits if _plausible(doc, h, us_context, ent_at)]
     rank = {"O": 0, "C": 1, "S": 2, "D": 3}
     good.sort(key=lambda h: (-(h.end - h.start), rank[h.kind], h.start))
     taken: set[int] = set()
@@ -158,32 +159,26 @@ def select_hits(doc: "Doc", hits: list[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _plausible(doc: "Doc", h: Hit, us_context: bool) -> bool:
+def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
+    """Context checks: capitalisation, NER support for ambiguous forms, no part-of-name hits."""
     span = doc[h.start:h.end]
     if not span.text[:1].isupper() and h.kind != "O":
         return False
-    labels = {t.ent_type_ for t in span}
-    if h.ambiguous and not labels & CONFIRM[h.kind]:
+    ent = ent_at.get(h.start) or ent_at.get(h.end - 1)
+    if h.ambiguous and not {t.ent_type_ for t in span} & CONFIRM[h.kind]:
         return False
-    ent = span[0].ent if hasattr(span[0], "ent") else None
-    for t in (span[0], span[-1]):
-        if t.ent_type_ == "PERSON" and not h.kind == "O":
-            # "Chad Smith", "George Washington": part of a longer person name
-            if any(n.ent_type_ == "PERSON" and n.ent_iob_ != "O" for n in _neighbours(doc, h)):
-                return False
-    del ent
+    if ent is not None:
+        ent_start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        larger = ent_start < h.start or ent.end > h.end
+        if larger and ent.label_ == "PERSON" and h.kind != "O":
+            return False  # "Chad Smith", "George Washington"
+        if larger and ent.label_ in ("GPE", "LOC", "FAC") and h.kind in "CS":
+            return False  # "New Jersey", "Mexico Beach"
+        if larger and h.ambiguous and h.kind in "CS":
+            return False
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
     return True
-
-
-def _neighbours(doc: "Doc", h: Hit) -> list["Token"]:
-    out = []
-    if h.start > 0 and doc[h.start].ent_iob_ == "I":
-        out.append(doc[h.start - 1])
-    if h.end < len(doc) and doc[h.end].ent_iob_ == "I":
-        out.append(doc[h.end])
-    return out
 
 
 def _us_context(doc: "Doc") -> bool:
@@ -270,11 +265,12 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
 
 def code_unknown_orgs(b: Builder) -> None:
     """ORG entities outside the dictionary become organizations (country from inside)."""
+    known = people.known_name_words(b.doc)
     for ent in b.doc.ents:
         if ent.label_ != "ORG":
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        if start >= ent.end or people.titled_name(b.doc, ent):
+        if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known):
             continue
         inner = {b.drafts[b.owner[i]].kind for i in range(start, ent.end) if i in b.owner}
         if inner - {"country"} or all(i in b.owner for i in range(start, ent.end)):

@@ -43,22 +43,42 @@ def _norm(w: str) -> str:
 class NameResolver:
     """Gives each name mention, in text order, the key of its person (see module doc)."""
 
-    def __init__(self, b: "Builder") -> None:
+    def __init__(self, b: "Builder", names: list["NameMention"]) -> None:
         self.b = b
         self.last_seen: dict[str, int] = {}
         self.words_of: dict[str, tuple[str, ...]] = {}
+        # full names in order, for a short form that comes before the full name
+        self.full = [tuple(_norm(w) for w in m.words) for m in names if len(m.words) >= 2]
 
     def key_of(self, m: "NameMention") -> str:
         """The person key for ``m``; call in text order, after earlier mentions were added."""
         words = tuple(_norm(w) for w in m.words)
         if len(words) >= 2:
-            key = f"person:{words[0]} {words[-1]}"
+            key = self._longer(words) or f"person:{words[0]} {words[-1]}"
         else:
-            key = _resolve_single(self.b, m, words[0], self.last_seen, self.words_of) or f"person:{words[0]}"
+            key = (_resolve_single(self.b, m, words[0], self.last_seen, self.words_of)
+                   or self._later(words[0]) or f"person:{words[0]}")
         if len(words) > len(self.words_of.get(key, ())):
             self.words_of[key] = words
         self.last_seen[key] = m.start
         return key
+
+    def _longer(self, words: tuple[str, ...]) -> str | None:
+        """A known fuller name that ends with ``words`` ("De Blasio" in "Bill de Blasio")."""
+        for key, ws in self.words_of.items():
+            if len(ws) > len(words) and ws[-len(words):] == words:
+                return key
+        for ws in self.full:
+            if len(ws) > len(words) and ws[-len(words):] == words:
+                return f"person:{ws[0]} {ws[-1]}"
+        return None
+
+    def _later(self, word: str) -> str | None:
+        """The first full name later in the text with this surname ("Trump" … "Donald Trump")."""
+        for ws in self.full:
+            if ws[-1] == word:
+                return f"person:{ws[0]} {ws[-1]}"
+        return None
 
 
 def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[str, int],
@@ -157,8 +177,8 @@ def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
         return (-(s - b.sent_of[i]), int(subject), i)
 
     best = max(cands, key=score)[1]
-    if best.gender is None:
-        best.gender = gender  # later pronouns of the other gender look elsewhere
+    if best.gender is None and len({d.key for _, d in cands}) == 1:
+        best.gender = gender  # the only candidate: now we know
     return best.key
 
 

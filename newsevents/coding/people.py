@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import coref
 from . import gazetteer as gz
-from .roles import HONORIFICS, MULTI_TITLES, TITLE_MODIFIERS, TITLES
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, TITLE_MODIFIERS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,23 +76,52 @@ def find_names(b: "Builder") -> list[NameMention]:
             spans.append((t.i, end))
             taken.update(range(t.i, end))
     out = []
+    known = known_name_words(doc)
     for s, e in sorted(spans):
         m = _clean_name(b, s, e)
-        if m is not None:
+        if m is not None and not _place_not_person(b.doc, m, known):
             out.append(m)
     return _add_bare_names(b, out, taken)
 
 
+def _place_not_person(doc: "Doc", m: NameMention, known: set[str]) -> bool:
+    """A one-word "person" that is a known city or country, has no title and is
+    nobody's name in this article ("Kharkiv", but not "Warren" after "Elizabeth Warren")."""
+    if len(m.words) != 1 or (m.start > 0 and _is_title(doc[m.start - 1])) or gz.norm(m.words[0]) in known:
+        return False
+    p = gz.place(m.words[0])
+    return p is not None and p.kind in ("city", "capital", "country")
+
+
+def known_name_words(doc: "Doc") -> set[str]:
+    """First and last words of the multi-word PERSON names of ``doc`` (normalised)."""
+    return {gz.norm(ent[i].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+            for i in (0, -1) if ent[i].text[:1].isupper()}
+
+
+def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:
+    """An ORG/GPE/NORP entity that repeats a person's name ("Trump", "De Blasio", "Trump's")."""
+    words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in _POSS]
+    return bool(words) and words[-1] in known and all(t.pos_ == "PROPN" or t.text in _POSS for t in ent
+                                                     if t.text[:1].isalpha())
+
+
 def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> list[NameMention]:
-    """Single proper nouns the NER missed that repeat a known person's first or last name."""
+    """Proper nouns the NER missed or mislabelled that repeat a known person's name."""
     known = {gz.norm(w) for m in found if len(m.words) >= 2 for w in (m.words[0], m.words[-1])}
     if not known:
         return found
     extra = []
+    for ent in b.doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and ent.start not in taken and is_person_alias(b.doc, ent, known):
+            m = _clean_name(b, ent.start, ent.end)
+            if m is not None:
+                extra.append(m)
+                taken.update(range(ent.start, ent.end))
     for t in b.doc:
         if t.i in taken or t.i in b.owner or t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
-        if gz.norm(t.text) in known and t.ent_type_ in ("", "PERSON", "ORG", "NORP"):
+        if gz.norm(t.text) in known and t.ent_type_ in ("", "PERSON"):
             m = _clean_name(b, t.i, t.i + 1)
             if m is not None:
                 extra.append(m)
@@ -116,10 +145,15 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
     """Strip titles, honorifics and possessives from a name span; None if nothing is left."""
     doc = b.doc
     gender = None
-    while start < end and (_is_title(doc[start]) or doc[start].lower_ == "the"):
-        gender = HONORIFICS.get(_word(doc[start]), gender)
+    while start < end and (_is_title(doc[start]) or doc[start].lower_ == "the" or start in b.owner
+                           or _word(doc[start]) in TITLE_MODIFIERS or doc[start].text in _POSS):
+        gender = HONORIFICS.get(_word(doc[start]), gender)  # "Hamas leader Ismail Haniyeh" as one entity
         start += 1
-    while end > start and (doc[end - 1].text in _POSS or not doc[end - 1].text[:1].isalnum()):
+    for i in range(start, end):  # "Trump's 1995 return": the name ends at the possessive
+        if doc[i].text in _POSS:
+            end = i
+            break
+    while end > start and not doc[end - 1].text[:1].isalpha():
         end -= 1
     if start >= end or not b.free(start, end):
         return None
@@ -133,8 +167,9 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
 
 def code_people(b: "Builder") -> None:
     """Add person actors; repeated names go to the right person (:func:`coref.assign_names`)."""
-    resolver = coref.NameResolver(b)
-    for m in find_names(b):
+    names = find_names(b)
+    resolver = coref.NameResolver(b, names)
+    for m in names:
         key = resolver.key_of(m)
         full = " ".join(m.words)
         d = b.mention(key, m.start, m.end, kind="person", name=full)
@@ -142,6 +177,8 @@ def code_people(b: "Builder") -> None:
             d.fullname, d.name = m.words, full
         if m.gender and not d.gender:
             d.gender = m.gender
+        if not d.gender and len(m.words) >= 2:
+            d.gender = first_name_gender(m.words[0])
         desc = describe(b, m)
         if desc is not None:
             _apply(d, desc)
@@ -255,7 +292,8 @@ def _head_title(doc: "Doc", titles: list[int]) -> int:
     """The main title word: the last of a run of title words ("Deputy Foreign Minister")."""
     head = titles[0]
     for i in titles[1:]:
-        if i == head + 1 or all(_word(doc[j]) in TITLE_MODIFIERS or _multi_title_word(doc[j]) for j in range(head + 1, i)):
+        if i == head + 1 or all(_word(doc[j]) in TITLE_MODIFIERS or _multi_title_word(doc[j]) or doc[j].text == "-"
+                                for j in range(head + 1, i)):
             head = i
         else:
             break
@@ -310,7 +348,8 @@ def _role_text(b: "Builder", lo: int, hi: int, head: int) -> str:
     doc = b.doc
     start = head
     while start - 1 >= lo and (_word(doc[start - 1]) in TITLE_MODIFIERS or _is_title(doc[start - 1])
-                               or _multi_title_word(doc[start - 1])) and b.draft_at(start - 1) is None:
+                               or _multi_title_word(doc[start - 1]) or doc[start - 1].text == "-") \
+            and b.draft_at(start - 1) is None:
         start -= 1
     end = head + 1
     if end < hi and doc[end].lower_ in ("to", "of", "for", "at", "with"):
@@ -318,6 +357,16 @@ def _role_text(b: "Builder", lo: int, hi: int, head: int) -> str:
     while end > start + 1 and not doc[end - 1].text[:1].isalnum():
         end -= 1
     return doc[start:end].text
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m"/"f" for a common first name, else None."""
+    w = gz.norm(word)
+    if w in MALE_NAMES:
+        return "m"
+    if w in FEMALE_NAMES:
+        return "f"
+    return None
 
 
 def speech_subject(t: "Token") -> bool:

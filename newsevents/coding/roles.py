@@ -49,6 +49,14 @@ _add("candidate nominee", None, False)
 #: Titles of more than one word whose meaning differs from their head.
 MULTI_TITLES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("attorney", "general"): ("JUD", True),
+    ("secretary", "-", "general"): ("GOV", False),
+    ("secretary", "general"): ("GOV", False),
+    ("director", "-", "general"): ("GOV", False),
+    ("governor", "-", "general"): ("GOV", False),
+    ("inspector", "general"): ("GOV", False),
+    ("surgeon", "general"): ("MED", True),
+    ("solicitor", "general"): ("JUD", True),
+    ("commander", "-", "in", "-", "chief"): ("MIL", True),
     ("chief", "justice"): ("JUD", True),
     ("police", "chief"): ("COP", True),
     ("police", "officer"): ("COP", True),
@@ -138,3 +146,40 @@ MOTION_VERBS = frozenset(
     "go fly travel return come move arrive head drive sail flee deport send "
     "bring take relocate trip visit journey".split()
 )
+
+#: Common first names with a clear gender (news-frequent, many languages):
+#: a prior for pronouns, overridden by honorifics ("Ms.") in the text.
+MALE_NAMES = frozenset("""
+aaron abdul abdullah abu adam ahmad ahmed ajay akira alan alberto aleksandr alex alexander alexei
+alexis ali amir anatoly andre andrei andres andrew andy angel anthony antonio antony ariel arnold
+artem ashraf avi ayman barack bashar ben benjamin benny bernie bill bob boris brad brian bruce
+carlos charles chris christopher chuck colin dan daniel dario david dennis dick dmitry dmitri
+don donald doug douglas ed eduardo edward ehud elon emmanuel enrique eric erik evan felipe
+fernando francis francisco frank franz fred friedrich gabriel gary george gerald gerhard giorgio
+giuseppe gordon greg gregory guy hamid harry hassan henry hiroshi hossein hugo hussein ian ibrahim
+igor ilya isaac ismail ivan jack jacob jaime james jamal jan javier jean jeb jeff jeffrey jens
+jeremy jerome jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan julian
+justin kamal karim karl keir ken kenneth kevin khalid kirill kofi lars leon
+leonid luis luiz manuel marco marcus mario mark martin matt matthew mauricio max
+michael miguel mike mikhail mitch mitt mohamed mohammad mohammed muhammad mustafa naftali narendra
+nicolas nikolai nikolay oleg olaf omar oscar pablo paolo pat patrick paul pedro pete peter
+petr petro pierre rafael rahul ralph ramzan rand raul recep reince richard rick robert roberto
+rodrigo roger ron ronald rudy rupert ryan saad saddam salman sam samuel scott sean sebastian
+sergei sergey shinzo silvio simon stefan stephen steve steven stuart sultan tayyip ted thomas tim
+timothy todd tom tony uri valery vasily viktor vincent vitali vladimir vlad volodymyr walter wang_yi
+william xi yair yasser yevgeny yitzhak youssef yuri yusuf zbigniew
+""".split())
+FEMALE_NAMES = frozenset("""
+aisha alexandra alice alina amal amanda amy ana anastasia andrea angela angelina ann anna anne
+annalena antonia aung barbara betsy beatriz carla carly carmen caroline catherine cheryl chelsea
+christine christina claire claudia cristina dana daria diana dilma donna elena elisabeth elise
+eliza elizabeth ellen emily emma erin eva fatima fatma francesca gabriela giorgia grace hana hanna
+hannah helen hillary huma ilhan ingrid irina isabel jacinda jane janet janice jennifer jessica
+jill joan joanna jodi julia julie kamala karen karine kate katherine kathleen kathy kaja kelly
+kellyanne kirsten kristi kristina laura leila lisa liz louise lucia lucy ludmila lyudmila mai
+maria marie marina marine marta mary maya megan melania melissa mette michelle mira monica nadia
+nancy natalia natalya nicola nicole nikki nina olena olga patricia paula priti rachel
+rania rebecca rosa ruth samantha sandra sara sarah shirin sofia sonia sophie susan
+suzanne svetlana tamara tanya theresa tsai tulsi ursula valentina valerie vera victoria violeta
+wendy yulia yuliya zainab zeynep
+""".split())

@@ -195,3 +195,26 @@ def test_blanked_text_yields_no_actors(nlp):
     text = "Iran said so." + " " * 40 + "NATO agreed."
     a = code(nlp, text.replace("NATO agreed.", " " * 12))
     assert {x.country for x in a.actors.all()} == {"IRN"}
+
+
+def test_country_inside_a_longer_place_name_is_not_the_country(nlp):
+    a = code(nlp, "The governor of New Jersey and officials in New Mexico signed the pact.")
+    assert {x.country for x in a.actors.all()}.isdisjoint({"JEY", "MEX"})
+
+
+def test_city_misread_as_a_person_is_dropped(nlp):
+    a = code(nlp, "Russian forces shelled Kharkiv overnight.")
+    assert all(x.name != "Kharkiv" for x in a.actors.all())
+
+
+def test_hyphenated_title_keeps_organization_sector(nlp):
+    a = code(nlp, "U.N. Secretary-General Antonio Guterres called for restraint.")
+    person = by_text(a, "Antonio Guterres")
+    assert (person.country, person.sector, person.role) == ("IGO", "IGO", "Secretary-General")
+
+
+def test_name_repeated_as_org_entity_stays_the_person(nlp):
+    text = ("Senator Maria Delgado visited the plant. Workers cheered. "
+            "Delgado promised new jobs, and Delgado's staff handed out leaflets.")
+    a = code(nlp, text)
+    assert [x.kind for x in a.actors.all() if "Delgado" in x.name] == ["person"]

@@ -107,3 +107,22 @@ def test_coref_can_be_switched_off(nlp):
     analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
     ActorStage(coref=False)(analysis)
     assert actor_at_nth(analysis, "She", 0) is None
+
+
+def test_surname_before_full_name_joins_the_later_full_name(nlp):
+    a = code(nlp, "Okonkwo wins again. Chinedu Okonkwo, the mayor, was re-elected on Sunday.")
+    people = [x for x in a.actors.all() if x.kind == "person"]
+    assert len(people) == 1 and len(people[0].mentions) >= 2
+
+
+def test_shorter_multiword_name_joins_the_full_name(nlp):
+    a = code(nlp, "Mayor Bill de Blasio spoke on Sunday. Later, De Blasio said the city was safe.")
+    people = [x for x in a.actors.all() if x.kind == "person"]
+    assert [x.name for x in people] == ["Bill de Blasio"]
+    assert len(people[0].mentions) >= 2
+
+
+def test_first_name_gives_pronoun_gender(nlp):
+    a = code(nlp, "Hillary Okoro and Donald Baptiste debated on Monday. She attacked his record.")
+    assert actor_at_nth(a, "She", 0) == "Hillary Okoro"
+    assert actor_at_nth(a, "his", 0) == "Donald Baptiste"
