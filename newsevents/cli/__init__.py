@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from ..errors import NewsEventsError, UsageError
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    # Dask sets its own loggers to INFO when imported (and in worker processes,
+    # which inherit the environment): make them follow -v like ours.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", logging.getLevelName(level).lower())
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
