@@ -1,0 +1,187 @@
+"""The attribution stage on invented sentences: direct, indirect and mixed speech,
+multi-paragraph quotes, "according to", dash bylines, outlets as ``via``, statuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.attribution_quotes import find_quotes
+from newsevents.coding.base import Analysis
+from newsevents.records import Article
+
+try:
+    from newsevents.coding.actors import ActorStage
+except ImportError:  # the actors stage is built in parallel; attribution works without it
+    ActorStage = None  # type: ignore[assignment,misc]
+
+
+def code(nlp, text: str, actors: bool = True) -> Analysis:
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    if actors and ActorStage is not None:
+        ActorStage()(analysis)
+    AttributionStage()(analysis)
+    return analysis
+
+
+def by_cue(analysis: Analysis, cue: str):
+    for att in analysis.attributions:
+        if att.cue.text == cue:
+            return att
+    raise AssertionError(f"no attribution with cue {cue!r}: {[a.cue.text for a in analysis.attributions]}")
+
+
+def test_spans_slice_the_text_and_ids_are_numbered(nlp):
+    text = ('The minister said the border would reopen. "We are ready for talks," '
+            'Deputy Foreign Minister Lena Orlova told reporters.')
+    a = code(nlp, text)
+    assert [x.id for x in a.attributions] == [f"Q{i}" for i in range(1, len(a.attributions) + 1)]
+    for att in a.attributions:
+        for span in (att.cue, *att.contents, *([att.source.span] if att.source else [])):
+            assert text[span.start:span.end] == span.text
+
+
+def test_indirect_speech_keeps_complementiser_and_drops_final_period(nlp):
+    a = code(nlp, "The general said that the convoy had crossed the river.")
+    att = by_cue(a, "said")
+    assert att.kind == "indirect"
+    assert att.source.span.text == "The general"
+    assert [c.text for c in att.contents] == ["that the convoy had crossed the river"]
+    assert att.status == "reported"
+
+
+def test_direct_quote_after_cue_keeps_quote_marks(nlp):
+    a = code(nlp, "\u201cWe will never accept these terms,\u201d said Prime Minister Tomas Varga.")
+    att = by_cue(a, "said")
+    assert att.kind == "direct"
+    assert att.source.span.text == "Prime Minister Tomas Varga"
+    assert att.contents[0].text == "\u201cWe will never accept these terms,\u201d"
+
+
+def test_mixed_speech_quotes_words_inside_a_clause(nlp):
+    a = code(nlp, 'The mayor said the new bridge was "a waste of public money" and should be cancelled.')
+    att = by_cue(a, "said")
+    assert att.kind == "mixed"
+    content = " ".join(c.text for c in att.contents)
+    assert content.startswith("the new bridge was")
+    assert '"a waste of public money"' in content
+
+
+def test_quote_over_several_paragraphs_is_one_attribution(nlp):
+    text = ("\u201cThe harvest failed in the north this year,\u201d the farmer said. "
+            "\u201cWe lost almost everything.\n\n"
+            "\u201cNobody from the ministry has visited us since the spring.\u201d\n\n"
+            "The ministry did not answer questions.")
+    a = code(nlp, text)
+    att = by_cue(a, "said")
+    texts = [c.text for c in att.contents]
+    assert len(texts) == 3
+    assert texts[1].startswith("\u201cWe lost")
+    assert texts[2].startswith("\u201cNobody from the ministry")
+    nobody = next(t for t in a.doc if t.text == "Nobody")
+    assert a.content_of[nobody.i] == att.id
+
+
+def test_find_quotes_links_continuation_paragraphs():
+    text = "\u201cFirst part.\n\n\u201cSecond part.\u201d\n\nPlain paragraph. \u201cAnother one.\u201d"
+    quotes = find_quotes(text)
+    assert len(quotes) == 3
+    assert not quotes[0].closed and quotes[1].continues == 0
+    assert quotes[2].continues is None
+
+
+def test_straight_and_double_apostrophe_quotes(nlp):
+    a = code(nlp, "''The vote was rigged from the start,'' the opposition leader said.")
+    att = by_cue(a, "said")
+    assert att.contents[0].text == "''The vote was rigged from the start,''"
+
+
+def test_according_to_without_verb(nlp):
+    a = code(nlp, "Twelve soldiers were wounded in the clash, according to the regional governor.")
+    att = by_cue(a, "according to")
+    assert att.source.span.text == "the regional governor"
+    assert att.contents[0].text == "Twelve soldiers were wounded in the clash"
+
+
+def test_colon_after_cue_belongs_to_cue(nlp):
+    text = 'The spokesman added: "The shipments will continue as planned."'
+    a = code(nlp, text)
+    att = by_cue(a, "added:")
+    assert att.contents[0].text == '"The shipments will continue as planned."'
+
+
+def test_dash_byline_after_quote(nlp):
+    a = code(nlp, "\u201cThe new law will hurt small farmers more than anyone.\u201d \u2015 Maria Lopez\n")
+    att = by_cue(a, "\u2015")
+    assert att.source.span.text == "Maria Lopez"
+    assert att.kind == "direct"
+
+
+def test_title_in_quotes_is_not_a_quote(nlp):
+    a = code(nlp, 'The senator appeared on "Meet the Press" on Sunday.')
+    assert a.attributions == []
+
+
+def test_parenthetical_cue_splits_content(nlp):
+    a = code(nlp, "The ceasefire, the envoy said, would hold until Friday.")
+    att = by_cue(a, "said")
+    assert att.source.span.text == "the envoy"
+    joined = " ".join(c.text for c in att.contents)
+    assert "The ceasefire" in joined and "would hold until Friday" in joined
+    assert "envoy" not in joined
+
+
+def test_auxiliary_is_part_of_cue(nlp):
+    a = code(nlp, "The ministry has also said that the exercise was planned months ago.")
+    assert by_cue(a, "has also said").kind == "indirect"
+
+
+@pytest.mark.parametrize("sentence,cue,status", [
+    ("The opposition accused the government of rigging the election.", "accused", "alleged"),
+    ("The rebels claimed that the army had shelled the village.", "claimed", "alleged"),
+    ("The ministry denied that its troops had crossed the border.", "denied", "denied"),
+    ("The analyst suggested that the sanctions might be lifted.", "suggested", "speculative"),
+    ("The embassy said that the ambassador had left the country.", "said", "reported"),
+])
+def test_attribution_status_follows_the_cue(nlp, sentence, cue, status):
+    assert by_cue(code(nlp, sentence), cue).status == status
+
+
+def test_told_outlet_is_via(nlp):
+    if ActorStage is None:
+        pytest.skip("actors stage not available")
+    a = code(nlp, "Foreign Minister Ana Ruiz told Reuters that Peru would recall its ambassador.")
+    att = by_cue(a, "told")
+    assert att.source is not None and att.source.span.text == "Foreign Minister Ana Ruiz"
+    reuters = next(t for t in a.doc if t.text == "Reuters")
+    outlet = a.actors.actor_at(reuters.i)
+    if outlet is None:
+        pytest.skip("the actors stage does not know Reuters")
+    assert att.via == (outlet,)
+    assert att.source.actor is not None and att.source.actor != outlet
+
+
+def test_source_actor_is_resolved(nlp):
+    if ActorStage is None:
+        pytest.skip("actors stage not available")
+    a = code(nlp, "The Kremlin said that Russia would respond to the new sanctions.")
+    att = by_cue(a, "said")
+    kremlin = next(t for t in a.doc if t.text == "Kremlin")
+    assert att.source.actor is not None
+    assert att.source.actor == a.actors.actor_at(kremlin.i)
+
+
+def test_nested_attribution_innermost_wins(nlp):
+    text = ("The diplomat said that the general had told him the troops would withdraw.")
+    a = code(nlp, text)
+    outer = by_cue(a, "said")
+    inner = by_cue(a, "had told")
+    troops = next(t for t in a.doc if t.text == "troops")
+    general = next(t for t in a.doc if t.text == "general")
+    assert a.content_of[troops.i] == inner.id
+    assert a.content_of[general.i] == outer.id
+
+
+def test_no_attribution_in_plain_narration(nlp):
+    a = code(nlp, "Heavy rain flooded the capital on Monday. Schools were closed.")
+    assert a.attributions == [] and a.content_of == {}

@@ -1,0 +1,93 @@
+"""status_of on invented sentences: one case (or more) per status and rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.base import Analysis
+from newsevents.coding.status import certainty, status_of
+from newsevents.records import STATUS_CERTAINTY, STATUSES, Article
+
+
+def analyse(nlp, text: str) -> Analysis:
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    AttributionStage()(analysis)
+    return analysis
+
+
+def status(nlp, text: str, word: str) -> str:
+    a = analyse(nlp, text)
+    tok = next(t for t in a.doc if t.text == word)
+    return status_of(tok, a)
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # asserted: the article says it itself
+    ("Government troops shelled the port on Tuesday.", "shelled", "asserted"),
+    # negated
+    ("The army did not enter the city.", "enter", "negated"),
+    ("The rebels never signed the truce.", "signed", "negated"),
+    ("No country sent observers to the vote.", "sent", "negated"),
+    ("The envoy left without signing the accord.", "signing", "negated"),
+    ("The council refused to extend the mandate.", "extend", "negated"),
+    # future
+    ("Brazil will host the summit next year.", "host", "future"),
+    ("The ministry plans to expel three diplomats.", "expel", "future"),
+    ("The two leaders are set to meet in Geneva.", "meet", "future"),
+    ("The vote is expected to take place in May.", "take", "future"),
+    # hypothetical
+    ("If the talks collapse, the army would resume the offensive.", "collapse", "hypothetical"),
+    ("If the talks collapse, the army would resume the offensive.", "resume", "hypothetical"),
+    ("The union will strike unless the wages rise.", "rise", "hypothetical"),
+    # speculative
+    ("The strike could delay the harvest.", "delay", "speculative"),
+    ("The militia may have fired the rockets.", "fired", "speculative"),
+    ("The navy possibly intercepted the tanker.", "intercepted", "speculative"),
+    ("The government is likely to raise taxes.", "raise", "speculative"),
+    # alleged
+    ("Police allegedly beat the protesters.", "beat", "alleged"),
+    ("The general was accused of ordering the massacre.", "ordering", "alleged"),
+    ("The alleged bombing killed four people.", "bombing", "alleged"),
+    # denied
+    ("Tehran denied arming the rebels.", "arming", "denied"),
+    ("The company rejected claims that it bribed officials.", "claims", "denied"),
+    ("The ministry denied that its jets had bombed the market.", "bombed", "denied"),
+    # reported: inside reported speech, or "reportedly"
+    ("The governor said that the militants had seized the airport.", "seized", "reported"),
+    ("Soldiers reportedly looted the warehouse.", "looted", "reported"),
+    # implicatives keep the complement factual
+    ("The hostages managed to escape.", "escape", "asserted"),
+])
+def test_status_rules(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
+
+
+def test_speech_verb_itself_is_asserted(nlp):
+    assert status(nlp, "The governor said that the militants had seized the airport.", "said") == "asserted"
+
+
+def test_allegation_cue_makes_content_alleged(nlp):
+    assert status(nlp, "The opposition claimed that the police had detained journalists.", "detained") == "alleged"
+
+
+def test_without_analysis_reported_speech_is_not_detected(nlp):
+    doc = nlp("The governor said that the militants had seized the airport.")
+    seized = next(t for t in doc if t.text == "seized")
+    assert status_of(seized) == "asserted"
+
+
+def test_conjunct_with_its_own_subject_keeps_its_status(nlp):
+    text = "The guards did not open the gate, and the crowd climbed the fence."
+    assert status(nlp, text, "open") == "negated"
+    assert status(nlp, text, "climbed") == "asserted"
+
+
+def test_every_result_is_a_known_status(nlp):
+    a = analyse(nlp, "If Iran had not denied the claims, the envoy might allegedly have planned to leave.")
+    assert {status_of(t, a) for t in a.doc} <= set(STATUSES)
+
+
+def test_certainty_orders_statuses():
+    assert certainty("asserted") > certainty("reported") > certainty("speculative") > certainty("negated")
+    assert certainty("denied") == STATUS_CERTAINTY["denied"]
