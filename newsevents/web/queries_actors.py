@@ -38,49 +38,52 @@ def list_actors(con: Con, name: str, limit: int, offset: int) -> list[dict[str, 
 
 
 def actor_profile(con: Con, key: str) -> dict[str, Any] | None:
-    """Name, codes and counts of one actor, or None when the key is unknown."""
+    """Most frequent name, kind and codes of one actor, or None when the key is unknown."""
     found = rows(con, """
         SELECT ? AS actor_key, mode(name) AS name, mode(kind) AS kind, mode(country) AS country,
-               mode(sector) AS sector, count(DISTINCT article_id) AS n_articles
+               mode(sector) AS sector, count(*) AS n_rows
         FROM actors WHERE actor_key = ?""", [key, key])
-    if not found or found[0]["n_articles"] == 0:
+    if not found or found[0]["n_rows"] == 0:
         return None
-    profile = found[0]
-    stats = con.execute(f"""
-        SELECT count(*), CAST(min(e.event_date) AS VARCHAR), CAST(max(e.event_date) AS VARCHAR)
-        FROM events e WHERE e.latest AND e.eid IN ({_ACTOR_EVENTS})""", [key]).fetchone()
-    profile.update(n_events=stats[0], first_seen=stats[1], last_seen=stats[2])
-    return profile
+    return found[0]
 
 
-def actor_timeline(con: Con, key: str) -> list[tuple[str, str, int]]:
-    """(month, type, count) of the actor's events."""
+def actor_activity(con: Con, key: str) -> list[tuple[str | None, str, int, Any, Any]]:
+    """(month, type, count, first date, last date) of the actor's events (one scan)."""
     return con.execute(f"""
-        SELECT e.month, e.type, count(*) FROM events e
-        WHERE e.latest AND e.month IS NOT NULL AND e.eid IN ({_ACTOR_EVENTS})
-        GROUP BY ALL ORDER BY 1, 2""", [key]).fetchall()
-
-
-def actor_types(con: Con, key: str) -> list[tuple[str, int]]:
-    """(type, count) of the actor's events, most frequent first."""
-    return con.execute(f"""
-        SELECT e.type, count(*) AS n FROM events e
-        WHERE e.latest AND e.eid IN ({_ACTOR_EVENTS}) GROUP BY 1 ORDER BY n DESC, 1""",
+        SELECT e.month, e.type, count(*), min(e.event_date), max(e.event_date) FROM events e
+        WHERE e.latest AND e.eid IN ({_ACTOR_EVENTS}) GROUP BY ALL ORDER BY 1, 2""",
                        [key]).fetchall()
+
+
+def summarise_activity(activity: list[tuple]) -> dict[str, Any]:
+    """Timeline rows, counts by type, total and first/last dates from :func:`actor_activity`."""
+    by_type: dict[str, int] = {}
+    for _, etype, n, _, _ in activity:
+        by_type[etype] = by_type.get(etype, 0) + int(n)
+    firsts = [r[3] for r in activity if r[3] is not None]
+    lasts = [r[4] for r in activity if r[4] is not None]
+    return {
+        "timeline": [(m, t, n) for m, t, n, _, _ in activity if m],
+        "by_type": sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])),
+        "n_events": sum(by_type.values()),
+        "first_seen": str(min(firsts)) if firsts else None,
+        "last_seen": str(max(lasts)) if lasts else None,
+    }
 
 
 def actor_counterparts(con: Con, key: str, limit: int = 12) -> list[Counterpart]:
     """Actors most often on the other side of the actor's events (each direction counted)."""
     found = con.execute("""
         WITH mine AS (SELECT ea.eid, ea.role FROM event_actors ea
-                      JOIN events e ON e.eid = ea.eid
-                      WHERE ea.actor_key = ? AND ea.role IN ('source', 'target') AND e.latest)
+                      WHERE ea.actor_key = ? AND ea.role IN ('source', 'target')
+                        AND ea.eid IN (SELECT eid FROM events WHERE latest))
         SELECT o.actor_key, mode(o.name),
-               count(DISTINCT CASE WHEN m.role = 'source' THEN o.eid END) AS outgoing,
-               count(DISTINCT CASE WHEN m.role = 'target' THEN o.eid END) AS incoming
+               count(*) FILTER (WHERE m.role = 'source') AS outgoing,
+               count(*) FILTER (WHERE m.role = 'target') AS incoming
         FROM mine m JOIN event_actors o ON o.eid = m.eid
-        WHERE o.actor_key IS NOT NULL AND o.actor_key <> ?
-          AND ((m.role = 'source' AND o.role = 'target') OR (m.role = 'target' AND o.role = 'source'))
+        WHERE o.role IN ('source', 'target') AND o.role <> m.role
+          AND o.actor_key IS NOT NULL AND o.actor_key <> ?
         GROUP BY o.actor_key ORDER BY outgoing + incoming DESC, 2 LIMIT ?""",
                         [key, key, limit]).fetchall()
     return [Counterpart(k, n or k, int(out), int(inc)) for k, n, out, inc in found]

@@ -49,14 +49,13 @@ def actor(request: Request, actor_key: str) -> HTMLResponse:
         profile = queries.actor_profile(con, actor_key)
         if profile is None:
             raise HTTPException(404, f"no actor {actor_key!r}")
-        timeline = queries.actor_timeline(con, actor_key)
+        activity = queries.summarise_activity(queries.actor_activity(con, actor_key))
         counterparts = queries.actor_counterparts(con, actor_key, limit=12)
         quotes = queries.actor_quotes(con, actor_key, limit=20)
         claims_by = queries.claims_by(con, actor_key, limit=20)
         claims_about = queries.claims_about(con, actor_key, limit=20)
-        by_type = queries.actor_types(con, actor_key)
     return render(request, "actor.html", {
-        "actor": profile, "timeline": timeline_svg(timeline),
+        "actor": profile, "activity": activity, "timeline": timeline_svg(activity["timeline"]),
         "network": network_svg(profile["name"], counterparts), "counterparts": counterparts,
-        "quotes": quotes, "claims_by": claims_by, "claims_about": claims_about, "by_type": by_type,
+        "quotes": quotes, "claims_by": claims_by, "claims_about": claims_about, "by_type": activity["by_type"],
         "section": "actors"})
