@@ -123,10 +123,13 @@ class Writer:
         new = {k: r for k, r in results.items() if k not in stored}
         superseded = self._add_new(new, stats)
         ledger: dict[str, list] = {c: [] for c in _LEDGER_SCHEMA.names}
+        claimed: set[str] = set()  # the first input of a new article is the one that added it
         for key, source, outcome in todo:
             art = article_key(outcome.article.text, outcome.article.url) \
                 if isinstance(outcome, ArticleResult) else None
-            row = ledger_row(key, source, outcome, art, art in new, self.run_id)
+            added = art in new and art not in claimed
+            claimed.add(art)
+            row = ledger_row(key, source, outcome, art, added, self.run_id)
             for col, values in ledger.items():
                 values.append(row[col])
         tables = self._pending.tables()
