@@ -5,7 +5,10 @@ sentence a line: ``{"text", "targets": [{"span1": [i, j], "label"}]}`` with
 token indices over the whitespace-split ``text`` and a gold factuality in
 [-3, 3] (3: happened, -3: did not happen).
 
-Every sentence is parsed once (batched through ``nlp.pipe``) and run through
+The treebank-tokenized sentence is first put back into running text
+(:func:`detokenize`; measured neutral on UW train, r 0.693 -> 0.695, but it
+is the kind of text the pipeline is for).  Every sentence is parsed once
+(batched through ``nlp.pipe``) and run through
 the pipeline's coding stages up to attribution, so reported speech is seen.
 For each gold target the predicate is the syntactic root of the spaCy tokens
 under its character span; :func:`newsevents.coding.status.status_of` gives
@@ -76,12 +79,48 @@ def token_offsets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# The corpora are Penn-Treebank tokenized ("did n't", "`` ... ''", "Miami - based");
+# the pipeline is meant for running text, so the sentence is put back together
+# before parsing, keeping where each gold token went.
+_PTB = {"``": "\u201c", "''": "\u201d", "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]"}
+_ATTACH_LEFT = frozenset({",", ".", ";", ":", "!", "?", "%", "\u201d", ")", "]", "}", "...",
+                          "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'"})
+_ATTACH_RIGHT = frozenset({"\u201c", "(", "[", "{", "$", "#"})
+
+
+def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Running text from treebank tokens and each token's ``(start, end)`` in it.
+
+    Punctuation and clitics attach to their neighbour, ``` `` ''`` become
+    curly quotes, straight double quotes alternate opening and closing, and a
+    lone ``-`` between two words joins them ("Miami-based").
+    """
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos, glue_next, open_quote = 0, True, False
+    for k, raw in enumerate(tokens):
+        tok = _PTB.get(raw, raw)
+        attach = tok.lower() in _ATTACH_LEFT
+        if tok == '"':
+            attach, open_quote = open_quote, not open_quote
+        hyphen = tok == "-" and 0 < k < len(tokens) - 1 and tokens[k - 1][-1:].isalnum() \
+            and tokens[k + 1][:1].isalnum()
+        if not (glue_next or attach or hyphen):
+            parts.append(" ")
+            pos += 1
+        offsets.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+        glue_next = tok in _ATTACH_RIGHT or hyphen or (tok == '"' and open_quote)
+    return "".join(parts), offsets
+
+
 def read_corpus_line(text: str, spans: Sequence[tuple[int, int, float]]) -> tuple[str, list[Target]]:
     """A sentence and its targets from ``(first_token, end_token, gold)`` triples.
 
     Token indices count whitespace-separated tokens; out-of-range ones are dropped.
     """
-    offsets = token_offsets(text)
+    text, offsets = detokenize(text.split())
     targets = [Target(offsets[i][0], offsets[j - 1][1], float(gold))
                for i, j, gold in spans if 0 <= i < j <= len(offsets)]
     return text, targets

@@ -62,3 +62,17 @@ def test_predict_judges_the_gold_token(pipeline):
     assert statuses[0] == "negated"
     assert statuses[1] in {"asserted", "reported"}
     assert statuses[2] not in {"asserted", "reported", "negated", "denied"}
+
+
+def test_detokenize_rebuilds_running_text_and_keeps_token_offsets():
+    tokens = "`` The port would n't reopen , '' a Harbour - based official said ( briefly ) .".split()
+    text, offsets = fa.detokenize(tokens)
+    assert text == "\u201cThe port wouldn't reopen,\u201d a Harbour-based official said (briefly)."
+    pieces = [text[a:b] for a, b in offsets]
+    assert pieces[3:5] == ["would", "n't"] and pieces[0] == "\u201c" and pieces[7] == "\u201d"
+    assert len(offsets) == len(tokens)
+
+
+def test_detokenize_alternates_straight_quotes():
+    text, _ = fa.detokenize('He called it " a mistake " and left .'.split())
+    assert text == 'He called it "a mistake" and left.'
