@@ -411,6 +411,8 @@ def is_future(tok: "Token | None") -> bool:
         return False
     head = anchors.clause_head(tok) if tok.pos_ not in ("VERB", "AUX") else tok
     for _ in range(3):
+        if head.tag_ == "VBD":
+            return False  # a simple past is never about the future
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in head.children):
             return True
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)

@@ -71,9 +71,26 @@ class PlaceMention:
     kind: str | None             # gazetteer kind: country, capital, city, region, or None
 
 
+@dataclass(frozen=True, slots=True)
+class _Demonym:
+    """A demonym standing for its country's territory: "the Thai border"."""
+
+    country: str
+    kind: str = "demonym"
+    lat: float | None = None
+    lon: float | None = None
+
+
 def _default_lookup() -> Lookup:
-    from .gazetteer import place
-    return place
+    from .gazetteer import demonym, place
+
+    def lookup(name: str) -> object | None:
+        got = place(name)
+        if got is None:
+            iso3 = demonym(name)
+            got = _Demonym(iso3) if iso3 else None
+        return got
+    return lookup
 
 
 def _climb(root: "Token") -> tuple["Token", "Token | None", bool]:
@@ -209,14 +226,18 @@ def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
     skip = {q.root.i for q in qualifiers.values()}
     out = []
     for e in ents:
-        if e.root.i in skip:
-            continue
+        if e.root.i in skip or e[-1].lower_ == "of":
+            continue  # "the West Bank City of": a broken entity; the name after it is found alone
         top, gov, locative = _climb(e.root)
         got = _resolve(lookup, e)
+        kind = getattr(got, "kind", None)
+        if kind == "demonym" and e.root.head.lemma_.lower() not in PLACE_NOUNS:
+            continue  # a demonym is a place only in "the Thai border", "the Syrian coast"
         start, end = _text_span(e)
+        if kind == "demonym":
+            end = e.root.head.idx + len(e.root.head.text)
         country = getattr(got, "country", None)
         lat, lon = getattr(got, "lat", None), getattr(got, "lon", None)
-        kind = getattr(got, "kind", None)
         if start < e.start_char and kind == "country":
             lat = lon = None  # "northern Syria": the country's centroid is not the place
         if got is None and e.root.i in qualifiers:

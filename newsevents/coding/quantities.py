@@ -43,7 +43,9 @@ _CURRENCY_WORD = {
     "ruble": "RUB", "rouble": "RUB", "yen": "JPY", "rupee": "INR", "hryvnia": "UAH",
     "shekel": "ILS", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "rub": "RUB",
     "jpy": "JPY", "inr": "INR", "uah": "UAH", "chf": "CHF", "franc": "CHF", "rial": "IRR",
-    "lira": "TRY", "naira": "NGN", "rand": "ZAR",
+    "lira": "TRY", "naira": "NGN", "rand": "ZAR", "won": "KRW", "zloty": "PLN",
+    "forint": "HUF", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "taka": "BDT",
+    "afghani": "AFN",
 }
 
 _W = "|".join(sorted(list(_UNITS) + list(_SCALES) + ["dozen"], key=len, reverse=True))
@@ -56,7 +58,8 @@ _WORDS = rf"(?:(?<!\bof\s)(?:a|an|half\s+a)\s+(?:dozen|hundred|thousand|million|
 _SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn)\b)"
 _CUR_CODE = r"(?:USD|EUR|GBP|CNY|RUB|JPY|INR|UAH|CHF)"
 _CUR_WORD = (r"(?:\s+(?:(?:US|U\.S\.|Canadian|Australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?|yuan|"
-             r"renminbi|r[ou]bles?|yen|rupees?|hryvnias?|shekels?|francs?|rials?|lira|naira|rand)\b"
+             r"renminbi|r[ou]bles?|yen|rupees?|hryvnias?|shekels?|francs?|rials?|lira|naira|rand|won|zloty|"
+             r"forints?|baht|ringgits?|rupiah|taka|afghanis?)\b"
              r"|\s*" + _CUR_CODE + r"\b)")
 NUMBER_RE = re.compile(
     rf"\b{_MOD}?(?:(?P<sign>{_SIGN})\s?|(?P<code>{_CUR_CODE})\s?)?"
@@ -195,8 +198,15 @@ _PERSON_NOUNS = frozenset({
     "worshipper", "tourist", "inmate", "personnel", "marine", "staff", "crew", "sailor",
     "victim", "casualty", "body", "individual", "other", "gunman", "attacker", "soul", "life",
     "death", "fatality", "injury", "toll", "displaced", "evacuee", "peacekeeper",
+    "resident", "student", "migrant", "immigrant", "emigrant", "militant", "combatant",
+    "participant", "inhabitant", "agent", "parent", "opponent", "dissident", "president",
+    "correspondent", "servant", "applicant", "claimant", "descendant", "adolescent",
+    "dead", "wounded", "injured", "missing", "youngster", "elder", "girl", "boy",
+    "juvenile", "minor", "relative", "colleague", "employee", "official", "leader",
 })
-_PERSON_SUFFIX = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "ic")
+# Suffixes of agent nouns (protester, inspector, loyalist, civilian, detainee,
+# fisherman); "-ent"/"-ant" are left out: settlement, equipment, plant.
+_PERSON_SUFFIX = ("er", "or", "ist", "ian", "ee", "man", "men")
 _PLAIN_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det"})
 _RISE = frozenset({"be", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "top",
                    "exceed", "surpass", "pass", "grow", "mount", "soar"})
@@ -241,6 +251,8 @@ def _evidence_levels(anchor: "Token", noun: "Token | None", root: "Token",
     gov = anchors.governor(anchor)
     pred: set[str] = set()
     subj: set[str] = set()
+    if gov is not None and anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gov.children):
+        gov, nxt = None, set()  # "Two bombers killed 23 people": the agent, not the toll
     if gov is not None:
         pred = _words(gov)
         for c in gov.children:

@@ -163,3 +163,20 @@ def test_coordinated_places_share_the_preposition(nlp):
     mentions = {m.location.text: m for m in a.notes["places"]}
     assert mentions["Velmora"].locative and mentions["Kyiv"].locative
     assert a.events[0].location.text == "Kyiv"
+
+
+def test_broken_entity_and_demonym_border(nlp):
+    from newsevents.coding import places
+
+    text = "Troops clashed with rebels on the Thai border."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    s = text.index("clashed")
+    a.events.append(Event(id="e0", type="ASSAULT", trigger=Span.of(text, s, s + 7),
+                          evidence=Span.of(text, 0, len(text))))
+
+    def lookup(name):
+        return places._Demonym("THA") if name.lower() == "thai" else None
+    PlacesStage(lookup=lookup)(a)
+    loc = a.events[0].location
+    assert loc is not None and loc.text == "Thai border" and loc.country == "THA"

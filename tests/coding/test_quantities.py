@@ -141,3 +141,21 @@ def test_unclassified_numbers_are_dropped(nlp):
     text = "The 3 ministers met in Geneva for 2 rounds of talks."
     (ev,) = _run(nlp, text, ("met", "CONSULT"))
     assert ev.quantities == ()
+
+
+def test_the_subject_of_a_transitive_kill_is_not_the_toll(nlp):
+    text = "Two gunmen killed 23 villagers before dawn."
+    (ev,) = _run(nlp, text, ("killed", "ASSAULT"))
+    assert _q(ev) == {("23", 23, "killed", "people")}
+
+
+def test_non_person_objects_are_not_displaced_people(nlp):
+    text = "The army will evacuate all 21 settlements in the area."
+    (ev,) = _run(nlp, text, ("evacuate", "RETREAT"))
+    assert ev.quantities == ()
+
+
+def test_other_currencies(nlp):
+    text = "Seoul pledged 300 billion won in aid."
+    (ev,) = _run(nlp, text, ("pledged", "AID"))
+    assert _q(ev) == {("300 billion won", 3e11, "money", "KRW")}
