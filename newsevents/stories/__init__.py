@@ -1,8 +1,11 @@
 """Stories (reports of the same event across articles) and contradictions.
 
 A *report* is one stored event.  Two reports belong to the same *story* when
-they have the same PLOVER type, dates (the event's own date, else the
-publication date) within ``window`` days, and overlapping actors: where both
+they have the same PLOVER type, dates within ``window`` days, and overlapping
+actors.  A report's date is the event's own (resolved) date or interval; a
+report without one may be about anything in the ``LOOKBACK_DAYS`` before its
+publication (a denial published a week after the shipment it denies), so it
+gets that interval.  Actors overlap where both
 name sources, the sources share an actor (countries compared by ISO3, others
 by name), and the same for targets.  When only one side is shared (or none,
 for actor-less events such as an unattributed bombing), their evidence
@@ -44,6 +47,7 @@ import pyarrow as pa
 log = logging.getLogger(__name__)
 
 WINDOW_DAYS = 3
+LOOKBACK_DAYS = 14
 DENIAL_WINDOW_DAYS = 30
 MIN_SIMILARITY = 0.15
 CLAIM_STATUSES = ("asserted", "reported", "alleged", "speculative", "future")
@@ -63,7 +67,8 @@ class Report:
     article_id: str
     type: str
     status: str
-    day: date | None
+    lo: date | None  # earliest and latest day the event can have happened
+    hi: date | None
     seen: date | None
     outlet: str | None
     sources: frozenset[str]
@@ -88,7 +93,9 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 _LOAD = """
-SELECT e.eid, e.event_uid, e.article_id, e.type, e.status, e.event_date,
+SELECT e.eid, e.event_uid, e.article_id, e.type, e.status,
+       coalesce(e.date_start, e.published - INTERVAL (?) DAY)::DATE,
+       coalesce(e.date_end, e.date_start, e.published),
        coalesce(e.published, e.event_date), e.outlet, e.location_country, e.evidence,
        e.source_names, e.target_names, e.evidence_start, e.evidence_end,
        list(DISTINCT coalesce(ea.country, ea.actor_key)) FILTER (WHERE ea.role = 'source'),
@@ -97,17 +104,17 @@ SELECT e.eid, e.event_uid, e.article_id, e.type, e.status, e.event_date,
 FROM events e LEFT JOIN event_actors ea ON ea.eid = e.eid
 WHERE e.latest
 GROUP BY ALL
-ORDER BY e.event_date NULLS LAST, e.eid
+ORDER BY 7 NULLS LAST, e.eid
 """
 
 
 def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
     """Every event of the latest article versions, in date order."""
     out = []
-    for row in con.execute(_LOAD).fetchall():
-        (eid, uid, art, typ, status, day, seen, outlet, place, evidence, snames, tnames,
+    for row in con.execute(_LOAD, [LOOKBACK_DAYS]).fetchall():
+        (eid, uid, art, typ, status, lo, hi, seen, outlet, place, evidence, snames, tnames,
          ev_start, ev_end, src, tgt, spk) = row
-        out.append(Report(eid, uid, art, typ, status, day, seen, outlet,
+        out.append(Report(eid, uid, art, typ, status, lo, hi, seen, outlet,
                           frozenset(x for x in (src or ()) if x),
                           frozenset(x for x in (tgt or ()) if x),
                           frozenset(x for x in (spk or ()) if x), place, _words(evidence),
@@ -115,15 +122,16 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
     return out
 
 
-def _days_apart(a: date | None, b: date | None) -> int:
-    if a is None or b is None:
+def gap_days(a: Report, b: Report) -> int:
+    """Days between the date intervals of two reports (0 when they overlap or one is unknown)."""
+    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
         return 0  # an undated report can join a dated one; actors and words decide
-    return abs((a - b).days)
+    return max(0, (a.lo - b.hi).days, (b.lo - a.hi).days)
 
 
 def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> bool:
     """Whether two reports describe the same event (see the module docstring)."""
-    if a.type != b.type or _days_apart(a.day, b.day) > window:
+    if a.type != b.type or gap_days(a, b) > window:
         return False
     if a.place and b.place and a.place != b.place:
         return False
@@ -165,7 +173,7 @@ def _blocks(r: Report) -> set[tuple[str, str]]:
 
 
 def group(reports: list[Report], window: int = WINDOW_DAYS) -> dict[int, list[Report]]:
-    """Stories as ``{root eid: [reports]}``; ``reports`` must be in date order."""
+    """Stories as ``{root eid: [reports]}``; ``reports`` must be sorted by ``hi``."""
     uf = _UnionFind()
     recent: dict[tuple[str, str], deque[Report]] = defaultdict(deque)
     for r in reports:
@@ -173,8 +181,11 @@ def group(reports: list[Report], window: int = WINDOW_DAYS) -> dict[int, list[Re
         seen: set[int] = set()
         for key in _blocks(r):
             bucket = recent[key]
-            while bucket and r.day and bucket[0].day and (r.day - bucket[0].day).days > window:
-                bucket.popleft()  # date order: older reports can no longer match
+            # Sorted by hi, and every later report has lo >= hi - LOOKBACK_DAYS, so a
+            # report that ended more than LOOKBACK + window days before can match no more.
+            while bucket and r.hi and bucket[0].hi and \
+                    (r.hi - bucket[0].hi).days > LOOKBACK_DAYS + window:
+                bucket.popleft()
             for other in bucket:
                 if other.eid not in seen and same_event(r, other, window):
                     uf.union(r.eid, other.eid)

@@ -13,7 +13,7 @@ from datetime import date
 
 import duckdb
 
-from . import CLAIM_STATUSES, DENIAL_STATUSES, MIN_SIMILARITY, Report, similarity
+from . import CLAIM_STATUSES, DENIAL_STATUSES, MIN_SIMILARITY, Report, gap_days, similarity
 
 _FAR = date.max  # sorts undated reports last
 
@@ -32,15 +32,9 @@ def _add(cols: dict[str, list], **row: object) -> None:
         cols[c].append(row.get(c))
 
 
-def _days(a: Report, b: Report) -> int:
-    if a.day is None or b.day is None:
-        return 0
-    return abs((a.day - b.day).days)
-
-
 def contradicts(claim: Report, denial: Report, window: int) -> bool:
     """Whether ``denial`` denies (or negates) what ``claim`` reports."""
-    if claim.eid == denial.eid or claim.type != denial.type or _days(claim, denial) > window:
+    if claim.eid == denial.eid or claim.type != denial.type or gap_days(claim, denial) > window:
         return False
     shared = 0
     for x, y in ((claim.sources, denial.sources), (claim.targets, denial.targets)):
@@ -89,7 +83,7 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> dic
             for c in claims.get((d.type, k), ()):
                 if c.eid not in found and contradicts(c, d, window):
                     found[c.eid] = c
-        nearest = sorted(found.values(), key=lambda c: (_days(c, d), c.eid))
+        nearest = sorted(found.values(), key=lambda c: (gap_days(c, d), c.eid))
         note = _reject_note(d, acts)
         for c in nearest[:MAX_CLAIMS_PER_DENIAL]:
             _add(cols, kind="denial", a_eid=c.eid, b_eid=d.eid, story_id=story_of.get(c.eid),
@@ -110,7 +104,7 @@ def figures(con: duckdb.DuckDBPyConnection, by_eid: dict[int, Report],
         if r is not None and value is not None:
             groups[(story_of[eid], what or "", unit or "")].append((r, float(value)))
     for (sid, what, unit), items in groups.items():
-        items.sort(key=lambda x: (x[0].seen or x[0].day or _FAR, x[0].eid))
+        items.sort(key=lambda x: (x[0].seen or x[0].hi or _FAR, x[0].eid))
         first, v0 = items[0]
         done = {v0}
         for r, v in items[1:]:
