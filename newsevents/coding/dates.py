@@ -279,6 +279,8 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, date | None, bool], Resolved
     (re.compile(r"^the\s+(\d{3}0)s$"), _r_decade),
 )
 _SINCE = re.compile(r"^since\s+(.+)$")
+_RANGE = re.compile(r"^(?:(?:from|between)\s+)?(.+?)\s+(?:to|until|till|through|and)\s+(.+)$"
+                    r"|^(\d{4})\s*[-–]\s*(\d{4})$")
 _ABSOLUTE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$|^\d{4}/\d{1,2}/\d{1,2}$")
 
 
@@ -308,6 +310,13 @@ def _resolve(t: str, pub: date | None, fut: bool) -> Resolved | None:
         if inner is None or pub is None or inner[0] > pub:
             return None
         return inner[0], pub, "interval"
+    span = _RANGE.match(t)
+    if span:  # "from 2014 to 2016", "between March 3 and March 9", "2019-2021"
+        a, b = (span.group(1), span.group(2)) if span.group(1) else (span.group(3), span.group(4))
+        first = _resolve(normalize(a), pub, fut)
+        last = _resolve(normalize(b), pub, fut)
+        if first is not None and last is not None and first[0] <= last[1]:
+            return first[0], last[1], "interval"
     for pattern, handler in _RULES:
         m = pattern.match(t)
         if m:

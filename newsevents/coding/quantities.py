@@ -182,7 +182,8 @@ _CATEGORIES = (("killed", _KILLED), ("injured", _INJURED), ("missing", _MISSING)
 _PROJECTILES = frozenset({"shell", "rocket", "missile", "drone", "bomb", "mortar", "round",
                           "projectile", "munition", "grenade", "barrage", "strike", "airstrike"})
 _FIRE = frozenset({"fire", "launch", "lob", "shoot", "rain", "hit", "strike", "land", "slam",
-                   "target", "pound", "unleash", "send", "drop", "fly", "attack", "carry"})
+                   "target", "pound", "unleash", "send", "drop", "fly", "attack", "carry",
+                   "barrage", "salvo", "volley", "explode", "fall"})
 _INTERCEPT = frozenset({"intercept", "down", "destroy", "repel", "neutralize", "neutralise"})
 _TROOPS = frozenset({"troop", "soldier", "servicemember", "personnel", "marine", "paratrooper",
                      "reservist", "serviceman", "servicemen", "force", "peacekeeper", "conscript"})
@@ -268,6 +269,8 @@ def _evidence_levels(anchor: "Token", noun: "Token | None", root: "Token",
                     for g in c.children:
                         if g.dep_ in ("compound", "amod"):
                             subj |= _words(g)
+                        elif g.dep_ == "prep" and g.lower_ == "of":  # "the number of dead"
+                            subj |= {w for x in g.children for w in _words(x)}
     return [nxt, phrase, pred, subj]
 
 

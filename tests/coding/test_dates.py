@@ -204,3 +204,13 @@ def test_bare_month_after_preposition_is_found(nlp):
     text = "The siege began in May and protesters marched through the capital."
     found = [m.date for m in find_dates(nlp(text), text, WED)]
     assert [(d.text, d.value) for d in found] == [("May", "2023-05")]
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    ("from 2014 to 2016", None, ("2014-01-01", "2016-12-31", "interval")),
+    ("2019-2021", None, ("2019-01-01", "2021-12-31", "interval")),
+    ("between March 3 and March 9", WED, ("2024-03-03", "2024-03-09", "interval")),
+    ("Monday and Tuesday", WED, ("2024-03-11", "2024-03-12", "interval")),
+])
+def test_ranges(text, pub, expected):
+    assert resolve(text, pub) == (_d(expected[0]), _d(expected[1]), expected[2])

@@ -159,3 +159,10 @@ def test_other_currencies(nlp):
     text = "Seoul pledged 300 billion won in aid."
     (ev,) = _run(nlp, text, ("pledged", "AID"))
     assert _q(ev) == {("300 billion won", 3e11, "money", "KRW")}
+
+
+def test_barrage_and_number_of_dead(nlp):
+    text = "Gunners unleashed a barrage of 60 shells, and the number of dead rose to 9."
+    (ev,) = _run(nlp, text, ("unleashed", "ASSAULT"))
+    assert {(q.value, q.what, q.unit) for q in ev.quantities} == {(60, "fired", "shells"),
+                                                                  (9, "killed", "people")}
