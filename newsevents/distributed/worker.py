@@ -73,8 +73,12 @@ class PipelinePlugin(WorkerPlugin):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    def setup(self, worker) -> None:  # noqa: D102 - WorkerPlugin API
-        get_pipeline(self.settings)
+    async def setup(self, worker) -> None:  # noqa: D102 - WorkerPlugin API
+        import asyncio
+
+        # Off the event loop: a model load of several seconds there would stall
+        # the worker's heartbeats to the scheduler.
+        await asyncio.get_running_loop().run_in_executor(None, get_pipeline, self.settings)
 
 
 @dataclass(frozen=True, slots=True)
