@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from ..stories import is_stale
 from . import queries, queries_actors
 from .app import render
 from .routes_actors import page_param, text_param
@@ -43,7 +44,8 @@ def stories(request: Request) -> HTMLResponse:
     page = page_param(request)
     with request.app.state.store.connect() as con:
         rows = queries.list_stories(con, PAGE + 1, (page - 1) * PAGE)
-    return render(request, "stories.html", {"rows": rows[:PAGE], "page": page,
+        stale = is_stale(con)
+    return render(request, "stories.html", {"rows": rows[:PAGE], "page": page, "stale": stale,
                                             "more": len(rows) > PAGE, "section": "stories"})
 
 
@@ -65,8 +67,9 @@ def contradictions(request: Request) -> HTMLResponse:
     page = page_param(request)
     with request.app.state.store.connect() as con:
         rows = queries.list_contradictions(con, PAGE + 1, (page - 1) * PAGE)
+        stale = is_stale(con)
     return render(request, "contradictions.html", {
-        "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE,
+        "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "stale": stale,
         "section": "contradictions"})
 
 

@@ -16,6 +16,7 @@ from newsevents.records import (
     Removed, Span,
 )
 from newsevents.store import open_store
+from newsevents.stories import rebuild
 
 XSS_TEXT = (
     "Russia attacked Ukraine <script>window.__xss=1</script> on Monday, officials said.\n\n"
@@ -42,7 +43,7 @@ def _sentence(text: str, inside: str) -> Span:
 def drones() -> ArticleResult:
     text = ("Iran sent hundreds of drones to Russia in February, Western officials said.\n\n"
             "Tehran denied the claim.\n\n"
-            "\"We have not sent any drones,\" Foreign Minister Ali Rahimi told reporters.\n\n"
+            "\"We have not sent any drones in February,\" Foreign Minister Ali Rahimi told reporters.\n\n"
             "Subscribe to our morning newsletter\n\n"
             "President Olena Bondar accused Iran of helping Russia.")
     art = Article(id="drones", source="test://drones", text=text, outlet="Northern Ledger",
@@ -59,7 +60,7 @@ def drones() -> ArticleResult:
               sector="GOV", role="President"),
     )
     claim = sp(text, "Iran sent hundreds of drones to Russia in February")
-    quote = sp(text, "We have not sent any drones,")
+    quote = sp(text, "We have not sent any drones in February,")
     atts = (
         Attribution("t1", "indirect", sp(text, "said"), (claim,),
                     AttributionSource(sp(text, "Western officials"), "a3"), "reported"),
@@ -76,9 +77,49 @@ def drones() -> ArticleResult:
               status="asserted", confidence=0.7),
         Event("e3", "ACCUSE", sp(text, "accused"), _sentence(text, "accused"), ("a5",), ("a1",),
               status="asserted", confidence=0.9),
+        Event("e4", "AID", sp(text, "sent", 1), _sentence(text, "We have not"), ("a1",), ("a2",),
+              status="denied", attributed_to=("a4",), confidence=0.6, attribution="t2",
+              date=EventDate("in February", sp(text, "in February", 1), date(2025, 2, 1),
+                             date(2025, 2, 28), "month")),
     )
     removed = (Removed(sp(text, "Subscribe to our morning newsletter"), "promo"),)
     return ArticleResult(art, removed, actors, events, atts)
+
+
+def drones_again() -> ArticleResult:
+    text = "Iran shipped drones to Russia in February, European diplomats said on Thursday."
+    art = Article(id="drones-again", source="test://drones-again", text=text,
+                  outlet="Harbour Times", title="Diplomats: Iran shipped drones",
+                  published=date(2025, 3, 14), url="https://harbour.example/drones")
+    actors = (
+        Actor("a1", "Iran", "country", (sp(text, "Iran"),), country="IRN"),
+        Actor("a2", "Russia", "country", (sp(text, "Russia"),), country="RUS"),
+        Actor("a3", "European diplomats", "group", (sp(text, "European diplomats"),)),
+    )
+    atts = (Attribution("t1", "indirect", sp(text, "said"),
+                        (sp(text, "Iran shipped drones to Russia in February"),),
+                        AttributionSource(sp(text, "European diplomats"), "a3")),)
+    events = (Event("e1", "AID", sp(text, "shipped"), Span.of(text, 0, len(text)), ("a1",), ("a2",),
+                    status="reported", attributed_to=("a3",), attribution="t1",
+                    date=EventDate("in February", sp(text, "in February"), date(2025, 2, 1),
+                                   date(2025, 2, 28), "month")),)
+    return ArticleResult(art, (), actors, events, atts)
+
+
+def clash_again() -> ArticleResult:
+    text = "Indian troops attacked Pakistani posts on Sunday; 4 soldiers were killed, officials said."
+    art = Article(id="clash-again", source="test://clash-again", text=text,
+                  outlet="Northern Ledger", title="Four killed in border attack",
+                  published=date(2025, 1, 21), url="https://ledger.example/clash")
+    actors = (
+        Actor("a1", "Indian troops", "group", (sp(text, "Indian troops"),), country="IND",
+              sector="MIL"),
+        Actor("a2", "Pakistan", "country", (sp(text, "Pakistani"),), country="PAK"),
+    )
+    events = (Event("e1", "ASSAULT", sp(text, "attacked"), Span.of(text, 0, len(text)), ("a1",),
+                    ("a2",), status="reported",
+                    quantities=(Quantity(4, "people", "killed", sp(text, "4")),)),)
+    return ArticleResult(art, (), actors, events, ())
 
 
 def clash() -> ArticleResult:
@@ -124,11 +165,12 @@ def xss() -> ArticleResult:
 
 def coded_results() -> list[ArticleResult]:
     """The hand-coded test articles."""
-    return [drones(), clash(), xss()]
+    return [drones(), drones_again(), clash(), clash_again(), xss()]
 
 
 def write_store(path: Path, results: list[ArticleResult]) -> Path:
     """A store at ``path`` holding ``results``, written by the store's writer."""
     with open_store(path) as store:
         store.writer().write([(f"test:{r.article.id}", r.article.source, r) for r in results])
+        rebuild(store.con)  # stories and contradictions, as ingest does at its end
     return path

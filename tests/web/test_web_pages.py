@@ -14,6 +14,18 @@ def _uid(result, event_id):
     return f"{article_key(result.article.text, result.article.url)}:{event_id}"
 
 
+def covered(html, cls):
+    """Maximal runs of text inside marks of class ``cls`` (a piece may carry several classes)."""
+    runs, current = [], ""
+    for m in re.finditer(r'<mark class="([^"]+)"[^>]*>([^<]*)</mark>|([^<]+)', html):
+        if m[1] is not None and cls in m[1].split():
+            current += m[2]
+        elif current:
+            runs.append(current)
+            current = ""
+    return runs + ([current] if current else [])
+
+
 def _event_ids(html):
     return re.findall(r'data-event="([^"]+)"', html)
 
@@ -21,24 +33,27 @@ def _event_ids(html):
 def test_events_table_lists_every_report_with_badges(client):
     r = client.get("/events")
     assert r.status_code == 200
-    assert len(_event_ids(r.text)) == 7
+    assert len(_event_ids(r.text)) == 10
     assert '<span class="badge status-reported">reported</span>' in r.text
     assert '<span class="badge type type-AID">AID</span>' in r.text
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("type=AID", {"drones:e1"}),
-    ("type=assault", {"clash:e1", "xss:e1"}),
-    ("status=reported", {"drones:e1", "clash:e1", "xss:e1"}),
-    ("actor=Iran", {"drones:e1", "drones:e2", "drones:e3"}),
-    ("actor=IRN", {"drones:e1", "drones:e2", "drones:e3"}),
-    ("source=Iran", {"drones:e1", "drones:e2"}),
+    ("type=AID", {"drones:e1", "drones:e4", "drones-again:e1"}),
+    ("type=assault", {"clash:e1", "clash-again:e1", "xss:e1"}),
+    ("status=reported", {"drones:e1", "drones-again:e1", "clash:e1", "clash-again:e1", "xss:e1"}),
+    ("status=denied", {"drones:e4"}),
+    ("actor=Iran", {"drones:e1", "drones:e2", "drones:e3", "drones:e4", "drones-again:e1"}),
+    ("actor=IRN", {"drones:e1", "drones:e2", "drones:e3", "drones:e4", "drones-again:e1"}),
+    ("source=Iran", {"drones:e1", "drones:e2", "drones:e4", "drones-again:e1"}),
     ("target=Iran", {"drones:e3"}),
     ("attributed_to=western", {"drones:e1"}),
-    ("outlet=harbour", {"clash:e1", "clash:e2"}),
+    ("attributed_to=Rahimi", {"drones:e4"}),
+    ("outlet=harbour", {"clash:e1", "clash:e2", "drones-again:e1"}),
     ("since=2025-03-01", {"drones:e2", "drones:e3"}),
-    ("until=2025-01-31", {"clash:e1", "clash:e2"}),
-    ("since=2025-02-01&until=2025-02-28", {"drones:e1", "xss:e1", "xss:e2"}),
+    ("until=2025-01-31", {"clash:e1", "clash:e2", "clash-again:e1"}),
+    ("since=2025-02-01&until=2025-02-28",
+     {"drones:e1", "drones:e4", "drones-again:e1", "xss:e1", "xss:e2"}),
     ("text=retaliate", {"clash:e2"}),
     ("text=hundreds+drones", {"drones:e1"}),
     ("actor=100%25", set()),  # % is literal, not a wildcard
@@ -56,7 +71,7 @@ def test_each_filter_selects_the_right_reports(client, query, expected):
 def test_sorting_and_paging(client):
     r = client.get("/events?sort=date&order=asc&per_page=25")
     dates = re.findall(r'<td class="mono">(\d{4}-\d\d-\d\d)</td>', r.text)
-    assert dates == sorted(dates) and len(dates) == 7
+    assert dates == sorted(dates) and len(dates) == 10
     r = client.get("/events?sort=date&order=desc")
     desc = re.findall(r'<td class="mono">(\d{4}-\d\d-\d\d)</td>', r.text)
     assert desc == sorted(desc, reverse=True)
@@ -69,7 +84,7 @@ def test_sorting_and_paging(client):
 
 
 def test_htmx_request_gets_only_the_results_fragment(client):
-    r = client.get("/events?type=AID", headers={"HX-Request": "true", "HX-Target": "results"})
+    r = client.get("/events?type=THREATEN", headers={"HX-Request": "true", "HX-Target": "results"})
     assert r.status_code == 200
     assert "<html" not in r.text and 'id="events-table"' in r.text
     assert len(_event_ids(r.text)) == 1
@@ -80,11 +95,11 @@ def test_csv_download_follows_the_filter_and_defuses_formulas(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     table = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(table) == 3
+    assert len(table) == 5
     assert {row["type"] for row in table} == {"AID", "REJECT", "ACCUSE"}
     assert [row["date"] for row in table] == sorted(row["date"] for row in table)
     everything = list(csv.DictReader(io.StringIO(client.get("/events.csv").text)))
-    assert len(everything) == 7
+    assert len(everything) == 10
     assert not any(v.startswith(("=", "+", "@")) for row in everything for v in row.values())
 
 
@@ -117,10 +132,11 @@ def test_article_page_highlights_and_greys_out_removed_text(client):
                      body)
     assert re.search(r'<mark class="hl-actor"[^>]*>Tehran</mark>', body)
     assert re.search(r'<mark class="hl-event"[^>]*>denied</mark>', body)
-    assert re.search(r'<mark class="hl-content"[^>]*>We have not sent any drones,</mark>', body)
+    assert "We have not sent any drones in February," in covered(body, "hl-content")
+    assert covered(body, "hl-event") == ["sent", "denied", "sent", "accused"]
     assert re.sub(r"<[^>]+>", "", body).replace("&#34;", '"') == result.article.text
     coded = re.search(r'id="article-events">(.*?)</ul>', r.text, re.S)[1]
-    assert coded.count("<li>") == 3
+    assert coded.count("<li>") == 4
 
 
 def test_actor_page_has_timeline_network_quotes_and_claims(client):
@@ -130,7 +146,7 @@ def test_actor_page_has_timeline_network_quotes_and_claims(client):
     timeline = re.search(r'id="timeline">(.*?)</div>', r.text, re.S)[1]
     # Iran: AID in February; REJECT and ACCUSE stacked in March
     assert timeline.count("<rect") == 3
-    for label in ("2025-02 AID: 1", "2025-03 REJECT: 1", "2025-03 ACCUSE: 1"):
+    for label in ("2025-02 AID: 3", "2025-03 REJECT: 1", "2025-03 ACCUSE: 1"):
         assert label in timeline
     network = re.search(r'id="network">(.*?)</div>', r.text, re.S)[1]
     assert 'href="/actors/RUS"' in network and "Olena Bondar" in network
@@ -158,11 +174,40 @@ def test_search_finds_actors_articles_and_quotes(client):
     assert client.get("/search?q=").status_code == 200
 
 
-def test_list_pages_render(client):
-    for path in ("/articles", "/stories", "/contradictions"):
-        r = client.get(path)
-        assert r.status_code == 200, path
-    assert "Troops clash on the border" in client.get("/articles").text
+def test_articles_list(client):
+    r = client.get("/articles")
+    assert r.status_code == 200
+    titles = re.findall(r'<a href="/articles/[^"]+">([^<]+)</a>', r.text)
+    assert len(titles) == 5 and "Troops clash on the border" in titles
+    assert titles.index("Diplomats: Iran shipped drones") < titles.index("Troops clash on the border")
+
+
+def test_stories_group_reports_across_articles(client):
+    r = client.get("/stories")
+    assert r.status_code == 200
+    row = re.search(r'<tr><td><span class="badge type type-AID">AID</span></td>\s*<td><a href="(/stories/[^"]+)">'
+                    r'AID Iran → Russia</a></td>\s*<td>2</td><td>2</td>', r.text)
+    assert row, "the AID story with 2 articles and 2 outlets"
+    story = client.get(row[1])
+    assert story.status_code == 200
+    assert "Iran sent hundreds of drones" in story.text and "Iran shipped drones" in story.text
+    # the event page shows the story and the OTHER report only
+    ev = client.get(f"/events/{_uid(drones(), 'e1')}").text
+    others = ev.split('id="story"')[1]
+    assert "Iran shipped drones" in others and "Iran sent hundreds" not in others
+
+
+def test_contradictions_side_by_side_with_sources(client):
+    r = client.get("/contradictions")
+    assert r.status_code == 200
+    cards = r.text.split('<section class="card contradiction">')[1:]
+    assert len(cards) == 3
+    denial = next(c for c in cards if "claim and its denial" in c and "hundreds" in c)
+    claim_side, denial_side = denial.split('<div class="vs">vs</div>')
+    assert "status-reported" in claim_side and "Western officials" in claim_side
+    assert "status-denied" in denial_side and "Ali Rahimi" in denial_side
+    figures = next(c for c in cards if "Conflicting figures" in c)
+    assert "<b>12 killed (people)</b>" in figures and "<b>4 killed (people)</b>" in figures
 
 
 def test_untrusted_article_is_escaped_everywhere(client):
