@@ -299,7 +299,10 @@ def resolve(text: str, published: date | None, future: bool = False) -> Resolved
     or needs a publication date that is missing.  ``future`` picks the next
     occurrence for yearless/bare expressions that modify a future predicate.
     """
-    return _resolve(normalize(text), published, future)
+    try:
+        return _resolve(normalize(text), published, future)
+    except (ValueError, OverflowError):  # arithmetic beyond year 1..9999
+        return None
 
 
 @lru_cache(maxsize=4096)

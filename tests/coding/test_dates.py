@@ -214,3 +214,39 @@ def test_bare_month_after_preposition_is_found(nlp):
 ])
 def test_ranges(text, pub, expected):
     assert resolve(text, pub) == (_d(expected[0]), _d(expected[1]), expected[2])
+
+
+# --- properties ---------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PAST_FORMS = ["yesterday", "last week", "last month", "last year", "on Friday", "as of Sunday",
+               "Sept. 12", "in June", "since August", "earlier this month", "two days ago",
+               "the previous week", "last weekend", "the past two weeks", "earlier this year"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pub=st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31)),
+       text=st.sampled_from(_PAST_FORMS))
+def test_past_forms_never_end_after_publication(pub, text):
+    start, end, precision = resolve(text, pub)
+    assert start <= end
+    if precision in ("day", "interval"):
+        assert end <= pub
+    else:  # a whole week/month/year that began before publication
+        assert start <= pub
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=40), pub=st.one_of(st.none(), st.dates()))
+def test_resolve_never_raises(text, pub):
+    got = resolve(text, pub)
+    assert got is None or (got[0] <= got[1] and got[2] in ("day", "week", "month", "year", "interval"))
+
+
+@pytest.mark.parametrize("text, pub", [("next year", date(9999, 12, 31)),
+                                        ("tomorrow", date(9999, 12, 31)),
+                                        ("last month", date(1, 1, 15))])
+def test_calendar_edges_give_none(text, pub):
+    assert resolve(text, pub) is None

@@ -166,3 +166,21 @@ def test_barrage_and_number_of_dead(nlp):
     (ev,) = _run(nlp, text, ("unleashed", "ASSAULT"))
     assert {(q.value, q.what, q.unit) for q in ev.quantities} == {(60, "fired", "shells"),
                                                                   (9, "killed", "people")}
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_digit_groups_round_trip(n):
+    assert parse_number(f"{n:,}") == n
+    assert parse_number(f"at least {n}") == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_number_never_raises(text):
+    got = parse_number(text)
+    assert got is None or got >= 0
