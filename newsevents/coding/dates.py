@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from ..records import EventDate, Span
+from ..records import Event, EventDate, Span
 from . import anchors
 
 if TYPE_CHECKING:
@@ -443,12 +443,22 @@ class DateMention:
     ``governor`` the token it modifies (indices into the doc).
     """
 
-    __slots__ = ("date", "lo", "hi", "root", "governor")
+    __slots__ = ("date", "lo", "hi", "root", "governor", "future")
 
     def __init__(self, event_date: EventDate, lo: int, hi: int, root: int,
-                 gov: int | None) -> None:
+                 gov: int | None, future: bool = False) -> None:
         self.date = event_date
         self.lo, self.hi, self.root, self.governor = lo, hi, root, gov
+        self.future = future
+
+    def for_event(self, event: Event, published: date | None) -> EventDate:
+        """The date as resolved for this event: the next occurrence if the event is future."""
+        if event.status != "future" or self.future:
+            return self.date
+        res = resolve(self.date.text, published, future=True)
+        if res is None:
+            return self.date
+        return replace(self.date, start=res[0], end=res[1], precision=res[2])
 
 
 def find_dates(doc: "Doc", text: str, published: date | None,
@@ -466,12 +476,13 @@ def find_dates(doc: "Doc", text: str, published: date | None,
         if root is None:
             continue
         gov = anchors.governor(root)
-        res = resolve(text[s:e], published, is_future(gov))
+        future = is_future(gov)
+        res = resolve(text[s:e], published, future)
         start, end, precision = res if res else (None, None, None)
         ed = EventDate(text=text[s:e], span=Span.of(text, s, e), start=start, end=end,
                        precision=precision)
         found.append(DateMention(ed, toks[0].i, toks[-1].i, root.i,
-                                 None if gov is None else gov.i))
+                                 None if gov is None else gov.i, future))
     return found
 
 
@@ -511,7 +522,10 @@ class DatesStage:
         out = []
         for ev, trig in zip(analysis.events, triggers):
             m = _best(frame, mentions, trig, taken)
-            out.append(replace(ev, date=m.date) if m is not None else ev)
+            if m is None:
+                out.append(ev)
+            else:
+                out.append(replace(ev, date=m.for_event(ev, analysis.article.published)))
         analysis.events = out
 
 

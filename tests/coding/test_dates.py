@@ -250,3 +250,12 @@ def test_resolve_never_raises(text, pub):
                                         ("last month", date(1, 1, 15))])
 def test_calendar_edges_give_none(text, pub):
     assert resolve(text, pub) is None
+
+
+def test_future_status_from_the_events_stage_picks_the_next_occurrence(nlp):
+    text = "The foreign ministers meet in Oslo on Friday, the ministry said."
+    a = _analysis(nlp, text, WED, "meet")
+    a.events[0] = Event(id="e0", type="CONSULT", trigger=a.events[0].trigger,
+                        evidence=a.events[0].evidence, status="future")
+    DatesStage()(a)
+    assert a.events[0].date.start == _d("2024-03-15")
