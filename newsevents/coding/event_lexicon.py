@@ -1,0 +1,132 @@
+"""The event trigger lexicon: words and phrases -> PLOVER type and mode.
+
+The table lives in ``newsevents/data/lexicons/events.tsv`` so that users can
+edit it; see the header of that file for the columns and flags.  The rules
+coder uses it directly and the learned classifier uses it as features.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+from ..records import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+#: dependency labels of the second word of a verb phrase ("call *for*", "hold *talks*")
+_PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod"})
+#: dependency labels of the first word of a noun phrase ("*air* strike", "*hunger* strike")
+_PHRASE_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon row: what a word or phrase means as an event."""
+
+    pattern: str
+    type: str | None  # None: a governor that only passes the event on
+    mode: str | None
+    pos: str  # verb | noun | any
+    flags: frozenset[str]
+
+    @property
+    def is_speech(self) -> bool:
+        return "speech" in self.flags
+
+    @property
+    def is_control(self) -> bool:
+        return "control" in self.flags
+
+    @property
+    def is_weak(self) -> bool:
+        return "weak" in self.flags
+
+    @property
+    def is_strong(self) -> bool:
+        return "strong" in self.flags
+
+
+class Lexicon:
+    """Lookup of tokens in the trigger table (single lemmas and two-word phrases)."""
+
+    def __init__(self, rows: list[Trigger]) -> None:
+        self.single: dict[str, list[Trigger]] = {}
+        self.phrases: dict[tuple[str, str], list[Trigger]] = {}
+        for row in rows:
+            words = row.pattern.split()
+            if len(words) == 1:
+                self.single.setdefault(words[0], []).append(row)
+            elif len(words) == 2:
+                self.phrases.setdefault((words[0], words[1]), []).append(row)
+            else:
+                log.warning("events.tsv: pattern %r has more than two words; ignored", row.pattern)
+
+    def lookup(self, token: "Token") -> Trigger | None:
+        """The lexicon row for ``token`` as a predicate, phrases first."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in _PHRASE_CHILD_DEPS:
+                hit = _pick(self.phrases.get((lemma, child.lemma_.lower())), token)
+                if hit:
+                    return hit
+            if child.dep_ in _PHRASE_MOD_DEPS and child.i == token.i - 1:
+                hit = _pick(self.phrases.get((child.lemma_.lower(), lemma)), token)
+                if hit:
+                    return hit
+        hit = _pick(self.single.get(lemma), token)
+        if hit is None and token.text.lower() != lemma:
+            hit = _pick(self.single.get(token.text.lower()), token)
+        return hit
+
+    def types_of(self, lemma: str) -> list[str]:
+        """Every PLOVER type that ``lemma`` may trigger (for features)."""
+        return [t.type for t in self.single.get(lemma, ()) if t.type]
+
+
+def _pick(rows: list[Trigger] | None, token: "Token") -> Trigger | None:
+    if not rows:
+        return None
+    kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ in _NOUN_POS else "other"
+    for row in rows:
+        if row.pos == "any" or row.pos == kind:
+            return row
+    return None
+
+
+def _parse_row(line: str, number: int) -> Trigger:
+    cols = [c.strip() for c in line.split("\t")]
+    if len(cols) < 4:
+        raise ModelError(f"events.tsv line {number}: expected 5 columns, got {len(cols)}")
+    pattern, etype, mode, pos = cols[:4]
+    flags = cols[4] if len(cols) > 4 else "-"
+    if etype != "-" and etype not in EVENT_TYPES:
+        raise ModelError(f"events.tsv line {number}: unknown type {etype!r}")
+    return Trigger(
+        pattern=pattern.lower(),
+        type=None if etype == "-" else etype,
+        mode=None if mode == "-" else mode,
+        pos=pos,
+        flags=frozenset() if flags == "-" else frozenset(f.strip() for f in flags.split(",")),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped trigger lexicon (read once per process)."""
+    try:
+        text = (resources.files("newsevents") / "data" / "lexicons" / "events.tsv").read_text("utf-8")
+    except OSError as exc:  # a broken install, not a per-document problem
+        raise ModelError(f"event lexicon missing: {exc}") from exc
+    rows = [_parse_row(line, n) for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+    return Lexicon(rows)
