@@ -59,6 +59,7 @@ class Builder:
         self.doc: "Doc" = analysis.doc
         self.drafts: dict[str, Draft] = {}
         self.owner: dict[int, str] = {}
+        self.toks: list["Token"] = list(self.doc)  # one Token object per token, reused by all steps
         self.sent_of: list[int] = [0] * len(self.doc)
         for n, sent in enumerate(self.doc.sents):
             for i in range(sent.start, sent.end):
@@ -288,7 +289,7 @@ def code_unknown_orgs(b: Builder) -> None:
 
 def code_groups(b: Builder) -> None:
     """Group noun phrases: "Iranian officials", "Houthi rebels", "protesters"."""
-    for tok in b.doc:
+    for tok in b.toks:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN") or lemma not in GROUPS or tok.i in b.owner:
             continue

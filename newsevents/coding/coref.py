@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _MALE = frozenset("he him his himself".split())
 _FEMALE = frozenset("she her hers herself".split())
 _PLURAL = frozenset("they them their theirs themselves".split())
+
+_PRONOUNS = _MALE | _FEMALE | _PLURAL
 _SUBJ = frozenset(("nsubj", "nsubjpass"))
 _OBJ = frozenset(("dobj", "pobj", "iobj", "dative"))
 _ROLE_WINDOW = 5
@@ -114,10 +116,10 @@ def _has_title(d: "Draft | None", title: str) -> bool:
 
 def link_pronouns(b: "Builder") -> None:
     """Link personal pronouns, role nouns and unambiguous "they" (see module doc)."""
-    for tok in b.doc:
-        if tok.i in b.owner:
-            continue
+    for tok in b.toks:
         low = tok.lower_
+        if tok.i in b.owner or not (low in _PRONOUNS or low in TITLES):
+            continue
         if low in _MALE or low in _FEMALE:
             key = _pronoun_antecedent(b, tok, "m" if low in _MALE else "f")
         elif low in _PLURAL:

@@ -76,8 +76,9 @@ _SPACE = re.compile(r"[\s\-\u2010-\u2015]+")
 
 def norm(text: str) -> str:
     """Lookup key: accents folded, lower case, no periods/apostrophes, no leading "the"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.strip().lower()
     if text.endswith(("'s", "\u2019s")):
         text = text[:-2]

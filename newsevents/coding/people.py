@@ -63,15 +63,17 @@ def find_names(b: "Builder") -> list[NameMention]:
         if ent.label_ == "PERSON" or titled_name(doc, ent):
             spans.append((ent.start, ent.end))
     taken = {i for s, e in spans for i in range(s, e)}
-    for t in doc:
+    toks = b.toks
+    for t in toks:
         if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON"):
             continue
-        if t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].i not in taken and not _is_title(doc[t.i - 1]):
+        prev = toks[t.i - 1] if t.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.i not in taken and not _is_title(prev):
             continue  # not the first word of the name
-        if (t.i > 0 and _is_title(doc[t.i - 1])) or _appos_title(doc, t):
+        if (prev is not None and _is_title(prev)) or _appos_title(toks, t):
             end = t.i + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                    and doc[end].ent_type_ in ("", "PERSON") and end - t.i < 3:
+            while end < len(toks) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
+                    and toks[end].ent_type_ in ("", "PERSON") and end - t.i < 3:
                 end += 1
             spans.append((t.i, end))
             taken.update(range(t.i, end))
@@ -118,7 +120,7 @@ def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> 
             if m is not None:
                 extra.append(m)
                 taken.update(range(ent.start, ent.end))
-    for t in b.doc:
+    for t in b.toks:
         if t.i in taken or t.i in b.owner or t.pos_ != "PROPN" or not t.text[:1].isupper():
             continue
         if gz.norm(t.text) in known and t.ent_type_ in ("", "PERSON"):
@@ -135,8 +137,10 @@ def titled_name(doc: "Doc", ent) -> bool:
     return _is_title(doc[ent.start - 1]) and all(t.pos_ == "PROPN" for t in ent)
 
 
-def _appos_title(doc: "Doc", t: "Token") -> bool:
+def _appos_title(toks: list["Token"], t: "Token") -> bool:
     """True for "Ana Ruiz, Peru's ambassador …": a proper name with a titled apposition."""
+    if not any(x.text == "," for x in toks[t.i + 1:t.i + 4]):
+        return False  # cheap test first: an apposition follows a comma
     head = t if t.dep_ != "compound" else t.head
     return any(c.dep_ == "appos" and _word(c) in TITLES for c in head.children)
 
