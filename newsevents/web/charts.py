@@ -40,8 +40,8 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
-def timeline_svg(rows: Iterable[tuple[str, str, int]], width: int = 760,
-                 height: int = 220, max_months: int = 60) -> Markup:
+def timeline_svg(rows: Iterable[tuple[str, str, int]], width: int = 520,
+                 height: int = 200, max_months: int = 60) -> Markup:
     """Stacked bars of events per month by type from ``(month, type, count)`` rows."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for month, etype, n in rows:
@@ -53,14 +53,14 @@ def timeline_svg(rows: Iterable[tuple[str, str, int]], width: int = 760,
     top = max(sum(counts[m].values()) for m in months) or 1
     left, bottom, plot_h = 40, 28, height - 40
     step = (width - left - 10) / len(months)
-    bar_w = max(step * 0.8, 1.0)
+    bar_w = min(max(step * 0.8, 1.0), 40.0)
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
            f'aria-label="Events per month by type">',
            f'<line x1="{left}" y1="{plot_h + 8}" x2="{width - 10}" y2="{plot_h + 8}" '
            'stroke="#999"/>',
            f'<text x="{left - 6}" y="16" text-anchor="end" class="axis">{top}</text>',
            f'<text x="{left - 6}" y="{plot_h + 8}" text-anchor="end" class="axis">0</text>']
-    label_every = max(1, math.ceil(len(months) / 12))
+    label_every = max(1, math.ceil(len(months) / 8))
     for i, month in enumerate(months):
         x = left + i * step + (step - bar_w) / 2
         y = plot_h + 8
