@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     print(report.table())
     if args.json:
         Path(args.json).write_text(report.dumps() + "\n", encoding="utf-8")
-    status = 0
+    status = 1 if report.errors else 0
     if args.check:
         verdicts = gate.check(report, gate.load_baseline(args.baseline))
         print()
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         bad = gate.failed(verdicts)
         print(f"quality gate: {len(bad)} of {len(verdicts)} baseline scores failed"
               if bad else "quality gate: passed")
-        status = 1 if bad else 0
+        status = 1 if bad or status else 0
     if args.write_baseline:
         path = Path(args.baseline) if args.baseline else gate.default_baseline_path()
         old = gate.load_baseline(path) if path.exists() else {}

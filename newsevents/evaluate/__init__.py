@@ -5,7 +5,8 @@ of :data:`~newsevents.evaluate.base.SUITES` by default) over the gold data in
 ``data_dir`` (default: ``$NEWSEVENTS_DATA``, else ``../shared/data`` beside
 the repository) with one shared :class:`~newsevents.pipeline.Pipeline`.
 A suite whose data or module is missing is skipped with the reason in
-``Report.skipped``; it never fails the run.
+``Report.skipped``; a suite that raises while running is recorded in
+``Report.errors`` (with the traceback logged) and the other suites go on.
 
 See :mod:`newsevents.evaluate.base` for the suite interface,
 :mod:`newsevents.evaluate.metrics` for the metrics and
@@ -62,12 +63,17 @@ def evaluate(suites: Iterable[str] | None = None, data_dir: str | os.PathLike | 
         pipeline = Pipeline()
     scores: list[Score] = []
     seconds: dict[str, float] = {}
+    errors: dict[str, str] = {}
     for suite in loaded:
         t0 = time.perf_counter()
         log.info("running suite %s", suite.name)
-        scores.extend(suite.run(root, pipeline))
+        try:
+            scores.extend(suite.run(root, pipeline))
+        except Exception as exc:  # one broken suite must not hide the others' scores
+            log.exception("suite %s failed", suite.name)
+            errors[suite.name] = f"{type(exc).__name__}: {exc}"
         seconds[suite.name] = time.perf_counter() - t0
-    return Report(tuple(scores), skipped, seconds)
+    return Report(tuple(scores), skipped, seconds, errors)
 
 
 def _load(name: str, root: Path) -> tuple[Suite | None, str]:

@@ -12,8 +12,8 @@ false and it fails above ``floor + noise``).  Raising a floor after an
 improvement is a one-line edit of that score's line, in the same commit.
 
 A baseline score whose suite did not run (not asked for, data missing) is
-``not run`` and does not fail; one whose suite ran but did not report it
-fails, so a metric cannot silently disappear.
+``not run`` and does not fail; one whose suite ran but did not report it, or
+crashed, fails, so a metric cannot silently disappear.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ class Verdict:
     bound: Bound
     outcome: Outcome
     value: float | None = None
+    note: str = ""
 
     def describe(self) -> str:
         """One line for the user, e.g. ``FAIL extraction/body_f1 0.900 < 0.955``."""
@@ -70,7 +71,7 @@ class Verdict:
         if self.outcome == "not run":
             return f"not run  {b.key}"
         if self.value is None:
-            return f"FAIL     {b.key}: not reported although its suite ran"
+            return f"FAIL     {b.key}: {self.note}"
         op = (">=" if self.outcome == "pass" else "<") if b.higher_is_better else \
              ("<=" if self.outcome == "pass" else ">")
         tag = "ok  " if self.outcome == "pass" else "FAIL"
@@ -100,15 +101,17 @@ def load_baseline(path: str | Path | None = None) -> dict[str, Bound]:
 
 def check(report: Report, baseline: dict[str, Bound]) -> list[Verdict]:
     """Judge every baseline score against ``report``."""
-    ran = set(report.seconds) | set(report.suites())
+    ran = set(report.seconds) | set(report.suites()) | set(report.errors)
     out = []
     for key, bound in baseline.items():
         if bound.suite not in ran:
             out.append(Verdict(bound, "not run"))
             continue
         score = report.get(key)
-        if score is None:
-            out.append(Verdict(bound, "fail"))
+        if bound.suite in report.errors:
+            out.append(Verdict(bound, "fail", note=f"suite failed: {report.errors[bound.suite]}"))
+        elif score is None:
+            out.append(Verdict(bound, "fail", note="not reported although its suite ran"))
         else:
             out.append(Verdict(bound, "pass" if bound.passes(score.value) else "fail", score.value))
     return out

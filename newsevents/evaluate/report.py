@@ -17,12 +17,15 @@ class Report:
     """Scores of the suites that ran, and why the others did not.
 
     ``skipped`` maps a suite name to the reason it was skipped (missing data,
-    suite not installed); ``seconds`` maps a suite name to its run time.
+    suite not installed); ``seconds`` maps a suite name to its run time;
+    ``errors`` maps a suite that crashed to its error (its scores are lost,
+    and the quality gate fails them).
     """
 
     scores: tuple[Score, ...] = ()
     skipped: dict[str, str] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> Score | None:
         """The score named ``suite/metric``, if it was measured."""
@@ -42,6 +45,7 @@ class Report:
             "scores": [asdict(s) | {"key": s.key} for s in self.scores],
             "skipped": dict(self.skipped),
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "errors": dict(self.errors),
         }
 
     def dumps(self) -> str:
@@ -66,4 +70,6 @@ class Report:
             lines.append(f"# {name}: {secs:.1f} s")
         for name, why in self.skipped.items():
             lines.append(f"# skipped {name}: {why}")
+        for name, err in self.errors.items():
+            lines.append(f"# ERROR in {name}: {err}")
         return "\n".join(lines)
