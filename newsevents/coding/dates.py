@@ -50,12 +50,13 @@ _MON_CAP = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|
             r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _CANDIDATES = re.compile(
     r"\b(?:"
-    r"(?:(?:last|this|next|past|this\s+past|earlier|later)\s+)?" + _WD_CAP + r"(?:,?\s+" + _MON_CAP + r"\s+\d{1,2}(?:,\s+\d{4})?)?"
-    + PART_RE +
+    r"(?:(?:last|this|next|past|this\s+past|earlier|later)\s+)?" + _WD_CAP
+    + r"(?:,?\s+" + _MON_CAP + r"\s+\d{1,2}(?:,\s+\d{4})?)?" + PART_RE +
     r"|(?:(?:early|mid|late)[\s-]+)?" + _MON_CAP + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?)?"
     r"(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON_CAP + r"(?:,?\s+\d{4})?"
-    r"|yesterday" + PART_RE + r"|today|tonight|tomorrow" + PART_RE + r"|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|yesterday" + PART_RE + r"|today|tonight|tomorrow" + PART_RE
+    + r"|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|the\s+(?:previous|prior)\s+day|the\s+day\s+before"
     r"|(?:(?:earlier|later)\s+)?(?:this|last|next|the\s+previous|the\s+past|the\s+following|"
     r"this\s+past)\s+(?:week|weekend|month|year)"

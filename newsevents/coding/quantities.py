@@ -54,10 +54,13 @@ _MOD = (r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|n
         r"upwards\s+of|close\s+to|just\s+over|just\s+under|under|well\s+over|estimated)\s+)")
 _SIGN = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₽|₴|₪)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_WORDS = rf"(?:(?<!\bof\s)(?:a|an|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b|(?:{_W})(?:(?:\s+and\s+|[\s-]+)(?:{_W}))*)"
+# "a million" (not "a quarter of a million"), or a run of number words
+_WORDS = (rf"(?:(?<!\bof\s)(?:a|an|half\s+a)\s+(?:dozen|hundred|thousand|million|billion)\b"
+          rf"|(?:{_W})(?:(?:\s+and\s+|[\s-]+)(?:{_W}))*)")
 _SCALE = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|b|tn)\b)"
 _CUR_CODE = r"(?:USD|EUR|GBP|CNY|RUB|JPY|INR|UAH|CHF)"
-_CUR_WORD = (r"(?:\s+(?:(?:US|U\.S\.|Canadian|Australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?|yuan|"
+_CUR_WORD = (r"(?:\s+(?:(?:US|U\.S\.|Canadian|Australian)\s+)?"
+             r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|yuan|"
              r"renminbi|r[ou]bles?|yen|rupees?|hryvnias?|shekels?|francs?|rials?|lira|naira|rand|won|zloty|"
              r"forints?|baht|ringgits?|rupiah|taka|afghanis?)\b"
              r"|\s*" + _CUR_CODE + r"\b)")

@@ -35,7 +35,8 @@ _WD_RE = r"(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 PART_RE = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _LEAD = re.compile(r"^(?:on|in|as of|during|at|by|from|over|for|of)\s+")
 _TRAIL = re.compile(r"(?:'s|’s|[\s,.;:])+$")
-NUM_RE = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several)"
+NUM_RE = (r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"a couple of|a few|several)")
 # Placeholder "publication date" used only to decide whether a relative
 # expression is recognised when the article has no date (its value is dropped).
 PROBE = date(2001, 1, 10)
