@@ -7,7 +7,10 @@ frame picks (``ccomp``: a clause, ``xcomp``: "urged X to …", ``dobj``:
 precision on train is at least ``--min-precision`` (with ``--min-count``
 occurrences) are written, with their counts, to
 ``newsevents/data/models/attribution_frames.tsv``; the attribution stage
-reads that table next to the hand-written cue lexicon.
+reads that table next to the hand-written cue lexicon and applies its own
+(stricter) precision threshold, ``attribution_lexicon.MIN_PRECISION``; hand
+lexicon cues whose clause frame was rarely a gold cue are listed too, so that
+the stage can drop them.
 
 Deterministic (no sampling), CPU-only; reads train only.
 
@@ -24,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from newsevents.coding.attribution_lexicon import cue_lexicon  # noqa: E402
 from newsevents.coding.attribution_rules import content_frame  # noqa: E402
 from newsevents.evaluate.attribution import read_polnear  # noqa: E402
 from newsevents.pipeline import Pipeline  # noqa: E402
@@ -81,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--min-precision", type=float, default=0.3)
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--cache", default=None, help="DocBin file to keep the train parses in")
     args = ap.parse_args(argv)
@@ -94,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         n = pos + neg
         if n >= args.min_count and pos / n >= args.min_precision:
             rows.append(f"{lemma}\t{frame}\t{pos}\t{n}")
+        elif n >= args.min_count and frame == "ccomp" and lemma in cue_lexicon():
+            rows.append(f"{lemma}\t{frame}\t{pos}\t{n}")  # kept so that the loader can veto it
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     header = ("# lemma<TAB>frame<TAB>gold cue count<TAB>occurrences, PolNeAR train "

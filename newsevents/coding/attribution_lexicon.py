@@ -51,22 +51,38 @@ def cue_lexicon() -> dict[str, CueEntry]:
     return table
 
 
-@lru_cache(maxsize=2)
-def frames(use_model: bool = True) -> dict[str, frozenset[str]]:
+#: a learned (lemma, frame) is a cue when it was a gold cue this often on PolNeAR train
+MIN_PRECISION = 0.5
+#: a hand-lexicon cue's clause frame is dropped when it was a gold cue less often than this
+VETO_PRECISION = 0.1
+#: … over at least this many occurrences
+MIN_COUNT = 3
+
+
+@lru_cache(maxsize=8)
+def frames(use_model: bool = True, min_precision: float = MIN_PRECISION,
+           veto: float = VETO_PRECISION) -> dict[str, frozenset[str]]:
     """Cue lemma -> the content frames it takes (``ccomp``, ``xcomp``, ``dobj``, ``prep:for`` …).
 
     Every lexicon cue takes a clause (``ccomp``); the table learned from
     PolNeAR train by ``scripts/train_attribution.py`` adds the frames that
-    were gold cues at least half of the time there.
+    were gold cues at least ``min_precision`` of the time there, and drops
+    lexicon clause frames that were gold cues less than ``veto`` of the time.
     """
     table: dict[str, set[str]] = {lemma: {"ccomp"} for lemma in cue_lexicon()}
     path = resources.files("newsevents") / "data" / "models" / "attribution_frames.tsv"
-    if use_model and path.is_file():
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                lemma, frame = line.split("\t")[:2]
-                table.setdefault(lemma, set()).add(frame)
-    return {k: frozenset(v) for k, v in table.items()}
+    if not (use_model and path.is_file()):
+        return {k: frozenset(v) for k, v in table.items()}
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, frame, pos, n = line.split("\t")[:4]
+        precision = int(pos) / max(int(n), 1)
+        if int(n) >= MIN_COUNT and precision >= min_precision:
+            table.setdefault(lemma, set()).add(frame)
+        elif int(n) >= MIN_COUNT and precision < veto and lemma in table:
+            table[lemma].discard(frame)
+    return {k: frozenset(v) for k, v in table.items() if v}
 
 
 @lru_cache(maxsize=1)

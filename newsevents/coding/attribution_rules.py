@@ -153,6 +153,20 @@ _CUE_LEFT = {"aux", "auxpass", "neg"}
 _CUE_ADVERBS = {"also", "later", "previously", "repeatedly", "publicly", "recently", "once", "often", "again", "then", "just", "already", "never", "first", "reportedly", "privately", "earlier"}
 
 
+def _adjacent(verb: "Token", child: "Token") -> bool:
+    """Whether ``child`` follows ``verb`` with at most a particle in between."""
+    between = verb.doc[verb.i + 1:child.i]
+    return all(t.dep_ == "prt" and t.head.i == verb.i for t in between)
+
+
+#: nouns of "said in a statement"-type phrases that PolNeAR puts in the cue
+SPEECH_VENUES = frozenset({
+    "statement", "interview", "speech", "letter", "tweet", "post", "email", "op-ed", "column",
+    "release", "remarks", "conversation", "call", "briefing", "appearance", "message", "memo",
+    "video", "essay", "editorial", "report", "book", "address", "testimony",
+})
+
+
 def content_frame(tok: "Token") -> tuple[str, list["Token"]] | None:
     """The complement a cue verb attributes and its frame name, or None.
 
@@ -170,7 +184,7 @@ def content_frame(tok: "Token") -> tuple[str, list["Token"]] | None:
             xcomp = child
         elif dep == "dobj" and dobj is None and child.i > tok.i:
             dobj = child
-        elif dep == "prep" and prep is None and (tok.lemma_.lower(), child.lower_) in PHRASAL_PREPS:
+        elif dep == "prep" and prep is None and child.i > tok.i and _adjacent(tok, child):
             prep = child
     if ccomp is not None:
         return "ccomp", [t for t in ccomp.subtree if not t.is_ancestor(tok) and t is not tok]
@@ -190,30 +204,68 @@ def content_frame(tok: "Token") -> tuple[str, list["Token"]] | None:
     return None
 
 
-def cue_extent(tok: "Token", frame: str | None) -> tuple[int, int]:
-    """Character span of a cue: the verb with its auxiliaries, negation, a
-    preceding adverb such as "also", a phrasal preposition and a trailing colon."""
+#: verbs that take a cue as their infinitive and belong to its span ("appeared to suggest")
+CATENATIVES = frozenset({
+    "appear", "seem", "go", "continue", "begin", "start", "try", "refuse", "decline", "fail",
+    "resist", "tend", "want", "need", "have", "hasten", "rush", "move", "proceed", "dare",
+})
+
+
+def catenative_head(tok: "Token") -> "Token | None":
+    """The verb of "appeared to suggest" / "went on to discuss" for the cue ``tok``."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head is not tok and head.i < tok.i and head.lemma_.lower() in CATENATIVES:
+        return head
+    return None
+
+
+def _left_edge(tok: "Token") -> int:
+    """Index of the first token of a verb's cue span: auxiliaries, negation and
+    adverbs right before it ("has also said", "cynically dismissed")."""
     doc = tok.doc
     start = tok.i
     while start - 1 >= 0:
         prev = doc[start - 1]
-        if prev.head.i != tok.i:
+        attached = prev.head.i == tok.i or (prev.head.dep_ == "advmod" and prev.head.head.i == tok.i)
+        if not attached:
             break
-        if prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in _CUE_ADVERBS):
+        if prev.dep_ in _CUE_LEFT or prev.dep_ == "advmod" and (prev.lower_ in _CUE_ADVERBS or prev.lower_.endswith("ly")):
             start -= 1
             continue
         break
+    return start
+
+
+def cue_extent(tok: "Token", frame: str | None) -> tuple[int, int]:
+    """Character span of a cue: the verb with its auxiliaries, negation, a
+    preceding adverb such as "also", a catenative verb ("appeared to"), a
+    phrasal preposition and a trailing colon."""
+    doc = tok.doc
+    cat = catenative_head(tok)
+    start = _left_edge(cat if cat is not None else tok)
     end = tok.i
-    lemma = tok.lemma_.lower()
-    for j in range(tok.i + 1, min(len(doc), tok.i + 3)):
-        if doc[j].head.i == tok.i and (lemma, doc[j].lower_) in PHRASAL_PREPS:
+    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
+        t = doc[j]
+        if t.head.i != tok.i:
+            break
+        if t.dep_ == "prt":
+            end = j
+        elif t.dep_ == "prep" and (frame == f"prep:{t.lower_}" or (tok.lemma_.lower(), t.lower_) in PHRASAL_PREPS):
             end = j
             break
-        if doc[j].dep_ != "prt":
+        elif t.dep_ == "prep" and t.lower_ == "in" and _venue(t):
+            end = max(x.i for x in t.subtree)
+            break
+        else:
             break
     if end + 1 < len(doc) and doc[end + 1].text == ":":
         end += 1
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _venue(prep: "Token") -> bool:
+    """ "in a statement", "in an interview with CNN": where something was said."""
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_VENUES for c in prep.children)
 
 
 def according_to(doc: "Doc") -> Iterable[tuple["Token", "Token", "Token"]]:
@@ -236,5 +288,5 @@ def sentence_of(doc: "Doc", token_i: int) -> "SpacySpan":
 __all__ = [
     "Draft", "is_cue", "is_verbal", "cue_status", "subject_of", "token_span", "trim",
     "subject_span", "content_tokens", "runs", "according_to", "sentence_of",
-    "content_frame", "cue_extent", "PHRASAL_PREPS",
+    "content_frame", "cue_extent", "PHRASAL_PREPS", "CATENATIVES", "catenative_head",
 ]
