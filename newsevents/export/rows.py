@@ -23,7 +23,7 @@ st AS (
   SELECT se.eid, s.story_id, s.n_reports, s.n_articles, s.n_sources
   FROM story_events se JOIN stories s ON s.story_id = se.story_id
   WHERE se.eid IN (SELECT eid FROM f))
-SELECT f.eid, f.event_uid AS event_id, f.article_id, f.event_id AS local_id, f.event_date,
+SELECT f.eid, f.article_id || ':' || f.event_id AS event_id, f.article_id, f.event_id AS local_id, f.event_date,
        coalesce(f.month, 'undated') AS month, f.type, f.mode, f.status, f.confidence, f.coder,
        f.source_names, f.target_names, f.attributed_names, f.via_names,
        ea.sources, ea.targets, q.quantities,

@@ -145,15 +145,13 @@ def actor_match(name: str, alias: str = "ea") -> tuple[str, list[Any]]:
     """SQL condition (and its parameters) for "this event_actors row is ``name``".
 
     A country name, code, demonym or capital matches every actor of that
-    country; any name also matches actors whose name contains it.
+    country (people and organizations of it included, as CAMEO country codes
+    do); any other name matches actors whose name contains it.
     """
     code = actor_country(name)
-    cond = f"{alias}.name ILIKE ? ESCAPE '\\'"
-    params: list[Any] = [like(name)]
     if code:
-        cond = f"({alias}.country = ? OR {cond})"
-        params.insert(0, code)
-    return cond, params
+        return f"{alias}.country = ?", [code]
+    return f"{alias}.name ILIKE ? ESCAPE '\\'", [like(name)]
 
 
 def where(f: object, alias: str = "e") -> tuple[str, list[Any]]:

@@ -50,7 +50,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "evidence", "location", "date_text", "story_id")
 
 _EVENT_SELECT = """
-SELECT e.event_uid AS event_id, e.article_id, e.event_date AS date, e.type, e.mode, e.status,
+SELECT e.article_id || ':' || e.event_id AS event_id, e.article_id, e.event_date AS date, e.type, e.mode, e.status,
        array_to_string(e.source_names, '; ') AS source,
        array_to_string(e.target_names, '; ') AS target,
        array_to_string(e.attributed_names, '; ') AS attributed_to,
@@ -61,6 +61,17 @@ SELECT e.event_uid AS event_id, e.article_id, e.event_date AS date, e.type, e.mo
 FROM (SELECT * FROM events e WHERE {where} ORDER BY {order} {page}) e
 JOIN articles a ON a.article_id = e.article_id
 ORDER BY {order}
+"""
+
+_PAGE_SELECT = """
+SELECT e.article_id || ':' || e.event_id AS event_id, e.article_id, e.event_date AS date, e.type,
+       e.mode, e.status, array_to_string(e.source_names, '; ') AS source,
+       array_to_string(e.target_names, '; ') AS target,
+       array_to_string(e.attributed_names, '; ') AS attributed_to,
+       array_to_string(e.via_names, '; ') AS via, e.outlet, e.published, e.confidence,
+       e.trigger_text AS trigger, e.evidence, e.location_text AS location, e.date_text,
+       e.eid AS _eid
+FROM events e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?
 """
 
 STATS_BY = ("type", "month", "country", "status", "outlet")
@@ -81,10 +92,30 @@ def list_events(con: duckdb.DuckDBPyConnection, f: object = None) -> list[dict[s
     """One page of events matching ``f``, sorted by ``f.sort`` (default: newest first)."""
     cond, params = where(f)
     limit, offset = paging(f)
-    page = "LIMIT ? OFFSET ?" if limit is not None else "OFFSET ?"
-    params += [limit, offset] if limit is not None else [offset]
-    sql = _EVENT_SELECT.format(where=cond, order=order_by(f), page=page)
-    return _rows(con.execute(sql, params))
+    if limit is None:
+        return [row for batch in iter_events(con, f) for row in batch][offset:]
+    # The page is picked from the events table alone (a top-N over one table);
+    # titles, URLs and stories are then looked up for those rows only.
+    sql = _PAGE_SELECT.format(where=cond, order=order_by(f))
+    rows = _rows(con.execute(sql, params + [limit, offset]))
+    _add_article_fields(con, rows)
+    return rows
+
+
+def _add_article_fields(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    ids = sorted({r["article_id"] for r in rows})
+    arts = {a: (t, u) for a, t, u in con.execute(
+        "SELECT article_id, title, url FROM articles WHERE article_id IN "
+        f"({', '.join('?' for _ in ids)})", ids).fetchall()}
+    eids = [r.pop("_eid") for r in rows]
+    stories = dict(con.execute(
+        f"SELECT eid, min(story_id) FROM story_events WHERE eid IN "
+        f"({', '.join('?' for _ in eids)}) GROUP BY eid", eids).fetchall())
+    for r, eid in zip(rows, eids):
+        r["title"], r["url"] = arts.get(r["article_id"], (None, None))
+        r["story_id"] = stories.get(eid)
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, f: object = None,
@@ -104,8 +135,10 @@ def iter_events(con: duckdb.DuckDBPyConnection, f: object = None,
 
 def get_event(con: duckdb.DuckDBPyConnection, event_uid: str) -> dict[str, Any] | None:
     """One event by its public id (``<article_id>:<event id>``), or ``None``."""
-    sql = _EVENT_SELECT.format(where="e.event_uid = ?", order="e.eid", page="")
-    rows = _rows(con.execute(sql, [event_uid]))
+    article_id, _, local = event_uid.rpartition(":")
+    sql = _EVENT_SELECT.format(where="e.article_id = ? AND e.event_id = ?", order="e.eid",
+                               page="")
+    rows = _rows(con.execute(sql, [article_id, local]))
     if not rows:
         return None
     row = rows[0]
@@ -140,7 +173,7 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
 def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str | None = None,
            sector: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Actors across articles (grouped by actor key), most events first."""
-    conds, params = ["e.latest"], []
+    conds, params = ["ea.latest"], []
     if name:
         cond, p = actor_match(name)
         conds.append(cond)
@@ -158,7 +191,7 @@ def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str
                count(*) FILTER (WHERE ea.role = 'source') AS as_source,
                count(*) FILTER (WHERE ea.role = 'target') AS as_target,
                count(*) FILTER (WHERE ea.role = 'attributed_to') AS as_speaker
-        FROM event_actors ea JOIN events e ON e.eid = ea.eid
+        FROM event_actors ea
         WHERE {' AND '.join(conds)}
         GROUP BY ea.actor_key ORDER BY events DESC, name LIMIT ?"""
     return _rows(con.execute(sql, params + [limit]))
@@ -171,32 +204,36 @@ def actor_profile(con: duckdb.DuckDBPyConnection, name: str, since: object = Non
         raise UsageError("an actor name is required")
     f = event_filter(actor=name, since=since, until=until, limit=None)
     cond, params = where(f)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _actor_events AS "
-                f"SELECT e.eid, e.type, e.month, e.status FROM events e WHERE {cond}", params)
-    mine, mp = actor_match(name)
-    profile: dict[str, Any] = {"actor": name, "events": int(con.execute(
-        "SELECT count(*) FROM _actor_events").fetchall()[0][0])}
-    profile["names"] = _rows(con.execute(
-        f"SELECT ea.name, ea.country, ea.sector, count(*) AS n FROM event_actors ea "
-        f"WHERE ea.eid IN (SELECT eid FROM _actor_events) AND {mine} "
-        f"GROUP BY ALL ORDER BY n DESC LIMIT ?", mp + [limit]))
-    profile["by_type"] = _rows(con.execute(
-        "SELECT type, count(*) AS n FROM _actor_events GROUP BY type ORDER BY n DESC"))
-    profile["by_status"] = _rows(con.execute(
-        "SELECT status, count(*) AS n FROM _actor_events GROUP BY status ORDER BY n DESC"))
-    profile["by_month"] = _rows(con.execute(
-        "SELECT month, type, count(*) AS n FROM _actor_events GROUP BY ALL ORDER BY month, type"))
-    profile["counterparts"] = _rows(con.execute(
-        f"""SELECT o.name, o.country, o.sector, o.role, count(DISTINCT o.eid) AS n
-            FROM event_actors o WHERE o.eid IN (SELECT eid FROM _actor_events)
-              AND o.role IN ('source', 'target')
-              AND NOT ({mine.replace('ea.', 'o.')})
-            GROUP BY ALL ORDER BY n DESC, o.name LIMIT ?""", mp + [limit]))
-    profile["quoted_by"] = _rows(con.execute(
-        """SELECT o.name, count(DISTINCT o.eid) AS n FROM event_actors o
-           WHERE o.eid IN (SELECT eid FROM _actor_events) AND o.role = 'attributed_to'
-           GROUP BY ALL ORDER BY n DESC LIMIT ?""", [limit]))
-    con.execute("DROP TABLE _actor_events")
+    mine, mp = actor_match(name, alias="o")
+    # Two small temp tables (the actor's events, and every actor row of those
+    # events) so that each part of the profile scans thousands of rows, not millions.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _pe AS SELECT e.eid, e.type, e.month, e.status "
+                f"FROM events e WHERE {cond}", params)
+    con.execute("CREATE OR REPLACE TEMP TABLE _pa AS SELECT o.* FROM event_actors o "
+                "SEMI JOIN _pe ON o.eid = _pe.eid")
+    try:
+        profile: dict[str, Any] = {"actor": name, "events": int(con.execute(
+            "SELECT count(*) FROM _pe").fetchall()[0][0])}
+        profile["names"] = _rows(con.execute(
+            f"SELECT o.name, o.country, o.sector, count(*) AS n FROM _pa o "
+            f"WHERE o.role IN ('source', 'target') AND {mine} "
+            f"GROUP BY ALL ORDER BY n DESC, o.name LIMIT ?", mp + [limit]))
+        for key, col in (("by_type", "type"), ("by_status", "status")):
+            profile[key] = _rows(con.execute(
+                f"SELECT {col}, count(*) AS n FROM _pe GROUP BY 1 ORDER BY n DESC, 1"))
+        profile["by_month"] = _rows(con.execute(
+            "SELECT month, type, count(*) AS n FROM _pe GROUP BY ALL ORDER BY month, type"))
+        profile["counterparts"] = _rows(con.execute(
+            f"""SELECT o.name, o.country, o.sector, o.role, count(DISTINCT o.eid) AS n
+                FROM _pa o WHERE o.role IN ('source', 'target') AND NOT ({mine})
+                GROUP BY ALL ORDER BY n DESC, o.name LIMIT ?""", mp + [limit]))
+        profile["quoted_by"] = _rows(con.execute(
+            """SELECT o.name, count(DISTINCT o.eid) AS n FROM _pa o
+               WHERE o.role = 'attributed_to' GROUP BY ALL ORDER BY n DESC, o.name LIMIT ?""",
+            [limit]))
+    finally:
+        con.execute("DROP TABLE IF EXISTS _pe")
+        con.execute("DROP TABLE IF EXISTS _pa")
     return profile
 
 
@@ -235,11 +272,13 @@ def stats(con: duckdb.DuckDBPyConnection, by: str = "type", f: object = None) ->
     if by not in STATS_BY:
         raise UsageError(f"unknown --by {by!r}; choose from {', '.join(STATS_BY)}")
     cond, params = where(f)
-    if by == "country":
-        sql = f"""SELECT coalesce(ea.country, '?') AS key, count(DISTINCT e.eid) AS events,
-                         count(DISTINCT e.article_id) AS articles
-                  FROM events e JOIN event_actors ea ON ea.eid = e.eid AND ea.role = 'source'
-                  WHERE {cond} GROUP BY 1 ORDER BY events DESC, key"""
+    if by == "country":  # country of the source(s); each event counted once per country
+        sql = f"""SELECT coalesce(c, '?') AS key, count(*) AS events,
+                         count(DISTINCT article_id) AS articles
+                  FROM (SELECT e.article_id, unnest(CASE WHEN len(e.source_countries) = 0
+                               THEN [NULL] ELSE e.source_countries END) AS c
+                        FROM events e WHERE {cond})
+                  GROUP BY 1 ORDER BY events DESC, key"""
     else:
         column = {"type": "e.type", "month": "e.month", "status": "e.status",
                   "outlet": "e.outlet"}[by]
@@ -278,7 +317,7 @@ def contradictions(con: duckdb.DuckDBPyConnection, kind: str | None = None, limi
     """Claim/denial pairs and conflicting figures, each side with its source and outlet."""
     if kind is not None and kind not in ("denial", "figures"):
         raise UsageError(f"unknown contradiction kind {kind!r}; choose denial or figures")
-    side = """{s}.event_uid AS {s}_event, {s}.type AS {s}_type, {s}.status AS {s}_status,
+    side = """{s}.article_id || ':' || {s}.event_id AS {s}_event, {s}.type AS {s}_type, {s}.status AS {s}_status,
               array_to_string({s}.source_names, '; ') AS {s}_source,
               array_to_string({s}.target_names, '; ') AS {s}_target,
               array_to_string({s}.attributed_names, '; ') AS {s}_attributed_to,

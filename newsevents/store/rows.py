@@ -34,7 +34,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", _S), ("actor_id", _S), ("start_char", _I), ("end_char", _I),
         ("text", _S)]),
     "events": pa.schema([
-        ("eid", pa.int64()), ("event_uid", _S), ("article_id", _S), ("event_id", _S),
+        ("eid", pa.int64()), ("article_id", _S), ("event_id", _S),
         ("type", _S), ("mode", _S), ("status", _S), ("confidence", _F), ("coder", _S),
         ("trigger_start", _I), ("trigger_end", _I), ("trigger_text", _S),
         ("evidence_start", _I), ("evidence_end", _I), ("evidence", _S),
@@ -43,10 +43,10 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
         ("location_text", _S), ("location_country", _S), ("lat", _F), ("lon", _F),
         ("attribution_id", _S), ("published", _D), ("outlet", _S), ("latest", _B),
         ("source_names", _L), ("target_names", _L), ("attributed_names", _L),
-        ("via_names", _L)]),
+        ("via_names", _L), ("source_countries", _L), ("target_countries", _L)]),
     "event_actors": pa.schema([
         ("eid", pa.int64()), ("article_id", _S), ("role", _S), ("actor_id", _S),
-        ("name", _S), ("country", _S), ("sector", _S), ("actor_key", _S)]),
+        ("name", _S), ("country", _S), ("sector", _S), ("actor_key", _S), ("latest", _B)]),
     "attributions": pa.schema([
         ("article_id", _S), ("attribution_id", _S), ("kind", _S), ("status", _S),
         ("speaker", _S), ("speaker_actor", _S), ("speaker_name", _S),
@@ -124,11 +124,20 @@ def _names(ids: tuple[str, ...], actors: dict[str, Actor]) -> list[str]:
     return [actors[i].name if i in actors else i for i in ids]
 
 
+def _countries(ids: tuple[str, ...], actors: dict[str, Actor]) -> list[str]:
+    out = []
+    for i in ids:
+        c = actors[i].country if i in actors else None
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
 def _add_event(cols: Columns, key: str, art, ev: Event, actors: dict[str, Actor],
                eid: int) -> None:
     d, loc = ev.date, ev.location
     day = (d.start if d and d.start else None) or art.published
-    cols.add("events", eid=eid, event_uid=f"{key}:{ev.id}", article_id=key, event_id=ev.id,
+    cols.add("events", eid=eid, article_id=key, event_id=ev.id,
              type=ev.type, mode=ev.mode, status=ev.status, confidence=ev.confidence,
              coder=ev.coder, trigger_start=ev.trigger.start, trigger_end=ev.trigger.end,
              trigger_text=ev.trigger.text, evidence_start=ev.evidence.start,
@@ -142,14 +151,17 @@ def _add_event(cols: Columns, key: str, art, ev: Event, actors: dict[str, Actor]
              attribution_id=ev.attribution, published=art.published, outlet=art.outlet,
              latest=True, source_names=_names(ev.source, actors),
              target_names=_names(ev.target, actors),
-             attributed_names=_names(ev.attributed_to, actors), via_names=_names(ev.via, actors))
+             attributed_names=_names(ev.attributed_to, actors), via_names=_names(ev.via, actors),
+             source_countries=_countries(ev.source, actors),
+             target_countries=_countries(ev.target, actors))
     for role, ids in (("source", ev.source), ("target", ev.target),
                       ("attributed_to", ev.attributed_to), ("via", ev.via)):
         for actor_id in ids:
             a = actors.get(actor_id)
             cols.add("event_actors", eid=eid, article_id=key, role=role, actor_id=actor_id,
                      name=a.name if a else actor_id, country=a.country if a else None,
-                     sector=a.sector if a else None, actor_key=actor_key(a) if a else None)
+                     sector=a.sector if a else None, actor_key=actor_key(a) if a else None,
+                     latest=True)
     for q in ev.quantities:
         cols.add("quantities", eid=eid, article_id=key, value=float(q.value), unit=q.unit,
                  what=q.what, start_char=q.span.start, end_char=q.span.end, text=q.span.text)

@@ -15,8 +15,9 @@ Tables (one row per …):
                     ``newsevents/1`` JSON record (see :mod:`newsevents.contract`).
 ``actors``          actor of an article (``actor_key`` groups actors across articles).
 ``mentions``        mention span of an actor.
-``events``          event.  ``eid`` is a dense integer key for joins; ``event_uid``
-                    (``<article_id>:<event id>``) the public id.  Article fields
+``events``          event.  ``eid`` is a dense integer key for joins; the public
+                    id is ``<article_id>:<event_id>`` (computed, not stored: a
+                    unique string column would halve write throughput).  Article fields
                     used by filters (published, outlet, latest) are copied in so that
                     the events table answers queries without a join.  ``event_date``
                     is the event's own date when resolved, else the publication date.
@@ -63,7 +64,7 @@ CREATE TABLE mentions (
     article_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, start_char INTEGER,
     end_char INTEGER, text VARCHAR);
 CREATE TABLE events (
-    eid BIGINT NOT NULL, event_uid VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+    eid BIGINT NOT NULL, article_id VARCHAR NOT NULL,
     event_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR, status VARCHAR NOT NULL,
     confidence DOUBLE, coder VARCHAR,
     trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
@@ -73,10 +74,11 @@ CREATE TABLE events (
     location_text VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
     attribution_id VARCHAR, published DATE, outlet VARCHAR, latest BOOLEAN NOT NULL,
     source_names VARCHAR[], target_names VARCHAR[], attributed_names VARCHAR[],
-    via_names VARCHAR[]);
+    via_names VARCHAR[], source_countries VARCHAR[], target_countries VARCHAR[]);
 CREATE TABLE event_actors (
     eid BIGINT NOT NULL, article_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
-    actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_key VARCHAR);
+    actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_key VARCHAR,
+    latest BOOLEAN NOT NULL);
 CREATE TABLE attributions (
     article_id VARCHAR NOT NULL, attribution_id VARCHAR NOT NULL, kind VARCHAR,
     status VARCHAR, speaker VARCHAR, speaker_actor VARCHAR, speaker_name VARCHAR,
@@ -102,16 +104,13 @@ CREATE TABLE ledger (
 CREATE TABLE meta (key VARCHAR NOT NULL, value VARCHAR);
 """
 
-# ART indexes only help point lookups; range and group-by queries rely on
-# DuckDB's per-row-group min/max (zone maps) instead.  These serve the
-# per-item lookups of the writer (ledger keys, article keys, URLs) and of
-# the web pages (one event, one article).
+# ART indexes only help point lookups and cost a lot on bulk inserts (an
+# index on the events table halves write throughput), so only the ledger,
+# one row per input, gets one.  Range and group-by queries rely on DuckDB's
+# per-row-group min/max (zone maps); looking up one event or article scans
+# one column, a few milliseconds at a million rows (see benchmarks/store.py).
 _V2 = """
 CREATE INDEX ledger_key ON ledger (input_key);
-CREATE INDEX articles_key ON articles (article_id);
-CREATE INDEX articles_url ON articles (url);
-CREATE INDEX events_uid ON events (event_uid);
-CREATE INDEX events_eid ON events (eid);
 """
 
 

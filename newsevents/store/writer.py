@@ -200,7 +200,7 @@ class Writer:
                  if url and v < best[url]}
         if not stale:
             return
-        for table in ("articles", "events", "attributions"):
+        for table in ("articles", "events", "event_actors", "attributions"):
             cols = self._pending.data[table]
             cols["latest"] = [False if k in stale else flag
                               for k, flag in zip(cols["article_id"], cols["latest"])]
@@ -214,7 +214,7 @@ class Writer:
         try:
             self.con.execute("CREATE TEMP TABLE _old AS SELECT article_id FROM articles "
                              "WHERE latest AND url IN (SELECT u FROM _probe_old)")
-            for table in ("articles", "events", "attributions"):
+            for table in ("articles", "events", "event_actors", "attributions"):
                 self.con.execute(f"UPDATE {table} SET latest = false "
                                  "WHERE latest AND article_id IN (SELECT article_id FROM _old)")
             self.con.execute("DROP TABLE _old")

@@ -93,7 +93,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 _LOAD = """
-SELECT e.eid, e.event_uid, e.article_id, e.type, e.status,
+SELECT e.eid, e.article_id || ':' || e.event_id, e.article_id, e.type, e.status,
        coalesce(e.date_start, e.published - INTERVAL (?) DAY)::DATE,
        coalesce(e.date_end, e.date_start, e.published),
        coalesce(e.published, e.event_date), e.outlet, e.location_country, e.evidence,
