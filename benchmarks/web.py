@@ -47,19 +47,18 @@ def generate(path: Path, n_events: int) -> None:
         'person:' || {c}[1 + CAST(hash(i, 3) % 1000000 AS BIGINT) % 30] || ':speaker ' || (CAST(hash(i, 6) % 1000000 AS BIGINT) % 50) AS spk,
         CAST(hash(i, 7) % 1000000 AS BIGINT) % 5 = 0 AS attributed
         FROM range(1, {n_events} + 1) r(i)""")
-    con.execute("""INSERT INTO events BY NAME SELECT eid, article_id || ':e' || eid AS event_uid,
-        article_id, 'e' || eid AS event_id, type, status, 0.7 AS confidence, 'rules' AS coder,
+    con.execute("""INSERT INTO events BY NAME SELECT eid, article_id, 'e' || eid AS event_id, type, status, 0.7 AS confidence, 'rules' AS coder,
         0 AS trigger_start, 4 AS trigger_end, 'sent' AS trigger_text, 0 AS evidence_start,
         60 AS evidence_end, src || ' did ' || type || ' to ' || tgt || ', sources said.' AS evidence,
         day AS event_date, strftime(day, '%Y-%m') AS month, day AS published,
         'Outlet ' || (eid % 50) AS outlet, true AS latest, [src] AS source_names,
-        [tgt] AS target_names, CASE WHEN attributed THEN [spk] ELSE [] END AS attributed_names,
+        [tgt] AS target_names, [src] AS source_countries, [tgt] AS target_countries, CASE WHEN attributed THEN [spk] ELSE [] END AS attributed_names,
         [] AS via_names, CASE WHEN attributed THEN 't1' END AS attribution_id FROM ev""")
     con.execute("""INSERT INTO event_actors BY NAME
         SELECT eid, article_id, 'source' AS role, 'a1' AS actor_id, src AS name, src AS country,
-               src AS actor_key FROM ev
-        UNION ALL SELECT eid, article_id, 'target', 'a2', tgt, tgt, tgt FROM ev
-        UNION ALL SELECT eid, article_id, 'attributed_to', 'a3', spk, NULL, spk FROM ev
+               src AS actor_key, true AS latest FROM ev
+        UNION ALL SELECT eid, article_id, 'target', 'a2', tgt, tgt, tgt, true FROM ev
+        UNION ALL SELECT eid, article_id, 'attributed_to', 'a3', spk, NULL, spk, true FROM ev
                   WHERE attributed""")
     con.execute("""INSERT INTO actors BY NAME SELECT DISTINCT article_id, actor_id, name,
         CASE WHEN role = 'attributed_to' THEN 'person' ELSE 'country' END AS kind, country,

@@ -29,12 +29,12 @@ def pick_pages(db: Path) -> dict[str, str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         event = con.execute("""
-            SELECT e.event_uid FROM events e WHERE e.latest
+            SELECT e.article_id || ':' || e.event_id FROM events e WHERE e.latest
             ORDER BY (e.attribution_id IS NOT NULL) DESC, len(e.source_names) > 0 DESC,
                      len(e.target_names) > 0 DESC, e.confidence DESC, e.eid LIMIT 1""").fetchone()
         actor = con.execute("""
             SELECT actor_key FROM event_actors WHERE role IN ('source', 'target')
-              AND actor_key IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").fetchone()
+              AND latest AND actor_key IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").fetchone()
     finally:
         con.close()
     pages = {"events": "/events"}

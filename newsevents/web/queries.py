@@ -30,7 +30,7 @@ SORT_SQL: dict[str, str] = {
 
 #: Columns of one row of the events table (a "report").
 EVENT_COLUMNS = """
-    e.event_uid AS event_id, e.article_id, CAST(e.event_date AS VARCHAR) AS date,
+    e.article_id || ':' || e.event_id AS event_id, e.article_id, CAST(e.event_date AS VARCHAR) AS date,
     e.type, e.status, array_to_string(e.source_names, ', ') AS source,
     array_to_string(e.target_names, ', ') AS target,
     array_to_string(e.attributed_names, ', ') AS attributed_to, e.outlet,
@@ -54,7 +54,7 @@ def _role_clause(roles: tuple[str, ...], value: str, params: list[Any]) -> str:
     """Events having an actor in one of ``roles`` whose name, country or key matches."""
     params.extend([*roles, like(value), value.upper(), value])
     marks = ", ".join("?" for _ in roles)
-    return (f"e.eid IN (SELECT eid FROM event_actors WHERE role IN ({marks}) AND "
+    return (f"e.eid IN (SELECT eid FROM event_actors WHERE latest AND role IN ({marks}) AND "
             "(name ILIKE ? ESCAPE '\\' OR country = ? OR actor_key = ?))")
 
 
@@ -152,18 +152,22 @@ def get_article(con: Con, article_id: str) -> tuple[ArticleResult, dict, dict] |
     result = _result(con, article_id)
     if result is None:
         return None
-    event_keys = dict(con.execute("SELECT event_id, event_uid FROM events WHERE article_id = ?",
-                                  [article_id]).fetchall())
+    event_keys = dict(con.execute("SELECT event_id, article_id || ':' || event_id FROM events "
+                                  "WHERE article_id = ?", [article_id]).fetchall())
     return result, actor_keys(con, article_id), event_keys
+
+
+def split_uid(event_uid: str) -> tuple[str, str]:
+    """``(article_id, event_id)`` of a public event id ``<article_id>:<event_id>``."""
+    article_id, _, event_id = event_uid.rpartition(":")
+    return article_id, event_id
 
 
 def get_event(con: Con, event_uid: str) -> tuple[ArticleResult, Event, str] | None:
     """The article records and the event behind a public event id, and the article id."""
-    found = con.execute("SELECT article_id, event_id FROM events WHERE event_uid = ? LIMIT 1",
-                        [event_uid]).fetchone()
-    if found is None:
+    article_id, event_id = split_uid(event_uid)
+    if not article_id or not event_id:
         return None
-    article_id, event_id = found
     result = _result(con, article_id)
     if result is None:
         return None
@@ -181,7 +185,7 @@ def story_of_event(con: Con, event_uid: str) -> dict[str, Any] | None:
                s.n_outlets, s.n_sources
         FROM events e JOIN story_events se ON se.eid = e.eid
         JOIN stories s ON s.story_id = se.story_id
-        WHERE e.event_uid = ? LIMIT 1""", [event_uid])
+        WHERE e.article_id = ? AND e.event_id = ? LIMIT 1""", list(split_uid(event_uid)))
     return found[0] if found else None
 
 
@@ -228,7 +232,7 @@ KIND_LABELS = {"denial": "A claim and its denial", "figures": "Conflicting figur
 
 
 def _side_columns(alias: str) -> str:
-    return (f"{alias}.event_uid AS {alias}_event_id, {alias}.type AS {alias}_type, "
+    return (f"{alias}.article_id || ':' || {alias}.event_id AS {alias}_event_id, {alias}.type AS {alias}_type, "
             f"{alias}.status AS {alias}_status, {alias}.evidence AS {alias}_evidence, "
             f"{alias}.outlet AS {alias}_outlet, "
             f"array_to_string({alias}.attributed_names, ', ') AS {alias}_attributed_to, "

@@ -13,8 +13,8 @@ from .charts import Counterpart
 from .queries import EVENT_COLUMNS, Con, like, rows
 
 # Events (latest article versions) where the actor is source or target.
-_ACTOR_EVENTS = """SELECT DISTINCT ea.eid FROM event_actors ea
-    WHERE ea.actor_key = ? AND ea.role IN ('source', 'target')"""
+_ACTOR_EVENTS = """SELECT ea.eid FROM event_actors ea
+    WHERE ea.actor_key = ? AND ea.role IN ('source', 'target') AND ea.latest"""
 
 
 def list_actors(con: Con, name: str, limit: int, offset: int) -> list[dict[str, Any]]:
@@ -30,7 +30,7 @@ def list_actors(con: Con, name: str, limit: int, offset: int) -> list[dict[str, 
                              count(DISTINCT a.article_id) AS n_articles
                       FROM actors a WHERE {where} GROUP BY a.actor_key),
              n AS (SELECT ea.actor_key, count(DISTINCT ea.eid) AS n_events
-                   FROM event_actors ea WHERE ea.role IN ('source', 'target')
+                   FROM event_actors ea WHERE ea.role IN ('source', 'target') AND ea.latest
                    AND ea.actor_key IN (SELECT actor_key FROM hits) GROUP BY ea.actor_key)
         SELECT hits.*, coalesce(n.n_events, 0) AS n_events FROM hits LEFT JOIN n USING (actor_key)
         ORDER BY n_events DESC, n_articles DESC, name LIMIT ? OFFSET ?""",
@@ -76,8 +76,7 @@ def actor_counterparts(con: Con, key: str, limit: int = 12) -> list[Counterpart]
     """Actors most often on the other side of the actor's events (each direction counted)."""
     found = con.execute("""
         WITH mine AS (SELECT ea.eid, ea.role FROM event_actors ea
-                      WHERE ea.actor_key = ? AND ea.role IN ('source', 'target')
-                        AND ea.eid IN (SELECT eid FROM events WHERE latest))
+                      WHERE ea.actor_key = ? AND ea.role IN ('source', 'target') AND ea.latest)
         SELECT o.actor_key, mode(o.name),
                count(*) FILTER (WHERE m.role = 'source') AS outgoing,
                count(*) FILTER (WHERE m.role = 'target') AS incoming
@@ -106,7 +105,7 @@ def claims_by(con: Con, key: str, limit: int = 20) -> list[dict[str, Any]]:
     return rows(con, f"""
         SELECT {EVENT_COLUMNS} FROM events e
         WHERE e.latest AND e.eid IN (SELECT eid FROM event_actors
-                                     WHERE actor_key = ? AND role = 'attributed_to')
+                                     WHERE actor_key = ? AND role = 'attributed_to' AND latest)
         ORDER BY e.event_date DESC NULLS LAST, e.eid DESC LIMIT ?""", [key, limit])
 
 

@@ -1,0 +1,87 @@
+"""The app reads the store while another process writes it (an ingest)."""
+
+import subprocess
+import sys
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from storebuild import drones, write_store
+
+from newsevents.web import create_app
+from newsevents.web.db import ReadOnlyStore
+
+HOLD = """
+import sys, time
+from newsevents.store import open_store
+store = open_store(sys.argv[1])          # read-write: holds the file lock
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+store.close()
+print("released", flush=True)
+time.sleep(30)
+"""
+
+
+@pytest.fixture
+def store_file(tmp_path):
+    return write_store(tmp_path / "busy.duckdb", [drones()])
+
+
+def _hold(path, seconds):
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_a_short_write_lock_is_waited_out(store_file):
+    client = TestClient(create_app(store_file))
+    proc = _hold(store_file, 0.4)
+    try:
+        t0 = time.monotonic()
+        r = client.get("/events")
+        assert r.status_code == 200, r.text[:300]
+        assert 'data-event="' in r.text
+        assert time.monotonic() - t0 >= 0.2  # it did wait for the writer
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_long_write_lock_gives_503_with_retry_after(store_file):
+    app = create_app(store_file)
+    app.state.store = ReadOnlyStore(store_file, delays=(0.05, 0.05))
+    client = TestClient(app)
+    proc = _hold(store_file, 20)
+    try:
+        r = client.get("/events")
+        assert r.status_code == 503
+        assert r.headers["retry-after"] == "3"
+        assert "another process" in r.text
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_the_app_never_holds_the_file_between_requests(store_file):
+    client = TestClient(create_app(store_file))
+    assert client.get("/events").status_code == 200
+    assert client.get("/actors/IRN").status_code == 200
+    # a writer can open the file right after the requests
+    proc = _hold(store_file, 0.1)
+    proc.kill()
+    proc.wait()
+
+
+def test_stale_stories_are_flagged(tmp_path):
+    from newsevents.store import open_store
+    from storebuild import clash
+
+    path = write_store(tmp_path / "stale.duckdb", [drones()])
+    with open_store(path) as store:  # a later batch, stories not regrouped yet
+        store.writer().write([("test:clash", "test://clash", clash())])
+    client = TestClient(create_app(path))
+    assert 'id="stale"' in client.get("/stories").text
+    fresh = TestClient(create_app(write_store(tmp_path / "fresh.duckdb", [drones()])))
+    assert 'id="stale"' not in fresh.get("/stories").text
