@@ -70,6 +70,7 @@ NUMBER_RE = re.compile(
     r"|" + rf"(?P<sign2>{_SIGN})\s?(?P<num2>{_DIGITS}{_SCALE}?)(?P<cur2>)(?![\w%])",
     re.IGNORECASE,
 )
+_NOT_A_COUNT = re.compile(r"\b(?:no|not|aged?|ages)\s+$", re.IGNORECASE)
 _PARSE_MOD = re.compile(r"^" + _MOD + "+", re.IGNORECASE)
 _STRIP = re.compile(r"^(?:" + _SIGN + r"|" + _CUR_CODE + r")\s?|" + _CUR_WORD + r"$", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(" + _DIGITS + r")\s*([a-z]+)?$", re.IGNORECASE)
@@ -149,6 +150,8 @@ def find_numbers(text: str, blocked: list[tuple[int, int]] = (), start: int = 0,
             continue
         if text[e:e + 1] == "-" and re.match(r"-(?:year|month|week|day)", text[e:e + 7], re.I):
             continue  # "a 62-year-old", "a three-day truce"
+        if _NOT_A_COUNT.search(text, max(0, s - 8), s):
+            continue  # "no one was hurt", "aged 56"
         value = parse_number(m.group())
         if value is None:
             continue
@@ -172,7 +175,7 @@ def _currency(m: re.Match) -> str | None:
 # --- classification: what a number counts ----------------------------------
 
 _KILLED = frozenset({"kill", "killed", "die", "dead", "death", "fatality", "slay", "massacre",
-                     "execute", "perish", "life", "toll", "murder"})
+                     "execute", "perish", "life", "toll", "murder", "drown", "behead"})
 _INJURED = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "maim"})
 _MISSING = frozenset({"missing", "unaccounted", "disappear"})
 _ARRESTED = frozenset({"arrest", "arrested", "detain", "detained", "jail", "imprison", "apprehend",
@@ -186,7 +189,7 @@ _PROJECTILES = frozenset({"shell", "rocket", "missile", "drone", "bomb", "mortar
                           "projectile", "munition", "grenade", "barrage", "strike", "airstrike"})
 _FIRE = frozenset({"fire", "launch", "lob", "shoot", "rain", "hit", "strike", "land", "slam",
                    "target", "pound", "unleash", "send", "drop", "fly", "attack", "carry",
-                   "barrage", "salvo", "volley", "explode", "fall"})
+                   "barrage", "salvo", "volley", "fall"})
 _INTERCEPT = frozenset({"intercept", "down", "destroy", "repel", "neutralize", "neutralise"})
 _TROOPS = frozenset({"troop", "soldier", "servicemember", "personnel", "marine", "paratrooper",
                      "reservist", "serviceman", "servicemen", "force", "peacekeeper", "conscript"})

@@ -184,3 +184,8 @@ def test_digit_groups_round_trip(n):
 def test_parse_number_never_raises(text):
     got = parse_number(text)
     assert got is None or got >= 0
+
+
+def test_negated_counts_and_ages_are_not_quantities():
+    text = "No one was hurt, but a man aged 56 died and not one shop opened."
+    assert [(text[n.start:n.end]) for n in find_numbers(text)] == []
