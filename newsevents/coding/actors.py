@@ -82,6 +82,14 @@ class Builder:
                 d.tokens.add(i)
         return d
 
+    def claim(self, key: str, tokens: "range | list[int]") -> None:
+        """Mark free ``tokens`` as belonging to ``key`` without adding a mention span."""
+        d = self.drafts[key]
+        for i in tokens:
+            if i not in self.owner:
+                self.owner[i] = key
+                d.tokens.add(i)
+
     def release(self, start: int, end: int) -> None:
         """Take tokens ``start:end`` (and the mentions inside) away from their actors."""
         for i in range(start, end):
@@ -273,6 +281,9 @@ def code_unknown_orgs(b: Builder) -> None:
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known):
             continue
+        if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
+                and people.is_title_token(b.toks[ent.start - 2]):
+            continue  # "Secretary of State", "Minister of Finance": part of a title
         inner = {b.drafts[b.owner[i]].kind for i in range(start, ent.end) if i in b.owner}
         if inner - {"country"} or all(i in b.owner for i in range(start, ent.end)):
             continue  # the dictionary already knows it (or part of it)
@@ -293,8 +304,8 @@ def code_groups(b: Builder) -> None:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN") or lemma not in GROUPS or tok.i in b.owner:
             continue
-        if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE:
-            continue
+        if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok):
+            continue  # "a U.S. official" counts; a bare "official" does not
         _code_group(b, tok, lemma)
 
 
@@ -345,6 +356,14 @@ def _country_group(b: Builder, tok: "Token", lemma: str, start: int, owner: Draf
         text = f"{c.demonym or c.name} {tok.text.lower()}" if c else text
     b.mention(f"group:{label}:{sector}", start, tok.i + 1, kind="group", name=text,
               country=country, sector=sector)
+
+
+def _actor_modifier(b: Builder, tok: "Token") -> bool:
+    """True when a country/organization actor modifies ``tok`` ("a U.S. official")."""
+    for c in tok.lefts:
+        if c.dep_ in _GROUP_MOD_DEPS and c.i in b.owner and b.drafts[b.owner[c.i]].kind != "person":
+            return True
+    return False
 
 
 def _backed(doc: "Doc", m: "Token") -> bool:

@@ -45,6 +45,7 @@ class Description:
     country: str | None
     affiliation: str | None  # draft key
     gender: str | None = None
+    title_tokens: tuple[int, int] | None = None  # the title words ("foreign policy chief")
 
 
 def _word(t: "Token") -> str:
@@ -53,6 +54,11 @@ def _word(t: "Token") -> str:
 
 def _is_title(t: "Token") -> bool:
     return _word(t) in TITLES or _word(t) in HONORIFICS
+
+
+def is_title_token(t: "Token") -> bool:
+    """True for a title or honorific word ("Minister", "Sen.", "Mr.")."""
+    return _is_title(t)
 
 
 def find_names(b: "Builder") -> list[NameMention]:
@@ -104,8 +110,8 @@ def known_name_words(doc: "Doc") -> set[str]:
 def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:
     """An ORG/GPE/NORP entity that repeats a person's name ("Trump", "De Blasio", "Trump's")."""
     words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in _POSS]
-    return bool(words) and words[-1] in known and all(t.pos_ == "PROPN" or t.text in _POSS for t in ent
-                                                     if t.text[:1].isalpha())
+    return bool(words) and words[-1] in known and all(t.text[:1].isupper() for t in ent
+                                                     if t.text[:1].isalpha() and t.text not in _POSS)
 
 
 def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> list[NameMention]:
@@ -186,6 +192,8 @@ def code_people(b: "Builder") -> None:
         desc = describe(b, m)
         if desc is not None:
             _apply(d, desc)
+            if desc.title_tokens:  # "President", "foreign policy chief" speak for the person too
+                b.claim(key, range(*desc.title_tokens))
 
 
 def _apply(d: "Draft", desc: Description) -> None:
@@ -218,14 +226,20 @@ def describe(b: "Builder", m: NameMention) -> Description | None:
 
 
 def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:
-    """Token range of the title words and modifiers right before a name."""
-    doc, i = b.doc, start - 1
+    """Token range of the title words and modifiers right before a name.
+
+    Takes titles, their modifiers ("former", "foreign policy"), possessives,
+    word-internal hyphens ("Secretary-General"), "of" inside a title
+    ("Secretary of State") and actors ("Kremlin", "Saudi").
+    """
+    toks, i = b.toks, start - 1
     lo = None
     while i >= 0 and start - i <= 10:
-        t = doc[i]
+        t = toks[i]
         owner = b.draft_at(i)
-        if _is_title(t) or _word(t) in TITLE_MODIFIERS or t.text in _POSS or t.text in ("-", "\u2010") \
-                or (owner is not None and owner.kind != "person") or _multi_title_word(t):
+        if _is_title(t) or _word(t) in TITLE_MODIFIERS or t.text in _POSS or _inner_hyphen(t) \
+                or (owner is not None and owner.kind != "person") or _multi_title_word(t) \
+                or _title_compound(t, start) or _title_of(toks, i, lo):
             lo = i
             i -= 1
             continue
@@ -233,9 +247,26 @@ def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:
     return lo, start
 
 
+def _inner_hyphen(t: "Token") -> bool:
+    """A hyphen inside a word ("Secretary-General"), not a dash ("WASHINGTON -")."""
+    return t.text in ("-", "\u2010") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _title_compound(t: "Token", name_start: int) -> bool:
+    """A lower-case noun or adjective modifying a later title word ("foreign policy chief")."""
+    return (t.dep_ in ("compound", "amod") and t.text.islower() and t.pos_ in ("NOUN", "ADJ")
+            and t.i < t.head.i < name_start)
+
+
+def _title_of(toks: list["Token"], i: int, lo: int | None) -> bool:
+    """ "of" between a title and what follows it ("Secretary of State", "Minister of Defense")."""
+    return toks[i].lower_ == "of" and lo is not None and i > 0 and _is_title(toks[i - 1])
+
+
 def _multi_title_word(t: "Token") -> bool:
+    """A word of a multi-word title ("Attorney", "Prime"); punctuation never counts."""
     w = _word(t)
-    return any(w in key for key in MULTI_TITLES)
+    return w.isalpha() and any(w in key for key in MULTI_TITLES)
 
 
 def _apposition(b: "Builder", m: NameMention) -> tuple[int | None, int]:
@@ -289,7 +320,8 @@ def _read_description(b: "Builder", lo: int, hi: int) -> Description | None:
         country = org.country
     aff = org.key if org is not None else (f"country:{country}" if country and f"country:{country}" in b.drafts else None)
     gender = next((HONORIFICS[_word(doc[i])] for i in range(lo, hi) if _word(doc[i]) in HONORIFICS), None)
-    return Description(_role_text(b, lo, hi, head), sector, country, aff, gender)
+    role, start = _role_text(b, lo, hi, head)
+    return Description(role, sector, country, aff, gender, (start, head + 1))
 
 
 def _head_title(doc: "Doc", titles: list[int]) -> int:
@@ -347,12 +379,13 @@ def _countries_in(b: "Builder", lo: int, hi: int) -> str | None:
     return None
 
 
-def _role_text(b: "Builder", lo: int, hi: int, head: int) -> str:
-    """The role as written: modifiers and title, plus its "to/of/for/at" complement."""
+def _role_text(b: "Builder", lo: int, hi: int, head: int) -> tuple[str, int]:
+    """The role as written (modifiers, title, its "to/of/for/at" complement) and its first token."""
     doc = b.doc
     start = head
     while start - 1 >= lo and (_word(doc[start - 1]) in TITLE_MODIFIERS or _is_title(doc[start - 1])
-                               or _multi_title_word(doc[start - 1]) or doc[start - 1].text == "-") \
+                               or _multi_title_word(doc[start - 1]) or _inner_hyphen(doc[start - 1])
+                               or _title_compound(doc[start - 1], head + 1)) \
             and b.draft_at(start - 1) is None:
         start -= 1
     end = head + 1
@@ -360,7 +393,7 @@ def _role_text(b: "Builder", lo: int, hi: int, head: int) -> str:
         end = min(hi, doc[end].right_edge.i + 1)
     while end > start + 1 and not doc[end - 1].text[:1].isalnum():
         end -= 1
-    return doc[start:end].text
+    return doc[start:end].text, start
 
 
 def first_name_gender(word: str) -> str | None:

@@ -50,6 +50,7 @@ _add("candidate nominee", None, False)
 MULTI_TITLES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("attorney", "general"): ("JUD", True),
     ("secretary", "-", "general"): ("GOV", False),
+    ("secretary", "of", "state"): ("GOV", False),
     ("secretary", "general"): ("GOV", False),
     ("director", "-", "general"): ("GOV", False),
     ("governor", "-", "general"): ("GOV", False),
@@ -89,7 +90,7 @@ TITLE_MODIFIERS = frozenset(
     "foreign defense defence interior finance justice health economy trade energy "
     "home state national federal regional provincial local military security "
     "presidential press communications political civil general special "
-    "supreme high lead longtime veteran retired visiting".split()
+    "supreme high lead longtime veteran retired visiting crown grand".split()
 )
 
 # group noun lemma -> sector (plural heads and collectives: "Iranian officials")

@@ -218,3 +218,33 @@ def test_name_repeated_as_org_entity_stays_the_person(nlp):
             "Delgado promised new jobs, and Delgado's staff handed out leaflets.")
     a = code(nlp, text)
     assert [x.kind for x in a.actors.all() if "Delgado" in x.name] == ["person"]
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    ("Secretary of State Mara Quinn will travel to Riyadh next week.", "Mara Quinn", "Secretary of State", None),
+    ("The European Union's foreign policy chief Pavel Kral urged restraint.", "Pavel Kral", "foreign policy chief", "IGO"),
+    ("Saudi Crown Prince Faisal bin Khalid met the delegation.", "Faisal bin Khalid", "Crown Prince", "SAU"),
+])
+def test_multiword_titles(nlp, text, name, role, country):
+    person = by_text(code(nlp, text), name)
+    assert person.role == role
+    assert person.country == country
+
+
+def test_title_words_point_to_the_person(nlp):
+    a = code(nlp, "Kenyan President Daniel Mwangi said the election was fair.")
+    person = by_text(a, "Daniel Mwangi")
+    assert actor_of_token(a, "President").id == person.id
+    assert actor_of_token(a, "Kenyan").country == "KEN"  # the country keeps its own token
+    assert person.affiliation == actor_of_token(a, "Kenyan").id
+
+
+def test_dateline_dash_is_not_part_of_a_title(nlp):
+    a = code(nlp, "NAIROBI (Reuters) - Minister Grace Wanjiru resigned on Monday.")
+    assert by_text(a, "Grace Wanjiru").role == "Minister"
+
+
+def test_singular_official_with_country_is_a_group(nlp):
+    a = code(nlp, "A senior U.S. official told reporters the talks would resume.")
+    actor = actor_of_token(a, "official")
+    assert (actor.kind, actor.country, actor.sector) == ("group", "USA", "GOV")
