@@ -81,6 +81,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         log.warning("store error on %s: %s", request.url.path, exc)
         return _error(request, 503, "Store unavailable", str(exc))
 
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # A bug must not show a traceback (or article text) to the browser: log it instead.
+        log.exception("error on %s", request.url.path)
+        return _error(request, 500, "Internal error",
+                      "The page could not be built; the server log has the details.")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")

@@ -102,3 +102,17 @@ def test_serve_refuses_a_missing_store(tmp_path, capsys):
 
     assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "newsevents ingest" in capsys.readouterr().err
+
+
+def test_a_bug_gives_a_500_page_without_traceback(coded_store, monkeypatch):
+    from newsevents.web import queries
+
+    def broken(con, f):
+        raise RuntimeError("secret internals <script>")
+
+    monkeypatch.setattr(queries, "list_events", broken)
+    client = TestClient(create_app(coded_store), raise_server_exceptions=False)
+    r = client.get("/events")
+    assert r.status_code == 500
+    assert "secret internals" not in r.text and "Traceback" not in r.text
+    assert "Internal error" in r.text
