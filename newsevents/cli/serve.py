@@ -61,5 +61,7 @@ def run(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     print(f"newsevents: serving {db} (read-only) at http://{args.host}:{args.port}/",
           file=sys.stderr)
-    uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="warning")
+    hosts = ["127.0.0.1", "localhost", args.host] if is_loopback(args.host) else None
+    uvicorn.run(create_app(db, allowed_hosts=hosts), host=args.host, port=args.port,
+                log_level="warning")
     return 0

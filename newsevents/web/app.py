@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 from ..errors import StoreBusy, StoreError, UsageError
@@ -96,13 +97,20 @@ def _install_error_handlers(app: FastAPI) -> None:
                       getattr(exc, "headers", None))
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web app over the store at ``db_path``, opened read-only per request."""
+def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The web app over the store at ``db_path``, opened read-only per request.
+
+    ``allowed_hosts`` restricts the ``Host`` header (``newsevents serve`` passes
+    the loopback names when it binds 127.0.0.1, so a web page cannot reach the
+    app through DNS rebinding); ``None`` accepts any host.
+    """
     from . import routes_actors, routes_events, routes_misc  # noqa: PLC0415 - avoid cycles
 
     app = FastAPI(title="newsevents", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = ReadOnlyStore(db_path)
     app.state.templates = _templates()
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for module in (routes_events, routes_actors, routes_misc):

@@ -36,7 +36,8 @@ def live_server(db_path: str | Path, timeout: float = 20.0) -> Iterator[str]:
     from .app import create_app  # noqa: PLC0415
 
     port = free_port()
-    config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port,
+    app = create_app(db_path, allowed_hosts=["127.0.0.1", "localhost"])  # as `serve` does
+    config = uvicorn.Config(app, host="127.0.0.1", port=port,
                             log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="newsevents-web", daemon=True)

@@ -116,3 +116,12 @@ def test_a_bug_gives_a_500_page_without_traceback(coded_store, monkeypatch):
     assert r.status_code == 500
     assert "secret internals" not in r.text and "Traceback" not in r.text
     assert "Internal error" in r.text
+
+
+def test_loopback_app_rejects_foreign_host_headers(coded_store):
+    client = TestClient(create_app(coded_store, allowed_hosts=["127.0.0.1", "localhost"]),
+                        base_url="http://127.0.0.1:8000")
+    assert client.get("/events").status_code == 200
+    assert client.get("/events", headers={"host": "localhost:8000"}).status_code == 200
+    # DNS rebinding: a page on evil.example resolving to 127.0.0.1
+    assert client.get("/events", headers={"host": "evil.example:8000"}).status_code == 400
