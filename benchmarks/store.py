@@ -180,8 +180,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", type=int, default=1_000_000)
     p.add_argument("--batch", type=int, default=200_000, help="events per transaction")
     p.add_argument("--db", help="store file (default: a temporary file, removed after)")
+    p.add_argument("--queries-only", action="store_true",
+                   help="only time the queries on an existing --db")
     args = p.parse_args(argv)
     tmp = None
+    if args.queries_only:
+        for name, ms, size in queries_report(Path(args.db)):
+            print(f"  {name:40s} {ms:8.1f} ms  ({size})")
+        return 0
     if args.db:
         db = Path(args.db)
         if db.exists():
@@ -202,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"file size: {size / 1e6:,.0f} MB ({size / n:.0f} bytes/event)")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
     if tmp:
-        for f in Path(tmp).iterdir():
+        for f in Path(tmp).iterdir():  # noqa: B007
             f.unlink()
         os.rmdir(tmp)
     return 0

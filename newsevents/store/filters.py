@@ -163,7 +163,15 @@ def where(f: object, alias: str = "e") -> tuple[str, list[Any]]:
     for field, roles in (("actor", ("source", "target")), ("source", ("source",)),
                          ("target", ("target",)), ("attributed_to", ("attributed_to",))):
         value = attr(f, field)
-        if value:
+        if not value:
+            continue
+        code = actor_country(value)
+        if code and field != "attributed_to":
+            # countries of sources/targets are copied into the events table: no join
+            lists = [f"list_contains({alias}.{r}_countries, ?)" for r in roles]
+            conds.append("(" + " OR ".join(lists) + ")")
+            params += [code] * len(lists)
+        else:
             cond, p = actor_match(value)
             role_list = ", ".join(f"'{r}'" for r in roles)  # fixed literals, not input
             conds.append(f"{alias}.eid IN (SELECT ea.eid FROM event_actors ea "

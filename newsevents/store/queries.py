@@ -172,7 +172,11 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str | None = None,
            sector: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """Actors across articles (grouped by actor key), most events first."""
+    """Actors across articles (grouped by actor key), most events first.
+
+    ``events`` counts the actor's roles in events (source, target, speaker,
+    intermediary); a country is shown under its ISO 3166 name.
+    """
     conds, params = ["ea.latest"], []
     if name:
         cond, p = actor_match(name)
@@ -185,8 +189,8 @@ def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str
         conds.append("ea.sector = ?")
         params.append(sector.upper())
     sql = f"""
-        SELECT mode(ea.name) AS name, ea.actor_key, any_value(ea.country) AS country,
-               mode(ea.sector) AS sector, count(DISTINCT ea.eid) AS events,
+        SELECT min(ea.name) AS name, ea.actor_key, any_value(ea.country) AS country,
+               min(ea.sector) AS sector, count(*) AS events,
                count(DISTINCT ea.article_id) AS articles,
                count(*) FILTER (WHERE ea.role = 'source') AS as_source,
                count(*) FILTER (WHERE ea.role = 'target') AS as_target,
@@ -194,6 +198,20 @@ def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str
         FROM event_actors ea
         WHERE {' AND '.join(conds)}
         GROUP BY ea.actor_key ORDER BY events DESC, name LIMIT ?"""
+    rows = _rows(con.execute(sql, params + [limit]))
+    for r in rows:
+        # one country is one actor key whatever the article called it (Iran, Tehran …)
+        if r["actor_key"] == r["country"]:
+            r["name"] = _country_name(r["country"]) or r["name"]
+            r["sector"] = None
+    return rows
+
+
+def _country_name(code: str) -> str | None:
+    from ..coding import gazetteer
+
+    c = gazetteer.country_by_code(code)
+    return c.name if c else None
     return _rows(con.execute(sql, params + [limit]))
 
 
@@ -209,8 +227,8 @@ def actor_profile(con: duckdb.DuckDBPyConnection, name: str, since: object = Non
     # events) so that each part of the profile scans thousands of rows, not millions.
     con.execute(f"CREATE OR REPLACE TEMP TABLE _pe AS SELECT e.eid, e.type, e.month, e.status "
                 f"FROM events e WHERE {cond}", params)
-    con.execute("CREATE OR REPLACE TEMP TABLE _pa AS SELECT o.* FROM event_actors o "
-                "SEMI JOIN _pe ON o.eid = _pe.eid")
+    con.execute("CREATE OR REPLACE TEMP TABLE _pa AS SELECT o.eid, o.role, o.name, o.country, "
+                "o.sector FROM event_actors o JOIN _pe ON o.eid = _pe.eid")
     try:
         profile: dict[str, Any] = {"actor": name, "events": int(con.execute(
             "SELECT count(*) FROM _pe").fetchall()[0][0])}
@@ -224,11 +242,11 @@ def actor_profile(con: duckdb.DuckDBPyConnection, name: str, since: object = Non
         profile["by_month"] = _rows(con.execute(
             "SELECT month, type, count(*) AS n FROM _pe GROUP BY ALL ORDER BY month, type"))
         profile["counterparts"] = _rows(con.execute(
-            f"""SELECT o.name, o.country, o.sector, o.role, count(DISTINCT o.eid) AS n
+            f"""SELECT o.name, o.country, o.sector, o.role, count(*) AS n
                 FROM _pa o WHERE o.role IN ('source', 'target') AND NOT ({mine})
                 GROUP BY ALL ORDER BY n DESC, o.name LIMIT ?""", mp + [limit]))
         profile["quoted_by"] = _rows(con.execute(
-            """SELECT o.name, count(DISTINCT o.eid) AS n FROM _pa o
+            """SELECT o.name, count(*) AS n FROM _pa o
                WHERE o.role = 'attributed_to' GROUP BY ALL ORDER BY n DESC, o.name LIMIT ?""",
             [limit]))
     finally:

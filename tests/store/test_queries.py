@@ -99,7 +99,7 @@ def test_actors_listing_groups_across_articles(con):
     rows = {r["name"]: r for r in Q.actors(con)}
     assert rows["Houthi rebels"]["events"] == 3 and rows["Houthi rebels"]["articles"] == 3
     assert rows["Houthi rebels"]["as_target"] == 3
-    assert [r["name"] for r in Q.actors(con, country="GRC")] == ["Greek"]
+    assert [r["name"] for r in Q.actors(con, country="GRC")] == ["Greece"]  # not "Greek"
 
 
 def test_quotes_by_speaker(con):
