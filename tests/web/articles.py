@@ -1,6 +1,12 @@
-"""Short invented articles for the web tests (not news text), as Documents."""
+"""Short invented articles for the web tests (not news text), as Documents.
 
+``write_jsonl`` writes them as a JSON Lines file, the input ``newsevents
+ingest`` reads, so the tests can run the real ingest (pipeline + store).
+"""
+
+import json
 from datetime import date
+from pathlib import Path
 
 from newsevents.records import Document
 
@@ -40,3 +46,12 @@ XSS = Document(
         "<a href=\"javascript:window.__xss=3\">Read more</a> about Russia's attack on Ukraine."))
 
 ALL = (DRONES, DRONES_AGAIN, CLASH, XSS)
+
+
+def write_jsonl(path: Path, docs=ALL) -> Path:
+    """The documents as one JSON Lines file (id, title, published, outlet, url, text)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for d in docs:
+            out.write(json.dumps({"id": d.id, "title": d.title, "published": d.published.isoformat(),
+                                  "outlet": d.outlet, "url": d.url, "text": d.content}) + "\n")
+    return path

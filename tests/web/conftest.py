@@ -8,7 +8,10 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from articles import write_jsonl  # noqa: E402
 from storebuild import coded_results, write_store  # noqa: E402
+
+from newsevents.store.ingest import ingest  # noqa: E402
 
 from newsevents.web import create_app  # noqa: E402
 
@@ -22,3 +25,18 @@ def coded_store(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def client(coded_store) -> TestClient:
     return TestClient(create_app(coded_store))
+
+
+@pytest.fixture(scope="session")
+def ingested_store(tmp_path_factory) -> Path:
+    """A store made by the real ingest (pipeline, writer, stories) from invented articles."""
+    tmp = tmp_path_factory.mktemp("ingest")
+    db = tmp / "ingested.duckdb"
+    report = ingest([write_jsonl(tmp / "articles.jsonl")], db)
+    assert report.coded == 4, report
+    return db
+
+
+@pytest.fixture(scope="session")
+def ingested(ingested_store) -> TestClient:
+    return TestClient(create_app(ingested_store))

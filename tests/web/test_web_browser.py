@@ -125,3 +125,26 @@ def test_search_box(page, base_url):
     page.wait_for_selector("#actor-name")
     assert page.locator("#actor-name").inner_text() == "Ali Rahimi"
     assert re.search(r"/actors/person", page.url)
+
+
+def test_ingested_hostile_article_does_not_execute(browser, ingested_store):
+    """The real ingest of an article with <script>, onerror= and javascript: links."""
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with live_server(ingested_store) as url:
+        page.goto(f"{url}/articles")
+        page.click("#articles-table a:has-text('<script>')")
+        page.wait_for_selector("#article-text")
+        assert "<script>window.__xss=1</script>" in page.locator("#article-text").inner_text()
+        assert "<script>window.__xss=5</script>" in page.locator("h1").inner_text()
+        for link in page.locator("#article-events a").all():
+            page.goto(url + link.get_attribute("href"))
+            page.wait_for_selector("#evidence")
+            assert page.evaluate("typeof window.__xss") == "undefined"
+            page.go_back()
+        page.goto(f"{url}/events")
+        assert page.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == []
+    context.close()
