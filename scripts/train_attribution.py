@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import sys
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from newsevents.evaluate.attribution import read_polnear  # noqa: E402
 from newsevents.pipeline import Pipeline  # noqa: E402
 
 OUT = ROOT / "newsevents" / "data" / "models" / "attribution_frames.tsv"
+MODEL_OUT = ROOT / "newsevents" / "data" / "models" / "attribution_cues.json"
 
 
 def _gold_index(doc) -> tuple[set[int], list[tuple[int, int]]]:
@@ -81,6 +83,46 @@ def count_frames(split_dir: Path, cache: Path | None = None) -> collections.Coun
     return counts
 
 
+def cue_examples(split_dir: Path, cache: Path | None = None) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every candidate cue verb (a verb with a complement frame)."""
+    from newsevents.coding.models.attribution_cues import features
+
+    docs = read_polnear(split_dir)
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for gold, doc in zip(docs, parsed_docs([d.text for d in docs], cache)):
+        if doc is None:
+            continue
+        cue_chars, contents = _gold_index(gold)
+        for tok in doc:
+            if tok.pos_ != "VERB":
+                continue
+            found = content_frame(tok)
+            if found is None:
+                continue
+            frame, toks = found
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            hit = tok.idx in cue_chars and any(cs < e and s < ce for cs, ce in contents)
+            xs.append(features(tok, frame))
+            ys.append(int(hit))
+    return xs, ys
+
+
+def train_cue_model(xs: list[list[str]], ys: list[int], c: float) -> dict[str, float]:
+    """Logistic regression weights (deterministic: liblinear, fixed seed)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in fs} for fs in xs]).tocsr()
+    x.indices = x.indices.astype("int32")
+    x.indptr = x.indptr.astype("int32")
+    model = LogisticRegression(C=c, solver="liblinear", random_state=0, fit_intercept=False, max_iter=500)
+    model.fit(x, ys)
+    names = vec.get_feature_names_out()
+    return {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-3}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -88,8 +130,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.3)
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--cache", default=None, help="DocBin file to keep the train parses in")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation of the cue model")
+    ap.add_argument("--threshold", type=float, default=0.5, help="decision threshold of the cue model")
+    ap.add_argument("--model-out", default=str(MODEL_OUT))
     args = ap.parse_args(argv)
     cache = Path(args.cache) if args.cache else None
+    xs, ys = cue_examples(Path(args.data) / "polnear" / "train", cache)
+    weights = train_cue_model(xs, ys, args.c)
+    Path(args.model_out).write_text(json.dumps(
+        {"about": "attribution cue classifier, PolNeAR train, scripts/train_attribution.py",
+         "c": args.c, "threshold": args.threshold, "examples": len(ys), "positives": sum(ys),
+         "weights": dict(sorted(weights.items()))}, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"cue model: {len(weights)} weights from {len(ys)} candidates -> {args.model_out}")
     counts = count_frames(Path(args.data) / "polnear" / "train", cache)
     keys = sorted({(lemma, frame) for lemma, frame, _ in counts})
     rows = []

@@ -24,7 +24,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..records import Attribution, AttributionSource
-from .attribution_lexicon import frames, outlets
+from .attribution_lexicon import cue_lexicon, frames, outlets
+from .models.attribution_cues import CueModel, load_cue_model
 from .attribution_quotes import Quote, find_quotes, paragraphs
 from .attribution_rules import (
     Draft, according_to, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs, subject_of,
@@ -55,7 +56,8 @@ class AttributionStage:
         """Find the attributions of ``analysis.doc`` and record them."""
         doc = analysis.doc
         text = analysis.article.text
-        finder = _Finder(doc, text, frames(self.use_model))
+        model = load_cue_model() if self.use_model else None
+        finder = _Finder(doc, text, frames(self.use_model), model)
         drafts = finder.run()
         _finish(analysis, drafts)
 
@@ -63,18 +65,23 @@ class AttributionStage:
 class _Finder:
     """The three passes over one document."""
 
-    def __init__(self, doc: "Doc", text: str, table: dict[str, frozenset[str]]) -> None:
+    def __init__(self, doc: "Doc", text: str, table: dict[str, frozenset[str]],
+                 model: "CueModel | None" = None) -> None:
         self.doc = doc
         self.text = text
         self.table = table
+        self.model = model
         self.quotes: list[Quote] = find_quotes(text)
         self.quote_of_token = self._index_quotes()
-        cues = [t for t in doc if t.lemma_.lower() in table and is_verbal(t)
-                and self.quote_of_token.get(t.i) is None]
+        verbs = [t for t in doc if is_verbal(t) and self.quote_of_token.get(t.i) is None]
+        listed = [t for t in verbs if t.lemma_.lower() in table]
         # "appeared to suggest": the infinitive is the cue, its catenative head is not
-        heads = {h.i for h in (catenative_head(t) for t in cues) if h is not None}
+        heads = {h.i for h in (catenative_head(t) for t in listed) if h is not None}
+        # with the learned model every verb is a candidate; without it, listed verbs only
+        cues = verbs if model is not None else listed
         self.cues = [t for t in cues if t.i not in heads]
-        self.cue_set = {t.i for t in self.cues}
+        #: listed cue verbs: what direct quotes attach to and what ends a speaker's turn
+        self.cue_set = {t.i for t in listed if t.i not in heads}
         self.by_cue: dict[int, Draft] = {}
         self.drafts: list[Draft] = []
         self.para_starts = [p[0] for p in paragraphs(text)]
@@ -187,7 +194,7 @@ class _Finder:
         # same or next paragraph, and no other cue verb in between
         if between.count("\n\n") > 1 or between.count("\n") > 2:
             return False
-        return not any(prev_end <= c.idx < q.start and c.i != last.cue_token for c in self.cues)
+        return not any(prev_end <= self.doc[i].idx < q.start and i != last.cue_token for i in self.cue_set)
 
     def _attach(self, cue: "Token", qi: int, q: Quote) -> Draft:
         """Give quote ``qi`` to the attribution of ``cue`` (creating it).
@@ -226,8 +233,7 @@ class _Finder:
             if found is None:
                 continue
             frame, toks = found
-            allowed = self.table.get(cue.lemma_.lower(), frozenset())
-            if frame not in allowed and frame != "parenthetical":
+            if not self._accepts(cue, frame):
                 continue
             if frame == "ccomp" and toks and all(t.i in self.quote_of_token for t in toks if not t.is_punct):
                 continue  # the clause is a quote that pass 1 left alone (too short)
@@ -242,6 +248,18 @@ class _Finder:
                 last_q = self.quotes[inner[-1]]
                 contents[-1] = _extend_to_quote(contents[-1], last_q)
             draft.contents.extend(contents)
+
+    def _accepts(self, cue: "Token", frame: str) -> bool:
+        """Whether ``cue`` with this complement frame is an attribution cue."""
+        lemma = cue.lemma_.lower()
+        if frame == "parenthetical":
+            return lemma in self.table
+        entry = cue_lexicon().get(lemma)
+        if frame == "ccomp" and entry is not None and entry.strong:
+            return True  # a speech verb with a clause: always reported speech
+        if self.model is not None:
+            return self.model.is_cue(cue, frame)
+        return frame in self.table.get(lemma, frozenset())
 
     def _parenthetical(self, cue: "Token") -> tuple[str, list["Token"]] | None:
         """ "X, he said, Y" / "X, she added.": the content is the governing clause."""
@@ -280,7 +298,7 @@ class _Finder:
         draft = Draft(cue=cue_extent(cue, frame), cue_token=cue.i, status=cue_status(cue), kind=kind)
         subj = subject_of(cue)
         if subj is not None:
-            draft.source, draft.source_head = subject_span(self.text, subj), subj.i
+            draft.source, draft.source_head = subject_span(self.text, subj, cue), subj.i
         draft.via.extend(_via_tokens(cue))
         self.by_cue[cue.i] = draft
         self.drafts.append(draft)

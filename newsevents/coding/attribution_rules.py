@@ -99,22 +99,38 @@ def trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return start, end
 
 
-def subject_span(text: str, subj: "Token") -> tuple[int, int] | None:
+def subject_span(text: str, subj: "Token", cue: "Token | None" = None) -> tuple[int, int] | None:
     """The source span of a subject: its whole subtree, appositions and
     relative clauses included (PolNeAR's convention), with the comma that
-    closes an apposition but without a sentence-final period."""
+    closes an apposition, but without a trailing date ("in 2001"), a leading
+    quote mark or dateline, and never reaching the cue itself."""
     toks = list(subj.subtree)
+    if cue is not None and toks[0].i <= cue.i <= toks[-1].i:
+        toks = [t for t in toks if t.i < cue.i] if subj.i < cue.i else [t for t in toks if t.i > cue.i]
+    toks = _drop_trailing_date(subj, toks)
     while toks and toks[-1].is_punct and toks[-1].text in {".", ";", ":", "-", "--"}:
         toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    if len(toks) > 2 and toks[0].is_upper and toks[1].text in {"-", "—", "–", "--"}:
+        toks = toks[2:]  # "BRUSSELS - European leaders": a dateline
     span = token_span(toks)
     if span is None:
         return None
     start, end = span
-    while start < end and (text[start].isspace() or text[start] in ",.;:-"):
-        start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def _drop_trailing_date(subj: "Token", toks: list["Token"]) -> list["Token"]:
+    """Remove a final prepositional phrase that is a date ("an arbitration panel in 2001")."""
+    for child in subj.rights:
+        if child.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in child.children if g.dep_ == "pobj"):
+            cut = {t.i for t in child.subtree}
+            if max(cut) == toks[-1].i or (toks[-1].is_punct and max(cut) == toks[-1].i - 1):
+                return [t for t in toks if t.i < min(cut)]
+    return toks
 
 
 def content_tokens(head: "Token", exclude: "Token") -> list["Token"]:
