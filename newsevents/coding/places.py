@@ -138,12 +138,12 @@ def _resolve(lookup: Lookup, ent: "SpacySpan") -> object | None:
     return got
 
 
-def _qualifier(ent: "SpacySpan", ents_by_root: dict) -> "SpacySpan | None":
+def _qualifier(ent: "SpacySpan", ents_by_root: dict, text: str) -> "SpacySpan | None":
     """The place that qualifies this one: "Bakhmut, Ukraine" -> Ukraine."""
     for child in ent.root.children:
         if child.dep_ in ("appos", "conj", "npadvmod") and child.i in ents_by_root:
             q = ents_by_root[child.i]
-            if q.start_char > ent.end_char and ent.doc.text[ent.end_char:q.start_char].strip() == ",":
+            if q.start_char > ent.end_char and text[ent.end_char:q.start_char].strip() == ",":
                 return q
     return None
 
@@ -220,7 +220,7 @@ def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
     by_root = {e.root.i: e for e in ents}
     qualifiers = {}
     for e in ents:
-        q = _qualifier(e, by_root)
+        q = _qualifier(e, by_root, text)
         if q is not None:
             qualifiers[e.root.i] = q
     skip = {q.root.i for q in qualifiers.values()}
