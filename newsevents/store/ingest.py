@@ -107,10 +107,10 @@ def _code_in_worker(items: list[Item]) -> list[Outcome]:
 class _Coder:
     """Codes chunks of items, in this process or in a pool of N; results in order."""
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(self, settings: Settings, workers: int, pipeline=None) -> None:
         self.workers = workers
         self.settings = settings
-        self._pipe = None
+        self._pipe = pipeline
         self._pool = None
         if workers > 1:
             from concurrent.futures import ProcessPoolExecutor
@@ -146,13 +146,14 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
            published: date | str | None = None, settings: Settings | None = None,
            workers: int = 1, batch_size: int = 64,
            on_batch: Callable[[IngestReport], None] | None = None,
-           build_stories: bool = True) -> IngestReport:
+           build_stories: bool = True, pipeline=None) -> IngestReport:
     """Code and store every input under ``paths``; return the counts.
 
     Inputs already in the ledger are not coded again; each batch is one
     transaction.  ``on_batch`` is called after every committed batch (for
     progress display).  Stories are rebuilt at the end when anything new
     was stored (``build_stories=False`` leaves that to the first query).
+    ``pipeline`` reuses a loaded :class:`~newsevents.pipeline.Pipeline` (one process only).
     """
     from ..ingest import read_paths
     from ..pipeline import as_date
@@ -160,7 +161,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
     settings = settings or Settings()
     report, start = IngestReport(), time.monotonic()
     items = read_paths(paths, as_date(published), settings)
-    coder = _Coder(settings, max(1, workers))
+    coder = _Coder(settings, max(1, workers), pipeline)
     with open_store(db) as store:
         writer = store.writer()
         try:
