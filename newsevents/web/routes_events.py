@@ -38,8 +38,10 @@ def events(request: Request) -> HTMLResponse:
                "pages": max(1, -(-total // f.per_page)), "sort_keys": SORT_KEYS,
                "page_sizes": PAGE_SIZES, "section": "events"}
     # htmx asks for the results only; a normal request gets the whole page.
-    partial = request.headers.get("hx-request") == "true" and \
-        request.headers.get("hx-target") == "results"
+    # (a history restore after "Back" needs the whole page again).
+    headers = request.headers
+    partial = (headers.get("hx-request") == "true" and headers.get("hx-target") == "results"
+               and headers.get("hx-history-restore-request") != "true")
     return render(request, "_events_table.html" if partial else "events.html", context)
 
 

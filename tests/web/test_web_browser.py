@@ -148,3 +148,15 @@ def test_ingested_hostile_article_does_not_execute(browser, ingested_store):
         assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == []
     context.close()
+
+
+def test_back_button_restores_the_previous_filter(page, base_url):
+    page.goto(f"{base_url}/events")
+    expect(_rows(page)).to_have_count(10)
+    page.select_option("select[name=status]", "denied")
+    page.wait_for_url(re.compile(r"status=denied"))
+    expect(_rows(page)).to_have_count(1)
+    page.go_back()
+    page.wait_for_url(re.compile(r"/events$"))
+    expect(_rows(page)).to_have_count(10)
+    expect(page.locator("#filters")).to_have_count(1)

@@ -222,3 +222,9 @@ def test_untrusted_article_is_escaped_everywhere(client):
         assert 'href="javascript:' not in html
         assert "<b>Evil</b>" not in html
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in pages[0]
+
+
+def test_htmx_history_restore_gets_the_whole_page(client):
+    r = client.get("/events?type=AID", headers={"HX-Request": "true", "HX-Target": "results",
+                                                "HX-History-Restore-Request": "true"})
+    assert "<html" in r.text and 'id="filters"' in r.text
