@@ -18,20 +18,16 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from . import coref
 from . import gazetteer as gz
-from . import people
+from . import groups, people
 from .base import Analysis
 from .matching import CONFIRM, Hit, matchers_for
-from .roles import BACKED, BARE_GROUPS, GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES
+from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, ORG_KEYWORDS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
-_COLLECTIVE = frozenset("police military army navy government administration regime leadership "
-                        "cabinet delegation militia crowd media parliament intelligence".split())
-_GOVERNMENT = frozenset("government administration regime leadership cabinet".split())
-_GROUP_MOD_DEPS = frozenset("amod compound nmod poss npadvmod".split())
 
 
 @dataclass
@@ -143,7 +139,7 @@ class ActorStage:
         code_hits(b, hits)
         code_unknown_orgs(b)
         people.code_people(b)
-        code_groups(b)
+        groups.code_groups(b)
         if self.coref:
             coref.link_pronouns(b)
         b.finish()
@@ -174,11 +170,12 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
     if not span.text[:1].isupper() and h.kind != "O":
         return False
     ent = ent_at.get(h.start) or ent_at.get(h.end - 1)
-    if h.ambiguous and not {t.ent_type_ for t in span} & CONFIRM[h.kind]:
+    if h.ambiguous and not {t.ent_type_ for t in span} & CONFIRM[h.kind] and not _possessive_title(doc, h):
         return False
     if ent is not None:
         ent_start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        larger = ent_start < h.start or ent.end > h.end
+        ent_end = ent.end - 1 if ent[-1].text in ("'s", "\u2019s", "'") else ent.end
+        larger = ent_start < h.start or ent_end > h.end
         if larger and ent.label_ == "PERSON" and h.kind != "O":
             return False  # "Chad Smith", "George Washington"
         if larger and ent.label_ in ("GPE", "LOC", "FAC") and h.kind in "CS":
@@ -188,6 +185,14 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
     return True
+
+
+def _possessive_title(doc: "Doc", h: Hit) -> bool:
+    """ "Niger's ambassador", "Chad's foreign minister": a country speaking through an official."""
+    if h.kind != "C" or h.end + 1 >= len(doc) or doc[h.end].text not in ("'s", "\u2019s"):
+        return False
+    nxt = [doc[i].lower_.rstrip(".") for i in range(h.end + 1, min(len(doc), h.end + 4))]
+    return any(w in TITLES or w in GROUPS for w in nxt)
 
 
 def _us_context(doc: "Doc") -> bool:
@@ -207,10 +212,21 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
             _code_org(b, h, hits)
         elif h.kind == "S":
             _code_seat(b, h)
+        elif h.kind == "D" and _people_noun(b, h):
+            c = gz.country_by_code(h.code)  # "Libyans", "the Iraqis": the people (CVL)
+            b.mention(f"group:{h.code}:CVL", h.start, h.end, kind="group", name=b.doc[h.start:h.end].text,
+                      country=h.code, sector="CVL")
+            del c
         else:
             c = gz.country_by_code(h.code)
             if c is not None:
                 b.mention(f"country:{c.iso3}", h.start, h.end, kind="country", name=c.name, country=c.iso3)
+
+
+def _people_noun(b: Builder, h: Hit) -> bool:
+    """True for a plural demonym used as a noun ("Libyans protested"), not as a modifier."""
+    last = b.toks[h.end - 1]
+    return last.tag_ in ("NNS", "NNPS") and last.dep_ not in ("compound", "amod", "nmod") and last.text.endswith("s")
 
 
 def _code_seat(b: Builder, h: Hit) -> None:
@@ -293,93 +309,12 @@ def code_unknown_orgs(b: Builder) -> None:
         b.release(start, ent.end)
         text = b.doc[start:ent.end].text
         b.mention(f"org:{gz.norm(text)}", start, ent.end, kind="organization", name=text,
-                  country=countries.pop() if len(countries) == 1 else None)
+                  country=countries.pop() if len(countries) == 1 else None, sector=org_sector(text))
 
 
-# --- groups --------------------------------------------------------------------
-
-def code_groups(b: Builder) -> None:
-    """Group noun phrases: "Iranian officials", "Houthi rebels", "protesters"."""
-    for tok in b.toks:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("NOUN", "PROPN") or lemma not in GROUPS or tok.i in b.owner:
-            continue
-        if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok):
-            continue  # "a U.S. official" counts; a bare "official" does not
-        _code_group(b, tok, lemma)
-
-
-def _code_group(b: Builder, tok: "Token", lemma: str) -> None:
-    mods = [c for c in tok.lefts if c.dep_ in _GROUP_MOD_DEPS and not _backed(b.doc, c)]
-    start = min([tok.i] + [m.left_edge.i for m in mods])
-    owner, free_mod = None, None
-    for m in mods:
-        for i in range(m.left_edge.i, m.i + 1):
-            d = b.draft_at(i)
-            if d is not None and d.kind in ("country", "organization", "group") and not d.key.startswith("group:"):
-                owner = owner or d
-        if m.ent_type_ == "NORP" and m.i not in b.owner:
-            free_mod = m
-    owner = owner or _of_country(b, tok)
-    sector = GROUPS[lemma]
-    if owner is not None and owner.kind != "country":
-        b.release(start, tok.i + 1)
-        b.mention(owner.key, start, tok.i + 1)
-        return
-    if owner is None and free_mod is None:
-        near = b.countries_near(tok.i, 0) if lemma in _GOVERNMENT or lemma in ("military", "army") else set()
-        if len(near) == 1 and any(c.lower_ == "the" for c in tok.lefts):
-            iso3 = near.pop()
-            owner = b.drafts[f"country:{iso3}"]
-        elif lemma in BARE_GROUPS:
-            b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
-            return
-        else:
-            return
-    _country_group(b, tok, lemma, start, owner, free_mod, sector)
-
-
-def _country_group(b: Builder, tok: "Token", lemma: str, start: int, owner: Draft | None,
-                   free_mod: "Token | None", sector: str) -> None:
-    """A group tied to a country ("Iranian officials") or to a NORP word ("Kurdish fighters")."""
-    if owner is not None and lemma in _GOVERNMENT:
-        b.release(start, tok.i + 1)
-        d = b.mention(owner.key, start, tok.i + 1)
-        d.sector = "GOV"
-        return
-    country = owner.country if owner is not None else None
-    label = owner.country if owner is not None else gz.norm(free_mod.text if free_mod else "")
-    text = b.doc[start:tok.i + 1].text
-    b.release(start, tok.i + 1)
-    if owner is not None:
-        c = gz.country_by_code(owner.country or "")
-        text = f"{c.demonym or c.name} {tok.text.lower()}" if c else text
-    b.mention(f"group:{label}:{sector}", start, tok.i + 1, kind="group", name=text,
-              country=country, sector=sector)
-
-
-def _actor_modifier(b: Builder, tok: "Token") -> bool:
-    """True when a country/organization actor modifies ``tok`` ("a U.S. official")."""
-    for c in tok.lefts:
-        if c.dep_ in _GROUP_MOD_DEPS and c.i in b.owner and b.drafts[b.owner[c.i]].kind != "person":
-            return True
-    return False
-
-
-def _backed(doc: "Doc", m: "Token") -> bool:
-    """True for "Iranian-backed" style modifiers (the backer, not the group's own country)."""
-    for t in m.subtree:
-        if t.lower_ in BACKED and t.i > 0 and doc[t.i - 1].text in ("-", "\u2010"):
-            return True
-    return False
-
-
-def _of_country(b: Builder, tok: "Token") -> Draft | None:
-    """The country in "government of Iran", "troops from Chad"."""
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            for obj in child.children:
-                d = b.draft_at(obj.i)
-                if obj.dep_ == "pobj" and d is not None and d.kind in ("country", "organization", "group"):
-                    return d
+def org_sector(name: str) -> str | None:
+    """Sector of an organization outside the dictionary, from words of its name."""
+    for word in reversed(gz.norm(name).split()):  # the head ("Union of Teachers" -> union) is usually last-ish
+        if word in ORG_KEYWORDS:
+            return ORG_KEYWORDS[word]
     return None

@@ -82,6 +82,8 @@ def _all_forms() -> list[tuple[str, str, bool, list[str]]]:
         for kind, forms in (("C", list(names) + [iso3]), ("D", list(demonyms)), ("S", list(seats))):
             # "the Netherlands" and "Netherlands" both match; "the" stays outside
             forms = list(dict.fromkeys(_strip_the(f) for f in forms if f))
+            # a form shared by two countries ("Congolese") goes where the lookup sends it
+            forms = [f for f in forms if _LOOKUP[kind](f) in (iso3, None)]
             plain = [f for f in forms if not gz.is_ambiguous(f)]
             amb = [f for f in forms if gz.is_ambiguous(f)]
             if plain:
@@ -97,6 +99,13 @@ def _all_forms() -> list[tuple[str, str, bool, list[str]]]:
         if amb:
             groups.append(("O", str(idx), True, amb))
     return groups
+
+
+_LOOKUP = {
+    "C": lambda f: (gz.country(f).iso3 if gz.country(f) else None),
+    "D": gz.demonym,
+    "S": gz.seat,
+}
 
 
 def _strip_the(name: str) -> str:

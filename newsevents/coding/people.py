@@ -9,7 +9,7 @@ ones (spokesman, researcher) take the sector of the organization named.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import coref
@@ -221,8 +221,21 @@ def describe(b: "Builder", m: NameMention) -> Description | None:
         desc = _read_description(b, lo, hi)
         if desc is not None and (best is None or (desc.sector and not best.sector) or (desc.affiliation and not best.affiliation)):
             best = desc
+    if best is not None and best.country is None and left[0] is not None:
+        best = _of_country_after(b, m, best)
     del doc
     return best
+
+
+def _of_country_after(b: "Builder", m: NameMention, desc: Description) -> Description:
+    """ "King Hassan of Morocco", "President Ortega of Nicaragua": the country after the name."""
+    i = m.end
+    if i + 1 < len(b.toks) and b.toks[i].lower_ == "of":
+        j = i + 2 if b.toks[i + 1].lower_ == "the" else i + 1
+        d = b.draft_at(j) if j < len(b.toks) else None
+        if d is not None and d.kind == "country":
+            return replace(desc, country=d.country, affiliation=desc.affiliation or d.key)
+    return desc
 
 
 def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:

@@ -107,11 +107,15 @@ _grp("official authority government administration regime leader leadership mini
 _grp("diplomat envoy embassy", "DIP")
 _grp("lawmaker legislator senator parliamentarian congressman mp parliament", "LEG")
 _grp("troop soldier force military army navy marine officer commander general "
-     "mercenary paratrooper serviceman servicemember airman sailor", "MIL")
+     "mercenary paratrooper serviceman servicemember airman sailor peacekeeper "
+     "warship warplane jet aircraft helicopter drone tank bomber submarine gunboat artillery "
+     "missile destroyer frigate", "MIL")
 _grp("rebel militant insurgent fighter guerrilla gunman jihadist extremist separatist "
      "militia militiaman terrorist paramilitary", "REB")
 _grp("protester protestor demonstrator crowd civilian resident villager voter citizen "
-     "settler hostage prisoner mob", "CVL")
+     "settler hostage prisoner mob national people supporter population community", "CVL")
+_grp("opposition dissident", "OPP")
+_grp("politician elder", "ELI")
 _grp("activist", "CVL")
 _grp("police policeman", "COP")
 _grp("journalist reporter media", "JRN")
@@ -124,6 +128,30 @@ _grp("worker union", "LAB")
 _grp("refugee migrant", "REF")
 _grp("businessman investor company", "BUS")
 
+#: Group heads that take the sector of a group-noun modifier ("rebel leaders",
+#: "opposition officials", "police officers").
+GENERIC_GROUP_HEADS = frozenset(
+    "leader leadership official officer member commander chief spokesman representative "
+    "delegation delegate negotiator figure force supporter".split()
+)
+
+#: Words in an unknown organization's name -> its sector ("Nigerian Union of Teachers").
+ORG_KEYWORDS: dict[str, str] = {}
+for _words, _sector in (
+    ("union unions workers", "LAB"), ("teachers university college school academy institute", "EDU"),
+    ("party", "PTY"), ("army forces military brigade navy", "MIL"), ("police", "COP"),
+    ("court tribunal", "JUD"), ("ministry government commission municipality council agency office "
+                                 "department authority administration", "GOV"),
+    ("assembly parliament senate congress", "LEG"), ("bank company corporation inc ltd group holdings", "BUS"),
+    ("church mosque diocese synagogue", "REL"), ("hospital clinic medical", "MED"),
+    ("front liberation rebels militia resistance insurgency", "REB"),
+    ("news times post radio television tv herald tribune gazette journal daily", "JRN"),
+    ("foundation association society watch", "NGO"),
+):
+    for _w in _words.split():
+        ORG_KEYWORDS[_w] = _sector
+del _words, _sector, _w
+
 #: Group nouns that make an actor on their own, without a country or
 #: organization modifier ("protesters clashed with police").
 BARE_GROUPS = frozenset(
@@ -134,7 +162,7 @@ BARE_GROUPS = frozenset(
 
 #: Head words after "X-" that make the modifier a backer, not the group's
 #: own country ("Iranian-backed militias").
-BACKED = frozenset("backed led allied supported funded aligned sponsored armed trained".split())
+BACKED = frozenset("backed allied supported funded aligned sponsored armed trained".split())
 
 #: Prepositions after which a capital is a location, not the government.
 LOCATIVE_PREPS = frozenset(

@@ -248,3 +248,68 @@ def test_singular_official_with_country_is_a_group(nlp):
     a = code(nlp, "A senior U.S. official told reporters the talks would resume.")
     actor = actor_of_token(a, "official")
     assert (actor.kind, actor.country, actor.sector) == ("group", "USA", "GOV")
+
+
+def test_coordinated_demonyms_make_one_group_each(nlp):
+    a = code(nlp, "Senior Hungarian and Romanian officials agreed on a new border regime.")
+    groups = {(x.country, x.sector) for x in a.actors.all() if x.kind == "group"}
+    assert groups == {("HUN", "GOV"), ("ROU", "GOV")}
+
+
+@pytest.mark.parametrize("text, word, sector", [
+    ("Afghan rebel leaders rejected the offer.", "leaders", "REB"),
+    ("Opposition leaders called a strike.", "leaders", "OPP"),
+    ("Egyptian warships entered the strait.", "warships", "MIL"),
+])
+def test_group_sector_from_modifier_or_head(nlp, text, word, sector):
+    assert actor_of_token(code(nlp, text), word).sector == sector
+
+
+def test_un_peacekeepers_are_an_igo_military_group(nlp):
+    a = code(nlp, "United Nations peacekeepers were deployed along the border.")
+    actor = actor_of_token(a, "peacekeepers")
+    assert (actor.country, actor.sector) == ("IGO", "MIL")
+
+
+def test_plural_demonym_noun_is_the_people(nlp):
+    a = code(nlp, "Thousands of Libyans fled across the border on Sunday.")
+    actor = actor_of_token(a, "Libyans")
+    assert (actor.kind, actor.country, actor.sector) == ("group", "LBY", "CVL")
+
+
+def test_group_country_from_prepositional_phrase(nlp):
+    a = code(nlp, "Rebels in the Ivory Coast rejected the peace plan.")
+    assert actor_of_token(a, "Rebels").country == "CIV"
+
+
+def test_led_modifier_is_the_leading_country(nlp):
+    a = code(nlp, "Saudi-led forces struck the port city.")
+    assert actor_of_token(a, "forces").country == "SAU"
+
+
+def test_title_name_of_country(nlp):
+    a = code(nlp, "King Tariq of Morocco received the envoy in Rabat.")
+    assert by_text(a, "Tariq").country == "MAR"
+
+
+def test_ambiguous_country_with_possessive_title(nlp):
+    a = code(nlp, "Niger's ambassador Ibrahim Sani presented his credentials.")
+    assert by_text(a, "Ibrahim Sani").country == "NER"
+
+
+@pytest.mark.parametrize("text, mention, sector", [
+    ("The Nigerian Union of Teachers called a strike.", "Nigerian Union of Teachers", "EDU"),
+    ("The Islamic Salvation Front denied the claim.", "Islamic Salvation Front", "REB"),
+])
+def test_unknown_org_sector_from_its_name(nlp, text, mention, sector):
+    assert by_text(code(nlp, text), mention).sector == sector
+
+
+def test_shared_demonym_goes_to_one_country(nlp):
+    a = code(nlp, "Congolese soldiers crossed the river.")
+    assert actor_of_token(a, "soldiers").country == "COD"
+
+
+def test_party_name_that_is_a_word_needs_ner_support(nlp):
+    a = code(nlp, "Serbian Labour Minister Dragan Ilic met union leaders.")
+    assert all(x.country != "GBR" for x in a.actors.all())

@@ -1,0 +1,168 @@
+"""Group noun phrases for the actors stage.
+
+"Iranian officials" is a group (IRN, GOV); "Hungarian and Romanian officials"
+two groups; "Houthi rebels" the Houthis themselves; "UN peacekeepers" a
+group (IGO, MIL); "rebel leaders" take the sector of "rebel"; "the Turkish
+government" is the country actor TUR speaking as its government; bare
+"protesters" or "police" are groups without a country.  "Iranian-backed
+militias" are not Iranian.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import gazetteer as gz
+from .roles import BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .actors import Builder, Draft
+
+_COLLECTIVE = frozenset("police military army navy government administration regime leadership "
+                        "cabinet delegation militia crowd media parliament intelligence opposition".split())
+_GOVERNMENT = frozenset("government administration regime leadership cabinet".split())
+_MOD_DEPS = frozenset("amod compound nmod poss npadvmod".split())
+_PLACE_PREPS = ("of", "from", "in")
+
+
+def code_groups(b: "Builder") -> None:
+    """Code every group noun phrase of the document (see module doc)."""
+    for tok in b.toks:
+        if tok.i in b.owner or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in GROUPS:
+            continue
+        if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok):
+            continue  # "a U.S. official" counts; a bare "official" does not
+        _code_group(b, tok, lemma)
+
+
+def _code_group(b: "Builder", tok: "Token", lemma: str) -> None:
+    mods = [c for c in tok.lefts if c.dep_ in _MOD_DEPS and not _backed(b, c)]
+    start = min([tok.i] + [m.left_edge.i for m in mods])
+    owners = _modifier_actors(b, mods) or _pp_actor(b, tok)
+    sector = _sector(lemma, mods)
+    orgs = [d for d in owners if d.kind != "country"]
+    countries = [d for d in owners if d.kind == "country"]
+    if orgs:
+        _org_group(b, tok, start, orgs[0], sector)
+    elif len(countries) > 1:
+        _several_countries(b, tok, start, countries, sector)
+    elif countries:
+        _country_group(b, tok, lemma, start, countries[0], sector)
+    else:
+        _bare_group(b, tok, lemma, start, mods, sector)
+
+
+def _modifier_actors(b: "Builder", mods: list["Token"]) -> list["Draft"]:
+    """Country/organization actors inside the modifiers (coordinated ones included), in order."""
+    found: list["Draft"] = []
+    for m in mods:
+        for t in m.subtree:
+            d = b.draft_at(t.i)
+            if d is not None and d.kind in ("country", "organization", "group") \
+                    and not d.key.startswith("group:") and d not in found:
+                found.append(d)
+    return found
+
+
+def _pp_actor(b: "Builder", tok: "Token") -> list["Draft"]:
+    """The country in "government of Iran", "troops from Chad", "rebels in Ivory Coast"."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for obj in child.children:
+                d = b.draft_at(obj.i)
+                if obj.dep_ == "pobj" and d is not None and d.kind in ("country", "organization", "group") \
+                        and not d.key.startswith("group:"):
+                    return [d]
+    return []
+
+
+def _sector(lemma: str, mods: list["Token"]) -> str:
+    """The head's sector, or a group-noun modifier's for generic heads ("rebel leaders")."""
+    if lemma in GENERIC_GROUP_HEADS:
+        for m in mods:
+            ml = m.lemma_.lower()
+            if m.dep_ in ("compound", "amod") and ml in GROUPS and ml not in GENERIC_GROUP_HEADS:
+                return GROUPS[ml]
+    return GROUPS[lemma]
+
+
+def _org_group(b: "Builder", tok: "Token", start: int, org: "Draft", sector: str) -> None:
+    """ "Houthi rebels" are the Houthis; "UN peacekeepers" are an IGO military group."""
+    b.release(start, tok.i + 1)
+    if org.country == "IGO" and sector in ("MIL", "COP") and org.sector != sector:
+        b.mention(f"group:{org.key}:{sector}", start, tok.i + 1, kind="group",
+                  name=b.doc[start:tok.i + 1].text, country="IGO", sector=sector)
+        return
+    b.mention(org.key, start, tok.i + 1)
+
+
+def _several_countries(b: "Builder", tok: "Token", start: int, countries: list["Draft"], sector: str) -> None:
+    """ "Hungarian and Romanian officials": one group per country, each on its own modifier."""
+    first = None
+    for c in countries:
+        spans = [(s, e) for s, e in c.spans if start <= s and e <= tok.i]
+        for s, e in spans:
+            b.release(s, e)
+            d = b.mention(f"group:{c.country}:{sector}", s, e, kind="group",
+                          name=_group_name(c.country, tok), country=c.country, sector=sector)
+            first = first or d
+    if first is not None:
+        b.claim(first.key, [tok.i])
+
+
+def _country_group(b: "Builder", tok: "Token", lemma: str, start: int, owner: "Draft", sector: str) -> None:
+    """A group of one country; "the Turkish government" is the country itself (GOV)."""
+    b.release(start, tok.i + 1)
+    if lemma in _GOVERNMENT:
+        d = b.mention(owner.key, start, tok.i + 1)
+        d.sector = "GOV"
+        return
+    b.mention(f"group:{owner.country}:{sector}", start, tok.i + 1, kind="group",
+              name=_group_name(owner.country, tok), country=owner.country, sector=sector)
+
+
+def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["Token"], sector: str) -> None:
+    """No country: a NORP word ("Kurdish fighters"), the context's only country for
+    "the government", or a bare political group ("protesters", "police")."""
+    norp = next((m for m in mods if m.ent_type_ == "NORP" and m.i not in b.owner), None)
+    if norp is not None:
+        text = b.doc[start:tok.i + 1].text
+        b.mention(f"group:{gz.norm(norp.text)}:{sector}", start, tok.i + 1, kind="group", name=text, sector=sector)
+        return
+    if lemma in _GOVERNMENT or lemma in ("military", "army"):
+        near = b.countries_near(tok.i, 0)
+        if len(near) == 1 and any(c.lower_ == "the" for c in tok.lefts):
+            owner = b.drafts[f"country:{near.pop()}"]
+            _country_group(b, tok, lemma, tok.i, owner, sector)
+        return
+    if lemma in BARE_GROUPS:
+        b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
+    elif sector != GROUPS[lemma]:  # "opposition leaders", "rebel commanders"
+        text = b.doc[start:tok.i + 1].text
+        b.mention(f"group:{gz.norm(text)}", start, tok.i + 1, kind="group", name=text.lower(), sector=sector)
+
+
+def _group_name(iso3: str | None, tok: "Token") -> str:
+    c = gz.country_by_code(iso3 or "")
+    return f"{c.demonym or c.name} {tok.text.lower()}" if c else tok.text.lower()
+
+
+def _actor_modifier(b: "Builder", tok: "Token") -> bool:
+    """True when a country/organization actor modifies ``tok`` ("a U.S. official")."""
+    for c in tok.lefts:
+        if c.dep_ in _MOD_DEPS and c.i in b.owner and b.drafts[b.owner[c.i]].kind != "person":
+            return True
+    return False
+
+
+def _backed(b: "Builder", m: "Token") -> bool:
+    """True for "Iranian-backed" style modifiers (the backer, not the group's own country)."""
+    for t in m.subtree:
+        if t.lower_ in BACKED and t.i > 0 and b.toks[t.i - 1].text in ("-", "\u2010"):
+            return True
+    return False
