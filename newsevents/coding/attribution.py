@@ -83,6 +83,7 @@ class _Finder:
         #: listed cue verbs: what direct quotes attach to and what ends a speaker's turn
         self.cue_set = {t.i for t in listed if t.i not in heads}
         self.by_cue: dict[int, Draft] = {}
+        self.orphans: list[int] = []  # quotes with no cue of their own
         self.drafts: list[Draft] = []
         self.para_starts = [p[0] for p in paragraphs(text)]
 
@@ -101,6 +102,7 @@ class _Finder:
         self._direct_pass()
         self._indirect_pass()
         self._according_pass()
+        self._adopt_orphans()
         # a cue with no one saying it ("calling for …" after a noun, "known as") is
         # rarely an attribution: on PolNeAR dev most such drafts were wrong (65 of 89)
         kept = [d for d in self.drafts if d.source is not None]
@@ -122,7 +124,18 @@ class _Finder:
                     owner.quotes.append(qi)
                     last = owner
                     continue
+                if q.continues in self.orphans:
+                    self.orphans.append(qi)
+                    continue
             if _looks_like_title(toks):
+                continue
+            if _fragment(self.text, q):
+                # a lower-case piece belongs to a quote its sentence's cue already
+                # owns (“…,” she said, “and …”); otherwise pass 2 reads it as mixed
+                cue = self._cue_for_quote(q, toks)
+                if cue is not None and cue.i in self.by_cue and self.by_cue[cue.i].kind == "direct":
+                    self.by_cue[cue.i].contents.append((q.start, q.end))
+                    self.by_cue[cue.i].quotes.append(qi)
                 continue
             dashed = self._dash_byline(qi, q)
             if dashed is not None:
@@ -134,6 +147,29 @@ class _Finder:
             elif last is not None and self._continues_speaker(last, q):
                 last.contents.append((q.start, q.end))
                 last.quotes.append(qi)
+            else:
+                self.orphans.append(qi)
+
+    def _adopt_orphans(self) -> None:
+        """Give an uncued quote to the attribution just before it ("X said Monday.
+        "…"") when no other cue comes in between."""
+        for qi in self.orphans:
+            q = self.quotes[qi]
+            if q.continues is not None:
+                owner = next((d for d in self.drafts if q.continues in d.quotes), None)
+                if owner is not None:
+                    owner.contents.append((q.start, q.end))
+                    owner.quotes.append(qi)
+                    continue
+            before = [d for d in self.drafts if d.source is not None and d.cue[1] <= q.start]
+            if not before:
+                continue
+            owner = max(before, key=lambda d: d.cue[0])
+            if self._continues_speaker(owner, q):
+                owner.contents.append((q.start, q.end))
+                owner.quotes.append(qi)
+                if owner.kind == "indirect":
+                    owner.kind = "mixed"
 
     def _dash_byline(self, qi: int, q: Quote) -> Draft | None:
         """ "“…” ― Ana Ruiz": a quote signed with a dash and a name on the same line."""
@@ -306,6 +342,15 @@ class _Finder:
 
 
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|--|\u2013)[ \t\u00a0]*([^\n\"\u201c\u201d]{1,80})")
+
+
+def _fragment(text: str, q: Quote) -> bool:
+    """A quoted fragment that starts in lower case ("called it “a disaster”"):
+    part of someone's reported clause, not a quote of its own."""
+    for ch in text[q.start:q.end]:
+        if ch.isalpha():
+            return ch.islower()
+    return False
 
 
 def _looks_like_title(toks: list["Token"]) -> bool:

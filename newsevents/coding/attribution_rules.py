@@ -270,7 +270,7 @@ def cue_extent(tok: "Token", frame: str | None) -> tuple[int, int]:
             end = j
             break
         elif t.dep_ == "prep" and t.lower_ == "in" and _venue(t):
-            end = max(x.i for x in t.subtree)
+            end = next(c.i for c in t.children if c.dep_ == "pobj")  # "in a statement", not "… to X"
             break
         else:
             break
