@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 Item = Document | Skipped | Failed
 
-DEFAULT_BATCH = 8
+DEFAULT_BATCH = 4
 
 
 @dataclass(frozen=True, slots=True)
