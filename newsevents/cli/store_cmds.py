@@ -32,6 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="coding processes (default 1; each loads its own model)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (--engine dask)")
+    p.add_argument("--cluster", choices=("local", "slurm"),
+                   help="start a Dask cluster for the run (--engine dask; slurm via dask-jobqueue)")
+    p.add_argument("--cluster-config", dest="cluster_config", metavar="FILE.yaml",
+                   help="cluster settings for --cluster slurm (see docs/cluster.md)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N",
                    help="inputs per stored batch / transaction (default %(default)s)")
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline to use")
@@ -90,6 +94,8 @@ def _check(args: argparse.Namespace) -> None:
         raise UsageError("--batch-size must be at least 1")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    if (args.cluster or args.cluster_config) and args.engine != "dask":
+        raise UsageError("--cluster needs --engine dask")
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -101,8 +107,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         from .. import distributed  # written for issue 6; imported only when asked for
 
-        result = distributed.ingest(args.paths, db=args.db, scheduler=args.scheduler,
-                                    workers=args.workers, published=published)
+        result = distributed.ingest(
+            args.paths, db=args.db, scheduler=args.scheduler, workers=args.workers,
+            published=published, cluster=args.cluster, cluster_config=args.cluster_config,
+            settings=Settings(model=args.model, use_models=not args.rules_only))
         return _print_dask_result(result)
     from ..store.ingest import ingest
 
@@ -127,7 +135,8 @@ def _print_dask_result(result: object) -> int:
               for k in ("read", "coded", "skipped", "failed")}
     if all(v is not None for v in counts.values()):
         print(f"read {counts['read']} = coded {counts['coded']} + skipped {counts['skipped']} "
-              f"+ failed {counts['failed']}", file=sys.stderr)
+              f"+ failed {counts['failed']} ({getattr(result, 'already', 0)} already in the "
+              f"store); shards in {getattr(result, 'shards', '?')}", file=sys.stderr)
         return 1 if counts["failed"] else 0
     print(f"dask ingest: {result}", file=sys.stderr)
     return 0
