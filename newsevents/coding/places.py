@@ -93,12 +93,12 @@ def _default_lookup() -> Lookup:
     return lookup
 
 
-def _climb(root: "Token") -> tuple["Token", "Token | None", bool]:
+def _climb(root: "Token", via_noun: bool = False) -> tuple["Token", "Token | None", bool]:
     """Climb from a place name over "the town of", "the X region" to its preposition.
 
     Returns (top of the place phrase, governor of the preposition, locative?).
     """
-    cur, via_noun = root, False
+    cur = root
     for _ in range(6):
         head = cur.head
         if cur.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS:
@@ -202,49 +202,84 @@ def _inside(i: int, starts: list[int], ends: dict[int, int]) -> bool:
     return k >= 0 and i < ends[starts[k]]
 
 
-def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
-                ents: tuple | None = None) -> list[PlaceMention]:
-    """Place entities of the given sentences, with their parse attachment and resolution."""
-    doc, text = analysis.doc, analysis.article.text
+def _names_a_place(noun: "Token") -> bool:
+    """Whether a place noun carries its own name: "the city of Kherson", "the Donetsk region"."""
+    for c in noun.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children):
+            return True
+    return False
+
+
+def _candidates(analysis: "Analysis", sentences: list, lookup: Lookup,
+                ents: tuple | None) -> list["SpacySpan"]:
+    """Place entities, demonym+place-noun phrases and NER-missed names of the sentences."""
+    doc = analysis.doc
     starts = sorted(s.start for s in sentences)
     ends = {s.start: s.end for s in sentences}
-    ents = [e for e in (doc.ents if ents is None else ents)
-            if e.label_ in PLACE_LABELS and _inside(e.start, starts, ends)]
-    taken = {t.i for e in ents for t in e}
+    found = []
+    for e in (doc.ents if ents is None else ents):
+        if not _inside(e.start, starts, ends):
+            continue
+        if e.label_ in PLACE_LABELS:
+            found.append(e)
+        elif (e.label_ == "NORP" and e.root.dep_ in ("amod", "compound")
+              and e.root.head.lemma_.lower() in PLACE_NOUNS and not _names_a_place(e.root.head)):
+            found.append(e)  # "the Syrian border"
+    taken = {t.i for e in found for t in e}
     for sent in sentences:
         for cand in _unlabelled_places(sent, lookup):
             if not any(t.i in taken for t in cand):
-                ents.append(cand)
+                found.append(cand)
                 taken.update(t.i for t in cand)
-    ents.sort(key=lambda e: e.start)
-    by_root = {e.root.i: e for e in ents}
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _mention(e: "SpacySpan", lookup: Lookup, qualifier: "SpacySpan | None",
+             text: str) -> PlaceMention | None:
+    """Resolve one candidate and locate it in the parse."""
+    got = _resolve(lookup, e)
+    kind = getattr(got, "kind", None)
+    if kind == "demonym":
+        if e.root.head.lemma_.lower() not in PLACE_NOUNS:
+            return None  # a demonym is a place only in "the Thai border", "the Syrian coast"
+        top, gov, locative = _climb(e.root.head, via_noun=True)
+        start, end = e.start_char, e.root.head.idx + len(e.root.head.text)
+    else:
+        top, gov, locative = _climb(e.root)
+        start, end = _text_span(e)
+    country = getattr(got, "country", None)
+    lat, lon = getattr(got, "lat", None), getattr(got, "lon", None)
+    if start < e.start_char and kind == "country":
+        lat = lon = None  # "northern Syria": the country's centroid is not the place
+    if got is None and qualifier is not None:
+        country = getattr(_resolve(lookup, qualifier), "country", None)
+    loc = Location(text=text[start:end], span=Span.of(text, start, end),
+                   country=country, lat=lat, lon=lon)
+    return PlaceMention(loc, tuple(e), top, gov, locative, kind)
+
+
+def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
+                ents: tuple | None = None) -> list[PlaceMention]:
+    """Place mentions of the given sentences, with their parse attachment and resolution."""
+    text = analysis.article.text
+    cands = _candidates(analysis, sentences, lookup, ents)
+    by_root = {e.root.i: e for e in cands}
     qualifiers = {}
-    for e in ents:
+    for e in cands:
         q = _qualifier(e, by_root, text)
         if q is not None:
             qualifiers[e.root.i] = q
     skip = {q.root.i for q in qualifiers.values()}
     out = []
-    for e in ents:
+    for e in cands:
         if e.root.i in skip or e[-1].lower_ == "of":
             continue  # "the West Bank City of": a broken entity; the name after it is found alone
-        top, gov, locative = _climb(e.root)
-        got = _resolve(lookup, e)
-        kind = getattr(got, "kind", None)
-        if kind == "demonym" and e.root.head.lemma_.lower() not in PLACE_NOUNS:
-            continue  # a demonym is a place only in "the Thai border", "the Syrian coast"
-        start, end = _text_span(e)
-        if kind == "demonym":
-            end = e.root.head.idx + len(e.root.head.text)
-        country = getattr(got, "country", None)
-        lat, lon = getattr(got, "lat", None), getattr(got, "lon", None)
-        if start < e.start_char and kind == "country":
-            lat = lon = None  # "northern Syria": the country's centroid is not the place
-        if got is None and e.root.i in qualifiers:
-            country = getattr(_resolve(lookup, qualifiers[e.root.i]), "country", None)
-        loc = Location(text=text[start:end], span=Span.of(text, start, end),
-                       country=country, lat=lat, lon=lon)
-        out.append(PlaceMention(loc, tuple(e), top, gov, locative, kind))
+        m = _mention(e, lookup, qualifiers.get(e.root.i), text)
+        if m is not None:
+            out.append(m)
     return out
 
 

@@ -168,3 +168,18 @@ def test_broken_entity_and_demonym_border(nlp):
     PlacesStage(lookup=lookup)(a)
     loc = a.events[0].location
     assert loc is not None and loc.text == "Thai border" and loc.country == "THA"
+
+
+def test_default_gazetteer_resolves_cities_countries_and_demonym_borders(nlp):
+    text = "Shelling hit a school in Kharkiv, and fighting flared on the Syrian border."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    for k, trig in enumerate(("Shelling", "fighting")):
+        s = text.index(trig)
+        a.events.append(Event(id=f"e{k}", type="ASSAULT", trigger=Span.of(text, s, s + len(trig)),
+                              evidence=Span.of(text, 0, len(text))))
+    PlacesStage()(a)
+    shelling, fighting = a.events
+    assert shelling.location.text == "Kharkiv" and shelling.location.country == "UKR"
+    assert shelling.location.lat == pytest.approx(50.0, abs=0.5)
+    assert fighting.location.country == "SYR" and fighting.location.text == "Syrian border"
