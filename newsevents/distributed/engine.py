@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..config import Settings
-from ..errors import UsageError
+from ..errors import NewsEventsError, UsageError
 from ..records import Document, Failed, Skipped
 from .shards import item_key, write_shard
 from .worker import BatchResult, PipelinePlugin, code_batch
@@ -71,10 +71,18 @@ def connect(scheduler: str | None = None, workers: int | None = None, cluster=No
     if cluster is not None and not isinstance(cluster, str):
         client = Client(cluster)
     elif cluster == "slurm":
-        from .slurm import make_cluster
+        from .slurm import make_cluster, wait_seconds
 
         owned = make_cluster(cluster_config)
         client = Client(owned)
+        try:
+            # Jobs may queue for a while; a failing sbatch would otherwise hang the run.
+            client.wait_for_workers(1, timeout=wait_seconds(cluster_config))
+        except (TimeoutError, OSError) as exc:
+            client.close()
+            owned.close()
+            raise NewsEventsError(f"no Slurm worker joined the cluster: {exc or 'timed out'} "
+                                  "(check `squeue` and the job logs)") from None
     elif cluster not in (None, "local"):
         raise UsageError(f"unknown cluster kind {cluster!r} (use 'local' or 'slurm')")
     elif scheduler:

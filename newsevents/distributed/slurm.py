@@ -14,6 +14,7 @@ Example ``slurm.yaml``::
       local_directory: /tmp
     jobs: 4                      # Slurm jobs to start, or:
     # adapt: {minimum_jobs: 1, maximum_jobs: 20}
+    wait: 3600                   # seconds to wait for the first worker (default 1 h)
 
 ``newsevents ingest … --engine dask --cluster slurm --cluster-config slurm.yaml``
 starts the jobs, codes, and releases them.  ``newsevents cluster job-script
@@ -31,7 +32,10 @@ from ..errors import UsageError
 
 log = logging.getLogger(__name__)
 
-_TOP_KEYS = {"slurm", "jobs", "adapt"}
+_TOP_KEYS = {"slurm", "jobs", "adapt", "wait"}
+
+#: Seconds to wait for the first worker (queueing included) before giving up.
+DEFAULT_WAIT = 3600
 
 
 def load_config(path: str | os.PathLike | None) -> dict[str, Any]:
@@ -86,6 +90,11 @@ def make_cluster(path: str | os.PathLike | None):
         cluster.scale(jobs=int(config.get("jobs", 1)))
     log.info("Slurm cluster at %s", cluster.scheduler_address)
     return cluster
+
+
+def wait_seconds(path: str | os.PathLike | None) -> float:
+    """How long to wait for the first Slurm worker (the config's ``wait``)."""
+    return float(load_config(path).get("wait", DEFAULT_WAIT))
 
 
 def job_script(path: str | os.PathLike) -> str:

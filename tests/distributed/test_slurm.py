@@ -52,3 +52,14 @@ def test_job_script_command(tmp_path, capsys):
     path.write_text(CONFIG)
     assert main(["cluster", "job-script", str(path)]) == 0
     assert capsys.readouterr().out.startswith("#!/usr/bin/env bash")
+
+
+def test_no_slurm_worker_is_a_clear_error_not_a_hang(tmp_path):
+    from newsevents.distributed.engine import connect
+    from newsevents.errors import NewsEventsError
+
+    path = tmp_path / "slurm.yaml"
+    path.write_text("slurm: {cores: 1, memory: 1GB}\njobs: 1\nwait: 1\n")
+    with pytest.raises(NewsEventsError, match="no Slurm worker"):
+        with connect(cluster="slurm", cluster_config=path):
+            pass
