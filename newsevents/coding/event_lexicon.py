@@ -62,7 +62,13 @@ class Lexicon:
     def __init__(self, rows: list[Trigger]) -> None:
         self.single: dict[str, list[Trigger]] = {}
         self.phrases: dict[tuple[str, str], list[Trigger]] = {}
+        #: (type, word) -> mode, for words that make an event's mode clear ("drone", "artillery")
+        self.mode_words: dict[tuple[str, str], str] = {}
         for row in rows:
+            if "modeword" in row.flags:
+                if row.type and row.mode:
+                    self.mode_words[(row.type, row.pattern)] = row.mode
+                continue
             words = row.pattern.split()
             if len(words) == 1:
                 self.single.setdefault(words[0], []).append(row)
@@ -87,6 +93,18 @@ class Lexicon:
         if hit is None and token.text.lower() != lemma:
             hit = _pick(self.single.get(token.text.lower()), token)
         return hit
+
+    def mode_from_words(self, etype: str, lemmas: list[str]) -> str | None:
+        """The mode that the first mode word of ``etype`` among ``lemmas`` gives."""
+        for n, lemma in enumerate(lemmas):
+            if n + 1 < len(lemmas):
+                mode = self.mode_words.get((etype, f"{lemma} {lemmas[n + 1]}"))
+                if mode:
+                    return mode
+            mode = self.mode_words.get((etype, lemma))
+            if mode:
+                return mode
+        return None
 
     def types_of(self, lemma: str) -> list[str]:
         """Every PLOVER type that ``lemma`` may trigger (for features)."""

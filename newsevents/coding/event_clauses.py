@@ -1,0 +1,189 @@
+"""Candidate event clauses of a sentence: trigger, governor, source and target.
+
+A :class:`Clause` is one possible event before it is typed: the word that
+names it (a verb, or an event noun such as "airstrike", "sanctions",
+"talks"), the verb that carries its subject when the noun is the object of
+a light verb ("held *talks*", "imposed *sanctions*"), the controlling verb
+that may set its type ("*threatened* to strike", "*refused* to withdraw"),
+the speech act that reports it ("*denied* arming", "*accused* Y of …"), and
+its source and target actors (:mod:`newsevents.coding.event_args`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
+                         merge, np_actors, prep_objects, subject_token)
+from .event_lexicon import Lexicon, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from .base import ActorIndex
+
+_VERB_POS = frozenset({"VERB"})
+#: verbs that report, state or link and never name a PLOVER event themselves
+NON_EVENT_VERBS = frozenset(
+    "say tell report state add note claim write explain argue insist be have become remain seem "
+    "appear know think believe describe quote cite comment suggest mention reply respond "
+    "show include want need expect hope feel see look get go come make take do use".split())
+#: heads of complements that a speech act or controller passes its clause to
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
+#: a noun trigger's modifiers that name its source ("Israeli airstrikes", "Russia's invasion")
+_NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+@dataclass
+class Clause:
+    """One candidate event (mutable while the stage types and gates it)."""
+
+    trigger: "Token"
+    row: Trigger | None
+    verb: "Token | None" = None  # the light verb of a noun trigger
+    governor: "Token | None" = None  # controlling verb that may set the type
+    governor_row: Trigger | None = None
+    speech: "Token | None" = None  # speech act governing it ("denied", "accused")
+    source: Arg | None = None
+    target: Arg | None = None
+
+    @property
+    def status_token(self) -> "Token":
+        """The token whose status is the event's: the light verb for a noun."""
+        return self.verb if self.verb is not None else self.trigger
+
+    def actor_count(self) -> int:
+        return (1 if self.source else 0) + (1 if self.target else 0)
+
+
+def _complement(tok: "Token") -> "Token | None":
+    """The predicate of ``tok``'s complement clause ("refused *to withdraw*", "accused … *of attacking*")."""
+    for child in tok.children:
+        if child.dep_ in _COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            for gc in child.children:
+                if gc.dep_ == "pcomp" and gc.pos_ == "VERB":
+                    return gc
+    return None
+
+
+def _event_object(verb: "Token", lex: Lexicon) -> "Token | None":
+    """An event noun that is the object of ``verb`` ("launched *airstrikes*")."""
+    for child in verb.children:
+        if child.dep_ in OBJ_DEPS and child.pos_ == "NOUN":
+            row = lex.lookup(child)
+            if row is not None and row.type:
+                return child
+    return None
+
+
+def _controller(tok: "Token", lex: Lexicon) -> tuple["Token | None", Trigger | None, "Token | None"]:
+    """The controlling verb and the speech act above ``tok``, if any."""
+    governor = governor_row = speech = None
+    cur, hops = tok, 0
+    while cur.dep_ in _COMPLEMENT_DEPS | {"dobj", "pobj"} and hops < 3:
+        head = cur.head if cur.dep_ != "pcomp" else cur.head.head
+        if cur.dep_ == "pobj":
+            break
+        row = lex.lookup(head)
+        if row is not None and row.is_speech:
+            speech = head
+            break
+        if row is not None and row.is_control and governor is None:
+            governor, governor_row = head, row
+        if cur.dep_ == "dobj":
+            break
+        cur, hops = head, hops + 1
+    return governor, governor_row, speech
+
+
+def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool) -> bool:
+    """Whether a verb is not a clause of its own (light verb, controller, non-event)."""
+    lemma = tok.lemma_.lower()
+    if lemma in NON_EVENT_VERBS and (row is None or row.type is None):
+        return True
+    if _event_object(tok, lex) is not None and (row is None or row.is_weak or row.type is None):
+        return True  # "launched airstrikes": the noun is the clause
+    if row is not None and row.is_control and not row.is_speech:
+        comp = _complement(tok)
+        if comp is not None and comp.pos_ == "VERB" and comp.lemma_.lower() not in NON_EVENT_VERBS:
+            return True  # "threatened to strike": the complement carries it
+    return row is None and not with_model
+
+
+def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
+    subj = subject_token(tok)
+    source = np_actors(subj, index) if subj is not None else None
+    agent = agent_token(tok)
+    targets = []
+    if agent is not None:  # passive: the agent acts, the subject undergoes
+        source = merge(np_actors(agent, index), source if subj is None or subj.dep_ not in PASS_SUBJ_DEPS else None)
+        if subj is not None and subj.dep_ in PASS_SUBJ_DEPS:
+            targets.append(subj)
+    elif subj is not None and subj.dep_ in PASS_SUBJ_DEPS:
+        targets.append(subj)
+        source = None
+    targets += [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    targets += prep_objects(tok, TARGET_PREPS)
+    target = merge(*(np_actors(t, index) for t in targets))
+    return source, target
+
+
+def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
+    mods = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS and index.actor_at(c.i)]
+    source = merge(*(np_actors(m, index) for m in mods))
+    source = merge(source, *(np_actors(t, index) for t in prep_objects(noun, JOINT_PREPS)))
+    by = prep_objects(noun, frozenset({"by"}))
+    source = merge(source, *(np_actors(t, index) for t in by))
+    target_toks = prep_objects(noun, TARGET_PREPS)
+    if verb is not None:
+        v_source, v_target = _verb_args(verb, index)
+        if source is None:
+            source = v_source
+        target_toks += prep_objects(verb, TARGET_PREPS - {"of"})
+        target_toks += [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+    target = merge(*(np_actors(t, index) for t in target_toks))
+    return source, target
+
+
+def _fallback_target(tok: "Token", index: "ActorIndex") -> Arg | None:
+    """An actor right after the trigger when the parse attached it elsewhere."""
+    doc = tok.doc
+    for i in range(tok.i + 1, min(tok.i + 4, tok.sent.end)):
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            return None
+        actor = index.actor_at(i)
+        if actor is not None:
+            return np_actors(doc[i], index) or Arg((actor,), (i, i + 1))
+    return None
+
+
+def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
+                     with_model: bool) -> list[Clause]:
+    """Every candidate event clause of one sentence, in text order."""
+    out: list[Clause] = []
+    for tok in sent:
+        row = lex.lookup(tok)
+        if tok.pos_ in _VERB_POS:
+            if _skip_verb(tok, row, lex, with_model):
+                continue
+            clause = Clause(trigger=tok, row=row)
+            clause.source, clause.target = _verb_args(tok, index)
+            if clause.target is None and clause.source is not None:
+                clause.target = _fallback_target(tok, index)
+        elif tok.pos_ == "NOUN" and row is not None and row.type:
+            verb = tok.head if tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB" else None
+            clause = Clause(trigger=tok, row=row, verb=verb)
+            clause.source, clause.target = _noun_args(tok, verb, index)
+        else:
+            continue
+        top = clause.verb if clause.verb is not None else tok
+        clause.governor, clause.governor_row, clause.speech = _controller(top, lex)
+        if clause.source and clause.target:  # "X and Y held talks with X": no self-loops
+            rest = tuple(a for a in clause.target.actors if a not in clause.source.actors)
+            clause.target = Arg(rest, clause.target.span) if rest else None
+        out.append(clause)
+    return out

@@ -1,0 +1,252 @@
+"""The events stage: PLOVER events with actors, mode, status and attribution.
+
+For every sentence, :mod:`~newsevents.coding.event_clauses` proposes
+candidate clauses (a trigger with its source and target actors).  Each is
+typed by the learned classifier (:mod:`newsevents.coding.models.event_type`)
+when it is confident, and by the trigger lexicon (``data/lexicons/events.tsv``)
+otherwise; ``Event.coder`` says which.  Then it is gated: a clause with no
+actor becomes an event only for an unambiguous trigger, an ambiguous trigger
+needs both a source and a target, and a verb outside the lexicon needs both
+actors and a very confident model.  False positives are what users of event
+data complain about most, so the gates favour precision.
+
+Speech acts get their own event where PLOVER has a type for them ("denied"
+-> REJECT, "accused" -> ACCUSE), and the event they report is coded too,
+attributed to the speaker with the status the speech act gives it (denied,
+alleged).  Status comes from :func:`newsevents.coding.status.status_of`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Event
+from .event_args import np_actors, subject_token
+from .event_clauses import Clause, sentence_clauses
+from .event_lexicon import lexicon
+from .models.event_type import clause_features, load_default
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .base import Analysis
+    from .models.event_type import EventTypeModel
+
+log = logging.getLogger(__name__)
+
+#: the model decides a lexicon-backed clause from this probability on
+MODEL_MIN = 0.45
+#: a verb outside the lexicon becomes an event only from this probability on
+MODEL_ALONE = 0.8
+#: statuses under which a retreat is only promised (PLOVER's CONCEDE)
+_PROMISED = frozenset({"future", "hypothetical", "speculative"})
+
+
+@dataclass
+class _Typed:
+    clause: Clause
+    type: str
+    coder: str
+    confidence: float
+    trigger: "Token"
+
+
+def _status(token: "Token", analysis: "Analysis") -> str:
+    try:
+        from .status import status_of
+    except ImportError:  # the attribution engineer's module is not installed yet
+        return "asserted"
+    return status_of(token, analysis)
+
+
+def split_yield(clause: Clause, status: str) -> str:
+    """PLV's YIELD as PLOVER 2.0: promised (CONCEDE) or carried out (RETREAT)."""
+    if clause.row is not None and clause.row.type == "CONCEDE":
+        return "CONCEDE"
+    if clause.governor_row is not None and clause.governor_row.type in ("AGREE", "CONCEDE"):
+        return "CONCEDE"
+    return "CONCEDE" if status in _PROMISED else "RETREAT"
+
+
+def rule_type(clause: Clause) -> str | None:
+    """The type the lexicon gives: a controlling verb's type first ("threatened to strike")."""
+    base = clause.row.type if clause.row else None
+    gov = clause.governor_row.type if clause.governor_row else None
+    if gov == "AGREE" and base in ("RETREAT", "CONCEDE"):
+        return "CONCEDE"
+    return gov or base
+
+
+def _speech_type(clause: Clause) -> str | None:
+    if clause.speech is None:
+        return None
+    row = lexicon().lookup(clause.speech)
+    return row.type if row else None
+
+
+def _decide(clause: Clause, model_pred: tuple[str, float] | None, status: str) -> _Typed | None:
+    """Type one clause and apply the precision gates (``None``: not an event)."""
+    rules = rule_type(clause)
+    row = clause.governor_row if clause.governor_row and clause.governor_row.type else clause.row
+    n = clause.actor_count()
+    label, prob = model_pred if model_pred else (None, 0.0)
+    if label == "YIELD":
+        label = split_yield(clause, status)
+    if label is not None and label == _speech_type(clause) and label != rules:
+        label, prob = None, 0.0  # "denied arming": the denial is its own event
+    if rules is None:
+        if label is None or prob < MODEL_ALONE or n < 2:
+            return None
+        return _Typed(clause, label, "model", prob, clause.trigger)
+    if n == 0 and not (row is not None and row.is_strong):
+        return None
+    weak = row is not None and row.is_weak
+    if label is not None and prob >= MODEL_MIN and (not weak or n == 2 or label == rules):
+        trig = clause.governor if clause.governor is not None and label == rules == (
+            clause.governor_row.type if clause.governor_row else None) else clause.trigger
+        return _Typed(clause, label, "model", prob, trig)
+    if weak and n < 2:
+        return None
+    trig = clause.governor if clause.governor is not None and clause.governor_row and \
+        clause.governor_row.type == rules else clause.trigger
+    return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
+
+
+def _mode(typed: _Typed) -> str | None:
+    row = typed.clause.row
+    if row is not None and row.type == typed.type and row.mode:
+        return row.mode
+    words: list[str] = []
+    for tok in (typed.clause.trigger, typed.clause.verb):
+        if tok is not None:
+            words.extend(t.lemma_.lower() for t in tok.subtree)
+    return lexicon().mode_from_words(typed.type, words)
+
+
+def _speaker_actors(analysis: "Analysis", actors: tuple[str, ...]) -> tuple[str, ...]:
+    """Actors who assert something, with each person's organization or country."""
+    out: list[str] = []
+    for a in actors:
+        if a not in out:
+            out.append(a)
+        try:
+            aff = analysis.actors.get(a).affiliation
+        except KeyError:
+            aff = None
+        if aff and aff not in out:
+            out.append(aff)
+    return tuple(out)
+
+
+def _attribution(analysis: "Analysis", typed: _Typed) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """(attribution id, attributed_to, via) of an event."""
+    clause = typed.clause
+    att_id = None
+    for tok in (clause.status_token, typed.trigger, clause.trigger):
+        att_id = analysis.content_of.get(tok.i)
+        if att_id:
+            break
+    if clause.speech is not None and typed.type != _speech_type(clause):
+        # "Tehran denied arming Y", "X accused Y of …": the speaker asserts (or denies) it
+        subj = subject_token(clause.speech)
+        speaker = np_actors(subj, analysis.actors) if subj is not None else None
+        if speaker is not None:
+            return att_id, _speaker_actors(analysis, speaker.actors), ()
+    if att_id is None:
+        return None, (), ()
+    try:
+        att = analysis.attribution(att_id)
+    except KeyError:
+        return att_id, (), ()
+    own = [t for t in (clause.trigger, clause.verb, clause.governor, typed.trigger) if t is not None]
+    if any(att.cue.start <= t.idx < att.cue.end for t in own):
+        return None, (), ()  # the event is the speech act itself ("threatened to …")
+    speaker = (att.source.actor,) if att.source is not None and att.source.actor else ()
+    return att_id, _speaker_actors(analysis, speaker), tuple(att.via)
+
+
+def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
+    """One record per event: drop a clause that repeats another's type and actors."""
+    kept: list[tuple[_Typed, str]] = []
+    for item in sorted(items, key=lambda it: -it[0].clause.actor_count()):
+        t = item[0]
+        src = set(t.clause.source.actors) if t.clause.source else set()
+        tgt = set(t.clause.target.actors) if t.clause.target else set()
+        dup = False
+        for other, _ in kept:
+            if other.type != t.type or other.trigger.sent.start != t.trigger.sent.start:
+                continue
+            o_src = set(other.clause.source.actors) if other.clause.source else set()
+            o_tgt = set(other.clause.target.actors) if other.clause.target else set()
+            if src <= o_src and tgt <= o_tgt:
+                dup = True
+                break
+        if not dup:
+            kept.append(item)
+    return kept
+
+
+class EventStage:
+    """Fills ``analysis.events`` (see the module docstring)."""
+
+    name = "events"
+
+    def __init__(self, use_model: bool = True, model: "EventTypeModel | None" = None) -> None:
+        self.use_model = use_model
+        self._model = model
+
+    @property
+    def model(self) -> "EventTypeModel | None":
+        """The classifier (shipped one by default; ``None`` when disabled or absent)."""
+        if not self.use_model:
+            return None
+        if self._model is None:
+            self._model = load_default()
+        return self._model
+
+    def clauses(self, analysis: "Analysis") -> list[Clause]:
+        """Every candidate clause of the article, in text order."""
+        lex, model = lexicon(), self.model
+        out: list[Clause] = []
+        for sent in analysis.doc.sents:
+            out.extend(sentence_clauses(sent, analysis.actors, lex, model is not None))
+        return out
+
+    def _predict(self, analysis: "Analysis", clauses: list[Clause]) -> list[tuple[str, float] | None]:
+        model = self.model
+        preds: list[tuple[str, float] | None] = [None] * len(clauses)
+        if model is None:
+            return preds
+        todo = [i for i, c in enumerate(clauses) if c.actor_count() > 0]
+        feats = [clause_features(analysis.doc, None, clauses[i].source.span if clauses[i].source else None,
+                                 clauses[i].target.span if clauses[i].target else None) for i in todo]
+        for i, pred in zip(todo, model.predict(feats)):  # one vectorised call per document
+            preds[i] = pred
+        return preds
+
+    def __call__(self, analysis: "Analysis") -> None:
+        clauses = self.clauses(analysis)
+        preds = self._predict(analysis, clauses)
+        typed: list[tuple[_Typed, str]] = []
+        for clause, pred in zip(clauses, preds):
+            status = _status(clause.status_token, analysis)
+            t = _decide(clause, pred, status)
+            if t is not None:
+                if t.trigger is not clause.trigger:
+                    status = _status(t.trigger, analysis)
+                typed.append((t, status))
+        typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
+        analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
+
+    def _event(self, analysis: "Analysis", n: int, t: _Typed, status: str) -> Event:
+        att_id, attributed_to, via = _attribution(analysis, t)
+        return Event(
+            id=f"E{n}", type=t.type, mode=_mode(t),
+            trigger=analysis.span_of(t.trigger), evidence=analysis.sentence_of(t.trigger),
+            source=t.clause.source.actors if t.clause.source else (),
+            target=t.clause.target.actors if t.clause.target else (),
+            status=status, attributed_to=attributed_to, via=via,
+            confidence=round(max(0.0, min(1.0, t.confidence)), 3), coder=t.coder,
+            attribution=att_id)
