@@ -55,6 +55,14 @@ class IngestSummary:
     already: int = 0  # inputs found in the store's ledger and not coded again
 
 
+def _close_quietly(cluster) -> None:
+    # A cluster whose jobs never started re-raises that failure on close.
+    try:
+        cluster.close()
+    except Exception:  # noqa: BLE001 - already reporting the real problem
+        log.debug("closing the cluster failed", exc_info=True)
+
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int | None = None, cluster=None,
             cluster_config: str | os.PathLike | None = None):
@@ -80,7 +88,7 @@ def connect(scheduler: str | None = None, workers: int | None = None, cluster=No
             client.wait_for_workers(1, timeout=wait_seconds(cluster_config))
         except (TimeoutError, OSError) as exc:
             client.close()
-            owned.close()
+            _close_quietly(owned)
             raise NewsEventsError(f"no Slurm worker joined the cluster: {exc or 'timed out'} "
                                   "(check `squeue` and the job logs)") from None
     elif cluster not in (None, "local"):
