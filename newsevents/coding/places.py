@@ -178,7 +178,7 @@ def _unlabelled_places(sent: "SpacySpan", lookup: Lookup) -> list["SpacySpan"]:
         for obj in prep.children:
             if obj.dep_ != "pobj" or (prep.lower_ == "on" and obj.lemma_.lower() not in PLACE_NOUNS):
                 continue
-            if obj.pos_ == "PROPN":
+            if obj.pos_ == "PROPN" and obj.lower_ not in PLACE_NOUNS:
                 for name in [obj] + [c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"]:
                     cand = _proper_phrase(name)  # "in Kyiv and Odesa": both
                     if lookup(cand.text) is not None:
@@ -277,6 +277,10 @@ def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
     for e in cands:
         if e.root.i in skip or e[-1].lower_ == "of":
             continue  # "the West Bank City of": a broken entity; the name after it is found alone
+        if e.root.lower_ in PLACE_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+                for c in e.root.children):
+            continue  # "the West Bank City (of Tulkarm)": the named place is the location
         m = _mention(e, lookup, qualifiers.get(e.root.i), text)
         if m is not None:
             out.append(m)

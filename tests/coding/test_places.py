@@ -183,3 +183,10 @@ def test_default_gazetteer_resolves_cities_countries_and_demonym_borders(nlp):
     assert shelling.location.text == "Kharkiv" and shelling.location.country == "UKR"
     assert shelling.location.lat == pytest.approx(50.0, abs=0.5)
     assert fighting.location.country == "SYR" and fighting.location.text == "Syrian border"
+
+
+def test_capitalised_place_noun_chain(nlp):
+    # NER takes "the West Bank City" as the place and misses the town's name
+    ev = _run(nlp, "Troops raided homes in the West Bank City of Ostrava.", "raided")
+    assert ev.location is not None and ev.location.text == "Ostrava"
+    assert ev.location.country == "CZE"
