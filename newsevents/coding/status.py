@@ -86,6 +86,8 @@ def _clause_head(token: "Token") -> "Token":
     return token
 
 
+#: prepositions whose gerund is a goal rather than a fact ("intent on halting")
+_PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
 _NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 
 
@@ -120,6 +122,10 @@ def _local_status(token: "Token") -> str | None:
             dep = child.dep_
             if dep == "neg" or (low in NEGATORS and dep in {"advmod", "det", "neg", "preconj"}):
                 return "negated"
+            if dep in {"aux", "auxpass"} and (low.endswith("n't") or low.endswith("not")):
+                return "negated"  # "hasn't", "cannot" kept as one token
+            if dep == "advmod" and any(g.lower_ == "no" for g in child.children):
+                return "negated"  # "no longer"
             if dep in {"aux", "auxpass"} and (low in aux or child.lemma_ in aux):
                 found = found or aux.get(low) or aux.get(child.lemma_)
             elif dep in {"advmod", "npadvmod"} and low in adv:
@@ -153,6 +159,8 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
         if head.pos_ == "ADP":  # "accused of arming", "plan for an attack"
             if head.lower_ in gov_lex:  # "without replacing"
                 return gov_lex[head.lower_]
+            if t.tag_ == "VBG" and t.dep_ == "pcomp" and head.lower_ in _PURPOSE_PREPS:
+                return "future"  # "an attempt to keep them from tendering", "intent on halting"
             if head.dep_ not in {"prep", "agent"} or head.head is head:
                 return None
             head = head.head
@@ -165,6 +173,8 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
             if status == "future" and t.dep_ == "ccomp":
                 return None  # "expects that X won" is an opinion about X, not a plan
             return status
+        if t.tag_ == "VB" and t.dep_ == "ccomp" and not any(c.dep_ == "aux" for c in t.children):
+            return "future"  # "demanded that he be returned", "let them leave": not (yet) done
         if infinitive:
             if lemma in implicatives() and depth < 3:
                 local = _local_status(head)
@@ -204,7 +214,11 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
             return None
         if t.pos_ in {"VERB", "AUX"}:
             status = status_of(t, analysis)
-            return status if status not in {"asserted", "reported", "negated"} else None
+            if status == "negated":
+                # "has not begun discussions": the object did not happen either;
+                # a subject or an adjunct of a negated verb usually did
+                return status if noun.dep_ in {"dobj", "attr"} and noun.head is t else None
+            return status if status not in {"asserted", "reported"} else None
     return None
 
 
