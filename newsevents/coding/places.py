@@ -85,6 +85,7 @@ def _default_lookup() -> Lookup:
     from .gazetteer import demonym, place
 
     def lookup(name: str) -> object | None:
+        """A place, else a demonym's country."""
         got = place(name)
         if got is None:
             iso3 = demonym(name)

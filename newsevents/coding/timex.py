@@ -285,6 +285,7 @@ def resolve(text: str, published: date | None, future: bool = False) -> Resolved
 
 @lru_cache(maxsize=4096)
 def resolve_normalized(t: str, pub: date | None, fut: bool) -> Resolved | None:
+    """:func:`resolve` on text already passed through :func:`normalize` (cached)."""
     since = _SINCE.match(t)
     if since:
         inner = resolve_normalized(normalize(since.group(1)), pub, False)
