@@ -113,10 +113,21 @@ def _event_filter(args: argparse.Namespace, **extra):
     return event_filter(**raw, **extra)
 
 
+def _shards(args: argparse.Namespace):
+    """An in-memory store of a shard folder (``ingest --engine dask``), or None."""
+    import os
+
+    if not os.path.isdir(args.db):
+        return None
+    from ..distributed.merge import open_shards
+
+    return open_shards(args.db)
+
+
 def _read(args: argparse.Namespace):
     from ..store import connect
 
-    return connect(args.db, read_only=True)
+    return _shards(args) or connect(args.db, read_only=True)
 
 
 def _fresh(args: argparse.Namespace):
@@ -124,6 +135,10 @@ def _fresh(args: argparse.Namespace):
     from ..store import connect
     from ..stories import ensure_fresh, is_stale
 
+    con = _shards(args)
+    if con is not None:
+        ensure_fresh(con)
+        return con
     con = connect(args.db, read_only=True)
     if not is_stale(con):
         return con
