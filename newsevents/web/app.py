@@ -63,9 +63,10 @@ def _error(request: Request, status: int, title: str, message: str,
     if request.url.path.endswith(".csv") or "text/html" not in request.headers.get("accept", "text/html"):
         return PlainTextResponse(f"{title}: {message}\n", status_code=status, headers=headers)
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(
-        request, "error.html", {"title": title, "message": message, "status": status},
-        status_code=status, headers=headers)
+    context = {"title": title, "message": message, "status": status,
+               "retry_after": (headers or {}).get("Retry-After")}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status,
+                                      headers=headers)
 
 
 def _install_error_handlers(app: FastAPI) -> None:

@@ -43,9 +43,11 @@ class ReadOnlyStore:
         for attempt, delay in enumerate((*self.delays, None)):
             try:
                 return connect(self.path, read_only=True, threads=self.threads)
-            except StoreBusy:
+            except StoreBusy as exc:
                 if delay is None:
-                    raise
+                    raise StoreBusy(f"the store {self.path.name} is being written by another "
+                                    "process (an ingest is running); retry in a few seconds"
+                                    ) from exc
                 log.debug("store locked (attempt %d); retrying in %.2fs", attempt + 1, delay)
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover

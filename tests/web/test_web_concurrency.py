@@ -55,10 +55,12 @@ def test_a_long_write_lock_gives_503_with_retry_after(store_file):
     client = TestClient(app)
     proc = _hold(store_file, 20)
     try:
-        r = client.get("/events")
+        r = client.get("/events", headers={"accept": "text/html"})
         assert r.status_code == 503
         assert r.headers["retry-after"] == "3"
         assert "another process" in r.text
+        assert str(store_file.parent) not in r.text  # no server paths on the page
+        assert '<meta http-equiv="refresh" content="3">' in r.text  # the page retries itself
     finally:
         proc.kill()
         proc.wait()
