@@ -155,6 +155,13 @@ class Frame:
             return 1
         return 2
 
+    def next_sentence(self, start: int) -> int | None:
+        """Start token of the sentence after the one starting at ``start``."""
+        sent = self.sents.get(start)
+        if sent is None or sent.end >= len(self.doc):
+            return None
+        return self.sent_start[sent.end]
+
     def event_sentences(self, triggers: list[Trigger | None]) -> list["SpacySpan"]:
         """The sentences that hold a trigger, in text order."""
         return [self.sents[k] for k in sorted({t.sent for t in triggers if t is not None})]

@@ -5,6 +5,10 @@ A number expression ("at least 12", "over 1,400", "$2.5 billion", "twenty-three"
 :func:`parse_number`, and classified by the words it hangs on in the parse:
 the noun it counts ("12 *people*", "40 *rockets*") and the predicate that
 governs it ("*killing* 12", "12 were *wounded*", "the death *toll* rose to 40").
+A quantity belongs to the event whose trigger governs it, else (casualties)
+to the ASSAULT event of its sentence, else to the only event of its sentence;
+a casualty count in the sentence right after a lone ASSAULT event, in a
+sentence with no event of its own, belongs to that ASSAULT.
 Vague amounts ("dozens", "hundreds", "tens of thousands") are skipped rather
 than turned into invented numbers.  A number with no recognised meaning is
 dropped: every quantity emitted says what it counts.
@@ -366,7 +370,7 @@ def _governing_event(doc: "Doc", root: int, triggers: list) -> int | None:
 
 
 def _attach(frame: anchors.Frame, q: Quantity, root: int, events: list,
-            triggers: list) -> int | None:
+            triggers: list, follow: dict[int, int]) -> int | None:
     """Which event a quantity belongs to (see the module doc), or ``None``."""
     k = _governing_event(frame.doc, root, triggers)
     if k is not None:
@@ -377,7 +381,29 @@ def _attach(frame: anchors.Frame, q: Quantity, root: int, events: list,
         assaults = [k for k in same if events[k].type == "ASSAULT"]
         if assaults:
             return min(assaults, key=lambda k: anchors.distance(root, root, triggers[k]))
+        if not same and sent in follow:
+            return follow[sent]
     return same[0] if len(same) == 1 else None
+
+
+def _follow_ups(frame: anchors.Frame, events: list, triggers: list) -> dict[int, int]:
+    """Sentences right after a sentence with one ASSAULT event, that have no event themselves.
+
+    "Missiles struck the city overnight. At least 12 people were killed." --
+    the toll in the second sentence belongs to the strike in the first.
+    Maps the follow-up sentence's start to the index of that event.
+    """
+    with_events = {t.sent for t in triggers if t is not None}
+    by_sent: dict[int, list[int]] = {}
+    for k, trig in enumerate(triggers):
+        if trig is not None and events[k].type == "ASSAULT":
+            by_sent.setdefault(trig.sent, []).append(k)
+    follow = {}
+    for sent, ks in by_sent.items():
+        nxt = frame.next_sentence(sent)
+        if len(ks) == 1 and nxt is not None and nxt not in with_events:
+            follow[nxt] = ks[0]
+    return follow
 
 
 class QuantitiesStage:
@@ -390,10 +416,12 @@ class QuantitiesStage:
             return
         frame = anchors.Frame.of(analysis)
         triggers = [frame.trigger(ev) for ev in analysis.events]
-        found = find_quantities(analysis, frame.event_sentences(triggers), frame.ents)
+        follow = _follow_ups(frame, analysis.events, triggers)
+        sentences = frame.event_sentences(triggers) + [frame.sents[k] for k in sorted(follow)]
+        found = find_quantities(analysis, sentences, frame.ents)
         extra: dict[int, list[Quantity]] = {}
         for q, root in found:
-            k = _attach(frame, q, root, analysis.events, triggers)
+            k = _attach(frame, q, root, analysis.events, triggers, follow)
             if k is not None:
                 extra.setdefault(k, []).append(q)
         analysis.events = [

@@ -177,3 +177,16 @@ def test_parse_number_never_raises(text):
 def test_negated_counts_and_ages_are_not_quantities():
     text = "No one was hurt, but a man aged 56 died and not one shop opened."
     assert [(text[n.start:n.end]) for n in find_numbers(text)] == []
+
+
+def test_casualty_count_in_the_next_sentence_goes_to_the_assault(nlp):
+    text = ("Missiles struck the port city overnight.\n\nAt least 12 people were killed, "
+            "the mayor said. Officials met later to discuss $3 million in repairs.")
+    (strike,) = _run(nlp, text, ("struck", "ASSAULT"))
+    assert {(q.value, q.what) for q in strike.quantities} == {(12, "killed")}
+
+
+def test_next_sentence_rule_needs_a_lone_assault_and_an_eventless_sentence(nlp):
+    text = "Police detained the organisers. At least 12 people were hurt."
+    (detain,) = _run(nlp, text, ("detained", "COERCE"))
+    assert detain.quantities == ()
