@@ -313,7 +313,15 @@ class PlacesStage:
     name = "places"
 
     def __init__(self, lookup: Lookup | None = None) -> None:
+        self._given = lookup
         self._lookup = None if lookup is None else lru_cache(maxsize=8192)(lookup)
+
+    def __getstate__(self) -> dict:
+        # The cached lookup is a closure: ship only what was given, rebuild on use.
+        return {"given": self._given}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["given"])
 
     def __call__(self, analysis: "Analysis") -> None:
         if not analysis.events:

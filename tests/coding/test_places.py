@@ -190,3 +190,21 @@ def test_capitalised_place_noun_chain(nlp):
     ev = _run(nlp, "Troops raided homes in the West Bank City of Ostrava.", "raided")
     assert ev.location is not None and ev.location.text == "Ostrava"
     assert ev.location.country == "CZE"
+
+
+def test_stage_pickles_after_use(nlp):
+    import pickle
+
+    stage = PlacesStage()
+    text = "Fighting broke out in Kharkiv."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=None), doc=nlp(text))
+    a.events.append(Event(id="e0", type="ASSAULT", trigger=Span.of(text, 0, 8),
+                          evidence=Span.of(text, 0, len(text))))
+    stage(a)
+    again = pickle.loads(pickle.dumps(stage))
+    fresh = Event(id="e0", type="ASSAULT", trigger=Span.of(text, 0, 8),
+                  evidence=Span.of(text, 0, len(text)))
+    b = Analysis(article=a.article, doc=a.doc, events=[fresh])
+    again(b)
+    assert a.events[0].location is not None
+    assert b.events[0].location == a.events[0].location
