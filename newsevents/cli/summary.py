@@ -33,7 +33,7 @@ def _event_lines(result: ArticleResult, e: Event) -> list[str]:
         extra.append(f"{q.what}={q.value:g} {q.unit}")
     if extra:
         lines.append("      " + "; ".join(extra))
-    lines.append(textwrap.shorten(f'      trigger "{e.trigger.text}" in: {e.evidence.text}', 110))
+    lines.append("      " + textwrap.shorten(f'"{e.trigger.text}" in: {e.evidence.text}', 100))
     return lines
 
 
