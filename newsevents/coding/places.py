@@ -7,7 +7,8 @@ A place is a GPE/LOC/FAC entity.  It is the location of an event when
   Syria", "*on* the outskirts *of* Kherson", "*in* the Donetsk region";
 * otherwise, when it sits elsewhere in the same sentence behind a locative
   preposition, or it is a *city* that the trigger governs directly ("shelled
-  Kharkiv": the place attacked is where the attack happened).
+  Kharkiv", "the attack on Kharkiv": the place attacked is where the attack
+  happened).
 
 An actor mention is not a location: a country or capital that is a source or
 target of the event ("Iran attacked", "sanctions on Russia"), a subject, a
@@ -54,7 +55,8 @@ _DIRECTION = re.compile(
     r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
     r"northeastern|northwestern|southeastern|southwestern|eastern|western|upper|lower)$",
     re.IGNORECASE)
-_SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "csubj", "agent"})
+#: Prepositions of a target: a city after them is where the event happened.
+_TARGET_PREPS = frozenset({"on", "against"})
 
 Lookup = Callable[[str], object | None]
 
@@ -158,6 +160,31 @@ def _proper_phrase(tok: "Token") -> "SpacySpan":
     return tok.doc[left:tok.i + 1]
 
 
+def _named_places(obj: "Token", lookup: Lookup, city_only: bool) -> list["SpacySpan"]:
+    """A proper-noun object and its conjuncts that the gazetteer knows ("Kyiv and Odesa")."""
+    out = []
+    for name in [obj] + [c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"]:
+        cand = _proper_phrase(name)
+        got = lookup(cand.text)
+        if got is not None and (not city_only or getattr(got, "kind", None) == "city"):
+            out.append(cand)
+    return out
+
+
+def _named_in_place_noun(noun: "Token") -> list["SpacySpan"]:
+    """The name inside "the Belgorod region", "the outskirts of Kherson"."""
+    out = []
+    for c in noun.children:
+        inner = c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ != "compound":
+            continue
+        if inner is not None and inner.pos_ == "PROPN":
+            out.append(_proper_phrase(inner))
+    return out
+
+
 def _unlabelled_places(sent: "SpacySpan", lookup: Lookup) -> list["SpacySpan"]:
     """Place names that NER missed or mislabelled, found in locative slots.
 
@@ -165,36 +192,22 @@ def _unlabelled_places(sent: "SpacySpan", lookup: Lookup) -> list["SpacySpan"]:
     Kherson", "in the Belgorod region"); a proper noun behind a locative
     preposition, or in a "town of X" / "X region" phrase, that the gazetteer
     knows (or that the place noun vouches for) is taken as a place; so is a
-    direct object that the gazetteer knows as a city.
+    city the gazetteer knows as a direct object or after "on"/"against".
     """
     out = []
-    for prep in sent:
-        if prep.dep_ == "dobj" and prep.pos_ == "PROPN":  # "shelled Velmora" (a city only)
-            cand = _proper_phrase(prep)
-            if getattr(lookup(cand.text), "kind", None) == "city":
-                out.append(cand)
+    for tok in sent:
+        if tok.dep_ == "dobj" and tok.pos_ == "PROPN":  # "shelled Velmora" (a city only)
+            out += _named_places(tok, lookup, city_only=True)
             continue
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE | {"on"}:
+        if tok.dep_ != "prep" or tok.lower_ not in LOCATIVE | _TARGET_PREPS:
             continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or (prep.lower_ == "on" and obj.lemma_.lower() not in PLACE_NOUNS):
+        for obj in tok.children:
+            if obj.dep_ != "pobj":
                 continue
-            if obj.pos_ == "PROPN" and obj.lower_ not in PLACE_NOUNS:
-                for name in [obj] + [c for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"]:
-                    cand = _proper_phrase(name)  # "in Kyiv and Odesa": both
-                    if lookup(cand.text) is not None:
-                        out.append(cand)
-                continue
-            if obj.lemma_.lower() not in PLACE_NOUNS:
-                continue
-            for c in obj.children:  # "the Belgorod region", "the outskirts of Kherson"
-                inner = c
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    inner = next((g for g in c.children if g.dep_ == "pobj"), None)
-                elif c.dep_ != "compound":
-                    continue
-                if inner is not None and inner.pos_ == "PROPN":
-                    out.append(_proper_phrase(inner))
+            if obj.lemma_.lower() in PLACE_NOUNS:
+                out += _named_in_place_noun(obj)
+            elif obj.pos_ == "PROPN":
+                out += _named_places(obj, lookup, city_only=tok.lower_ not in LOCATIVE)
     return out
 
 
@@ -298,12 +311,15 @@ def _eligible(m: PlaceMention, tier: int, taken: bool) -> bool:
         return False
     if m.locative:
         return True
-    if m.top.dep_ in _SKIP_DEPS or tier != 0 or m.top.dep_ != "dobj":
+    direct = m.top.dep_ == "dobj" or (
+        m.top.dep_ == "pobj" and m.top.head.lower_ in _TARGET_PREPS)
+    if tier != 0 or not direct:  # only "shelled X", "the attack on X", "strikes against X"
         return False
     if m.kind in ("country", "capital", "region"):
         return False  # "Iran attacked", "sanctions on Russia": the place is the actor
     # Only a town the gazetteer knows: an unknown proper noun in object
-    # position is as likely a person or an organisation the NER mislabelled.
+    # position is as likely a person or an organisation the NER mislabelled;
+    # a country or a capital there is an actor ("pressure on Moscow").
     return m.kind == "city"
 
 

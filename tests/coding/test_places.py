@@ -208,3 +208,10 @@ def test_stage_pickles_after_use(nlp):
     again(b)
     assert a.events[0].location is not None
     assert b.events[0].location == a.events[0].location
+
+
+def test_attack_on_a_city_but_not_pressure_on_a_country(nlp):
+    ev = _run(nlp, "A missile attack on Velmora killed 11 civilians.", "attack")
+    assert ev.location is not None and ev.location.text == "Velmora"
+    ev = _run(nlp, "The summit increased pressure on Russia.", "pressure")
+    assert ev.location is None
