@@ -138,6 +138,7 @@ class ActorStage:
         hits = select_hits(b.doc, matchers_for(b.doc.vocab).hits(b.doc))
         code_hits(b, hits)
         code_unknown_orgs(b)
+        code_target_cities(b)
         people.code_people(b)
         groups.code_groups(b)
         if self.coref:
@@ -184,6 +185,10 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
             return False
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
+    if h.kind == "O" and h.ambiguous and h.end < len(doc) and doc[h.end].lower_.rstrip(".") in TITLES:
+        return False  # "Labour Minister": a portfolio, not the party
+    if h.start >= 2 and doc[h.start - 1].text in ("-", "\u2010") and doc[h.start - 2].lower_ in ("anti", "non"):
+        return False  # "anti-Syria journalist"
     return True
 
 
@@ -286,6 +291,36 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
                 return x.code, h.start
     near = b.countries_near(h.start)
     return (near.pop() if len(near) == 1 else None), h.start
+
+
+_TARGET_PREPS = frozenset(("on", "against", "at"))
+
+
+def code_target_cities(b: Builder) -> None:
+    """A city attacked or taken stands for its country ("shelled Kharkiv" -> UKR).
+
+    Only cities in object position (direct object, passive subject, object
+    of "on"/"against"); "in Kharkiv" stays a location for the places stage.
+    """
+    known = None
+    for ent in b.doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "PERSON") or any(t.i in b.owner for t in ent):
+            continue
+        if ent.label_ == "PERSON":  # "Kharkiv" misread as a name
+            known = people.known_name_words(b.doc, min_words=2) if known is None else known
+            if len(ent) > 1 or gz.norm(ent.text) in known:
+                continue
+        root = ent.root
+        if not (root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS
+                                                        and root.head.head.pos_ in ("NOUN", "VERB"))):
+            continue
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        p = gz.place(b.doc[start:ent.end].text)
+        if p is None or p.kind not in ("city", "capital") or not p.country:
+            continue
+        c = gz.country_by_code(p.country)
+        if c is not None:
+            b.mention(f"country:{c.iso3}", start, ent.end, kind="country", name=c.name, country=c.iso3)
 
 
 def code_unknown_orgs(b: Builder) -> None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .actors import Builder, Draft
 
 _COLLECTIVE = frozenset("police military army navy government administration regime leadership "
-                        "cabinet delegation militia crowd media parliament intelligence opposition".split())
+                        "cabinet delegation militia crowd media parliament intelligence opposition court tribunal".split())
 _GOVERNMENT = frozenset("government administration regime leadership cabinet".split())
 _MOD_DEPS = frozenset("amod compound nmod poss npadvmod".split())
 _PLACE_PREPS = ("of", "from", "in")

@@ -66,12 +66,16 @@ def find_names(b: "Builder") -> list[NameMention]:
     doc = b.doc
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" or titled_name(doc, ent):
+        if ent.label_ == "PERSON" or titled_name(doc, ent) or _name_as_place(b, ent):
             spans.append((ent.start, ent.end))
     taken = {i for s, e in spans for i in range(s, e)}
     toks = b.toks
     for t in toks:
         if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON"):
+            continue
+        if not t.ent_type_ and t.i not in b.owner and _conj_with_person(t):
+            spans.append((t.i, t.i + 1))  # "Trump and Putin": NER saw only Putin
+            taken.add(t.i)
             continue
         prev = toks[t.i - 1] if t.i > 0 else None
         if prev is not None and prev.pos_ == "PROPN" and prev.i not in taken and not _is_title(prev):
@@ -84,12 +88,31 @@ def find_names(b: "Builder") -> list[NameMention]:
             spans.append((t.i, end))
             taken.update(range(t.i, end))
     out = []
-    known = known_name_words(doc)
+    known = known_name_words(doc, min_words=2)
     for s, e in sorted(spans):
         m = _clean_name(b, s, e)
         if m is not None and not _place_not_person(b.doc, m, known):
             out.append(m)
     return _add_bare_names(b, out, taken)
+
+
+def _conj_with_person(t: "Token") -> bool:
+    """True when ``t`` is coordinated with a PERSON entity ("Trump and Putin")."""
+    if t.dep_ == "conj" and t.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
+
+
+def _name_as_place(b: "Builder", ent) -> bool:
+    """A GPE the gazetteer does not know, used like a person ("Erdogan has accused …")."""
+    if ent.label_ != "GPE" or len(ent) > 2 or any(t.i in b.owner for t in ent):
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass", "poss") and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return False
+    return gz.place(ent.text) is None and not gz.is_us_state(ent.text)
 
 
 def _place_not_person(doc: "Doc", m: NameMention, known: set[str]) -> bool:
@@ -101,10 +124,10 @@ def _place_not_person(doc: "Doc", m: NameMention, known: set[str]) -> bool:
     return p is not None and p.kind in ("city", "capital", "country")
 
 
-def known_name_words(doc: "Doc") -> set[str]:
-    """First and last words of the multi-word PERSON names of ``doc`` (normalised)."""
-    return {gz.norm(ent[i].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
-            for i in (0, -1) if ent[i].text[:1].isupper()}
+def known_name_words(doc: "Doc", min_words: int = 1) -> set[str]:
+    """First and last words of the PERSON names (of ``min_words`` words or more) of ``doc``."""
+    return {gz.norm(ent[i].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= min_words
+            for i in (0, -1) if ent[i].text[:1].isupper() and ent[i].text[:1].isalpha()}
 
 
 def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:

@@ -119,7 +119,7 @@ _grp("politician elder", "ELI")
 _grp("activist", "CVL")
 _grp("police policeman", "COP")
 _grp("journalist reporter media", "JRN")
-_grp("judge prosecutor court", "JUD")
+_grp("judge prosecutor court tribunal", "JUD")
 _grp("doctor medic", "MED")
 _grp("cleric", "REL")
 _grp("spy intelligence", "SPY")
@@ -157,7 +157,7 @@ del _words, _sector, _w
 BARE_GROUPS = frozenset(
     "official authority rebel militant insurgent guerrilla gunman jihadist separatist "
     "militia terrorist protester protestor demonstrator police troop soldier lawmaker "
-    "diplomat settler activist".split()
+    "diplomat settler activist refugee migrant court tribunal".split()
 )
 
 #: Head words after "X-" that make the modifier a backer, not the group's

@@ -313,3 +313,26 @@ def test_shared_demonym_goes_to_one_country(nlp):
 def test_party_name_that_is_a_word_needs_ner_support(nlp):
     a = code(nlp, "Serbian Labour Minister Dragan Ilic met union leaders.")
     assert all(x.country != "GBR" for x in a.actors.all())
+
+
+def test_unknown_gpe_used_as_a_subject_is_a_person(nlp):
+    a = code(nlp, "Since 2013, Erdogan has accused Gulen of plotting a coup.")
+    actor = actor_of_token(a, "Erdogan")
+    assert actor is not None and actor.kind == "person"
+
+
+def test_name_coordinated_with_a_person_is_a_person(nlp):
+    a = code(nlp, "Trump and Putin have agreed to share information.")
+    assert actor_of_token(a, "Trump").kind == "person"
+
+
+def test_city_in_object_position_stands_for_its_country(nlp):
+    a = code(nlp, "Russian forces shelled Kharkiv overnight.")
+    assert actor_of_token(a, "Kharkiv").country == "UKR"
+    located = code(nlp, "The delegations met in Kharkiv.")
+    assert actor_of_token(located, "Kharkiv") is None
+
+
+def test_anti_prefix_is_not_the_country(nlp):
+    a = code(nlp, "A prominent anti-Syria journalist was killed in Beirut.")
+    assert all(x.country != "SYR" for x in a.actors.all())
