@@ -30,6 +30,19 @@ def article_id(text: str, url: str | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline.
+
+    A headline is a short first line (at most 25 words) followed by a blank
+    line and not ending like a sentence of prose.
+    """
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first.split()) > 25 or not rest.startswith(("\n", "\r\n")):
+        return None
+    return None if first.endswith((".", ",", ";", ":")) and not first.endswith("...") else first
+
+
 def prepare(doc: Document, settings: Settings | None = None) -> Prepared:
     """Turn a read document into an article ready to parse.
 
@@ -50,6 +63,8 @@ def prepare(doc: Document, settings: Settings | None = None) -> Prepared:
         outlet = outlet or page.sitename
     if len(text) > settings.max_chars:
         raise SkipDocument("too_large", f"{len(text)} characters, cap is {settings.max_chars}")
+    if doc.content_type == "text" and not title:
+        title = headline(text)
     removed = clean(text)
     seen = analysis_text(text, removed)
     if not seen.strip():

@@ -59,3 +59,14 @@ def test_analysis_text_keeps_length_and_newlines_and_blanks_removed():
     assert seen.endswith("Prices fell.") and "Oil rose." in seen
     for r in removed:
         assert text[r.span.start:r.span.end] == r.span.text
+
+
+def test_headline_is_a_short_first_line_before_a_blank_line():
+    from newsevents.ingest.prepare import headline
+
+    assert headline("Rebels seize airport in north\n\nRebels seized the airport.") == \
+        "Rebels seize airport in north"
+    assert headline("\n  Talks end without deal  \r\n\r\nBody.") == "Talks end without deal"
+    assert headline("The minister resigned on Friday.\n\nShe denied wrongdoing.") is None
+    assert headline("Rebels seize airport\nRebels seized the airport.") is None
+    assert headline("One paragraph only, no break") is None
