@@ -163,6 +163,15 @@ def split_uid(event_uid: str) -> tuple[str, str]:
     return article_id, event_id
 
 
+def article_versions(con: Con, article_id: str) -> list[dict[str, Any]]:
+    """Every stored version of the article's URL, oldest first (empty without a URL)."""
+    return rows(con, """
+        SELECT a.article_id, a.version, a.latest, CAST(a.ingested_at AS VARCHAR) AS ingested_at
+        FROM articles a
+        WHERE a.url = (SELECT url FROM articles WHERE article_id = ? LIMIT 1)
+        ORDER BY a.version""", [article_id])
+
+
 def get_event(con: Con, event_uid: str) -> tuple[ArticleResult, Event, str] | None:
     """The article records and the event behind a public event id, and the article id."""
     article_id, event_id = split_uid(event_uid)

@@ -33,8 +33,10 @@ def article(request: Request, article_id: str) -> HTMLResponse:
         if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
         result, keys, event_keys = found
+        versions = queries.article_versions(con, article_id)
     return render(request, "article.html", {
         "result": result, "article_id": article_id, "text": article_html(result),
+        "versions": versions if len(versions) > 1 else [],
         "keys": keys, "event_keys": event_keys, "section": "articles"})
 
 

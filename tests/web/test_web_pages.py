@@ -228,3 +228,29 @@ def test_htmx_history_restore_gets_the_whole_page(client):
     r = client.get("/events?type=AID", headers={"HX-Request": "true", "HX-Target": "results",
                                                 "HX-History-Restore-Request": "true"})
     assert "<html" in r.text and 'id="filters"' in r.text
+
+
+def test_article_versions_are_linked(tmp_path):
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+    from storebuild import clash, write_store
+
+    from newsevents.web import create_app
+
+    old = clash()
+    new = replace(old, article=replace(old.article, text=old.article.text + " Updated."))
+    client = TestClient(create_app(write_store(tmp_path / "v.duckdb", [old])))
+    key_old = article_key(old.article.text, old.article.url)
+    assert 'id="versions"' not in client.get(f"/articles/{key_old}").text
+    from newsevents.store import open_store
+    with open_store(tmp_path / "v.duckdb") as store:
+        store.writer().write([("test:clash-v2", "test://clash", new)])
+    page = client.get(f"/articles/{key_old}").text
+    versions = page.split('id="versions"')[1].split("</p>")[0]
+    assert "<b>version 1</b>" in versions and "version 2 (latest)" in versions
+    assert "superseded" in versions
+    # only the latest version's events are listed
+    listed = client.get("/events").text
+    assert key_old not in listed
+    assert article_key(new.article.text, new.article.url) in listed
