@@ -34,6 +34,8 @@ NON_EVENT_VERBS = frozenset(
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 #: a noun trigger's modifiers that name its source ("Israeli airstrikes", "Russia's invasion")
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+#: possessive pronouns that make an object the subject's own ("its troops")
+_OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Clause:
     governor: "Token | None" = None  # controlling verb that may set the type
     governor_row: Trigger | None = None
     speech: "Token | None" = None  # speech act governing it ("denied", "accused")
+    trigger_override: "Token | None" = None  # the controlling verb names the event
     source: Arg | None = None
     target: Arg | None = None
 
@@ -55,6 +58,9 @@ class Clause:
         return self.verb if self.verb is not None else self.trigger
 
     def actor_count(self) -> int:
+        """0, 1 or 2: whether source and target are known; a conjoined source counts as both."""
+        if self.source is not None and self.target is None and len(self.source.actors) > 1:
+            return 2  # "Norway and Sweden signed a deal": the dyad is inside the source
         return (1 if self.source else 0) + (1 if self.target else 0)
 
 
@@ -126,7 +132,10 @@ def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | Non
     elif subj is not None and subj.dep_ in PASS_SUBJ_DEPS:
         targets.append(subj)
         source = None
-    targets += [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):
+        if not any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children):
+            targets.append(obj)  # "withdrew *its* troops": the source's own, not a target
+        targets += prep_objects(obj, TARGET_PREPS - {"of"})  # "eased restrictions on X"
     targets += prep_objects(tok, TARGET_PREPS)
     target = merge(*(np_actors(t, index) for t in targets))
     return source, target
@@ -161,6 +170,21 @@ def _fallback_target(tok: "Token", index: "ActorIndex") -> Arg | None:
     return None
 
 
+def _governor_args(clause: Clause, index: "ActorIndex") -> None:
+    """'Poland urged Germany to send tanks': the request is Poland's, made to Germany."""
+    gov = clause.governor
+    subj = subject_token(gov)
+    source = np_actors(subj, index) if subj is not None else None
+    objs = [c for c in gov.children if c.dep_ in OBJ_DEPS and c.pos_ != "VERB"]
+    objs += prep_objects(gov, frozenset({"on", "to", "with", "against"}))
+    target = merge(*(np_actors(o, index) for o in objs))
+    if source is not None:
+        clause.source = source
+    if target is not None:
+        clause.target = target
+    clause.trigger_override = gov
+
+
 def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                      with_model: bool) -> list[Clause]:
     """Every candidate event clause of one sentence, in text order."""
@@ -182,6 +206,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             continue
         top = clause.verb if clause.verb is not None else tok
         clause.governor, clause.governor_row, clause.speech = _controller(top, lex)
+        if clause.governor is not None and clause.governor_row and clause.governor_row.type:
+            _governor_args(clause, index)
         if clause.source and clause.target:  # "X and Y held talks with X": no self-loops
             rest = tuple(a for a in clause.target.actors if a not in clause.source.actors)
             clause.target = Arg(rest, clause.target.span) if rest else None

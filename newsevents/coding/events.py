@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: the model decides a lexicon-backed clause from this probability on
 MODEL_MIN = 0.45
+#: the model overrules an unambiguous lexicon trigger only from this probability on
+MODEL_OVERRIDE = 0.7
 #: a verb outside the lexicon becomes an event only from this probability on
 MODEL_ALONE = 0.8
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
@@ -103,14 +105,12 @@ def _decide(clause: Clause, model_pred: tuple[str, float] | None, status: str) -
     if n == 0 and not (row is not None and row.is_strong):
         return None
     weak = row is not None and row.is_weak
-    if label is not None and prob >= MODEL_MIN and (not weak or n == 2 or label == rules):
-        trig = clause.governor if clause.governor is not None and label == rules == (
-            clause.governor_row.type if clause.governor_row else None) else clause.trigger
+    trig = clause.trigger_override or clause.trigger
+    need = MODEL_MIN if weak or label == rules else MODEL_OVERRIDE
+    if label is not None and prob >= need and (not weak or n == 2 or label == rules):
         return _Typed(clause, label, "model", prob, trig)
     if weak and n < 2:
         return None
-    trig = clause.governor if clause.governor is not None and clause.governor_row and \
-        clause.governor_row.type == rules else clause.trigger
     return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
 
 
@@ -188,6 +188,18 @@ def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
     return kept
 
 
+_OWN_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+
+
+def _bare_group(analysis: "Analysis", actor_id: str) -> bool:
+    """A group with no country ("troops", "soldiers"): nobody's in particular."""
+    try:
+        actor = analysis.actors.get(actor_id)
+    except KeyError:
+        return False
+    return actor.kind == "group" and actor.country is None and actor.affiliation is None
+
+
 class EventStage:
     """Fills ``analysis.events`` (see the module docstring)."""
 
@@ -242,11 +254,14 @@ class EventStage:
 
     def _event(self, analysis: "Analysis", n: int, t: _Typed, status: str) -> Event:
         att_id, attributed_to, via = _attribution(analysis, t)
+        target = t.clause.target.actors if t.clause.target else ()
+        if t.type in _OWN_FORCES_TYPES:  # "deployed troops": the troops are the source's own
+            target = tuple(a for a in target if not _bare_group(analysis, a))
         return Event(
             id=f"E{n}", type=t.type, mode=_mode(t),
             trigger=analysis.span_of(t.trigger), evidence=analysis.sentence_of(t.trigger),
             source=t.clause.source.actors if t.clause.source else (),
-            target=t.clause.target.actors if t.clause.target else (),
+            target=target,
             status=status, attributed_to=attributed_to, via=via,
             confidence=round(max(0.0, min(1.0, t.confidence)), 3), coder=t.coder,
             attribution=att_id)

@@ -309,7 +309,11 @@ def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float
     clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight="balanced")
     clf.fit(x, list(labels))
     vocab = {n: i for i, n in enumerate(vec.feature_names_)}
-    return EventTypeModel(tuple(clf.classes_), vocab, clf.coef_.T.copy(), clf.intercept_.copy())
+    coef, intercept = clf.coef_, clf.intercept_
+    if len(clf.classes_) == 2:  # binary: softmax over (0, w.x + b) is the same sigmoid
+        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
+        intercept = np.array([0.0, intercept[0]])
+    return EventTypeModel(tuple(clf.classes_), vocab, coef.T.copy(), intercept.copy())
 
 
 def default_path() -> Path:
