@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,7 @@ from typing import Callable, Iterable, Iterator
 from ..config import Settings
 from ..errors import NewsEventsError, UsageError
 from ..records import Document, Failed, Skipped
-from .shards import item_key, write_shard
+from .shards import batch_name, item_key, write_shard
 from .worker import BatchResult, PipelinePlugin, code_batch
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,24 @@ def _lost_batch(batch, shard_dir: Path, exc: BaseException) -> BatchResult:
     return BatchResult(str(path), 0, 0, len(rows), 0)
 
 
+class _InflightLimit:
+    """How many batches may be queued: three per worker thread, rechecked as the
+    cluster grows or shrinks (Slurm jobs join late, adaptive clusters scale)."""
+
+    def __init__(self, client, fixed: int | None) -> None:
+        self.client, self.fixed = client, fixed
+        self.value, self.checked = 4, float("-inf")
+
+    def __call__(self) -> int:
+        if self.fixed is not None:
+            return self.fixed
+        now = time.monotonic()
+        if now - self.checked > 2.0:
+            self.checked = now
+            self.value = max(4, 3 * sum(self.client.nthreads().values()))
+        return self.value
+
+
 def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Path,
                 batch_size: int = DEFAULT_BATCH, max_inflight: int | None = None,
                 progress: Callable[[int, int, int, int], None] | None = None) -> IngestSummary:
@@ -135,9 +154,7 @@ def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Pa
     """
     from distributed import as_completed
 
-    if max_inflight is None:
-        threads = sum(client.nthreads().values()) or 1
-        max_inflight = max(4, 3 * threads)
+    limit = _InflightLimit(client, max_inflight)
     done_counts = [0, 0, 0, 0]  # coded, skipped, failed, events
     read = 0
     queue = as_completed()
@@ -157,11 +174,14 @@ def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Pa
 
     for batch in keyed_batches(items, batch_size):
         read += len(batch)
+        # The task key names exactly this work (documents, settings, shard folder),
+        # so two runs sharing a scheduler never mistake one batch for another.
+        name = batch_name([k for k, _, _ in batch] + [repr(settings), str(shard_dir)])
         future = client.submit(code_batch, batch, settings, str(shard_dir), retries=1,
-                               key=f"newsevents-code-{batch[0][1]}-{batch[0][0][:12]}")
+                               key=f"newsevents-code-{name[5:-8]}")
         inflight[future.key] = batch
         queue.add(future)
-        while len(inflight) >= max_inflight:
+        while len(inflight) >= limit():
             collect(next(queue))
     for future in queue:
         collect(future)
