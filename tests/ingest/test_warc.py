@@ -163,3 +163,20 @@ def test_reading_is_streaming_not_whole_file(tmp_path):
         tracemalloc.stop()
     assert count == 1500
     assert peak < 1_000_000 < 1500 * len(body)  # a few records' worth, not the 6.7 MB archive
+
+
+def test_wet_conversion_records_and_read_paths_dispatch(tmp_path):
+    from newsevents.ingest import read_paths
+
+    path = tmp_path / "c.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        text = "Norland and Suderia agreed on Friday to extend the ceasefire by a month."
+        rec = writer.create_warc_record("http://news.example/wet", "conversion",
+                                        payload=BytesIO(text.encode()),
+                                        warc_content_type="text/plain",
+                                        warc_headers_dict={"WARC-Date": "2024-11-02T00:00:00Z"})
+        writer.write_record(rec)
+    (doc,) = read_paths([path])
+    assert isinstance(doc, Document) and doc.content_type == "text" and doc.content == text
+    assert doc.published == date(2024, 11, 2) and doc.url == "http://news.example/wet"
