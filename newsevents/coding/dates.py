@@ -60,7 +60,7 @@ _CANDIDATES = re.compile(
     r"|the\s+(?:previous|prior)\s+day|the\s+day\s+before"
     r"|(?:(?:earlier|later)\s+)?(?:this|last|next|the\s+previous|the\s+past|the\s+following|"
     r"this\s+past)\s+(?:week|weekend|month|year)"
-    r"|(?<=\bover\s)the\s+weekend"
+    r"|(?:(?<=\bover\s)|(?<=\bat\s)|(?<=\bduring\s))the\s+weekend|overnight"
     r"|(?:the\s+)?(?:past|last)\s+" + NUM_RE + r"\s+(?:hour|day|week|month|year)s"
     r"|" + NUM_RE + r"\s+(?:hour|day|week|month|year)s?\s+ago"
     r"|\d{4}-\d{2}-\d{2}"

@@ -92,6 +92,15 @@ def _r_tomorrow(m: re.Match, pub: date | None, fut: bool) -> Resolved | None:
     return d, d, "day"
 
 
+def _r_overnight(m: re.Match, pub: date | None, fut: bool) -> Resolved | None:
+    """"overnight": the night before publication (a future one if the clause is future)."""
+    if pub is None:
+        return None
+    if fut:
+        return pub, pub + timedelta(days=1), "interval"
+    return pub - timedelta(days=1), pub, "interval"
+
+
 def _r_weekday(m: re.Match, pub: date | None, fut: bool) -> Resolved | None:
     if pub is None:
         return None
@@ -236,6 +245,7 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, date | None, bool], Resolved
     (re.compile(r"^(?:yesterday|last night|the (?:previous|prior) day|the day before)" + PART_RE + "$"),
      _r_yesterday),
     (re.compile(r"^tomorrow" + PART_RE + "$"), _r_tomorrow),
+    (re.compile(r"^overnight$"), _r_overnight),
     (re.compile(r"^(?:(last|this|next|past|this past|early|late|earlier|later)\s+)?" + _WD_RE + PART_RE
                 + "$"),
      _r_weekday),

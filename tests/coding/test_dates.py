@@ -66,6 +66,14 @@ def test_relative_days(text, pub, expected):
     ("the past week", WED, ("2024-03-06", "2024-03-13", "interval")),
     ("the past two weeks", WED, ("2024-02-28", "2024-03-13", "interval")),
     ("last weekend", WED, ("2024-03-09", "2024-03-10", "interval")),
+    ("last weekend", SUN, ("2024-03-09", "2024-03-10", "interval")),
+    ("this weekend", SUN, ("2024-03-16", "2024-03-17", "interval")),
+    ("over the weekend", MON, ("2024-03-09", "2024-03-10", "interval")),
+    ("at the weekend", MON, ("2024-03-09", "2024-03-10", "interval")),
+    ("this past weekend", WED, ("2024-03-09", "2024-03-10", "interval")),
+    ("this past week", WED, ("2024-03-06", "2024-03-13", "interval")),
+    ("the past 48 hours", WED, ("2024-03-11", "2024-03-13", "interval")),
+    ("overnight", NEW_YEAR, ("2025-01-01", "2025-01-02", "interval")),
 ])
 def test_relative_periods(text, pub, expected):
     assert resolve(text, pub) == (_d(expected[0]), _d(expected[1]), expected[2])
@@ -247,3 +255,9 @@ def test_future_status_from_the_events_stage_picks_the_next_occurrence(nlp):
                         evidence=a.events[0].evidence, status="future")
     DatesStage()(a)
     assert a.events[0].date.start == _d("2024-03-15")
+
+
+def test_weekend_and_overnight_are_found_in_text(nlp):
+    text = "Drones struck the port overnight, after protests at the weekend."
+    found = {m.date.text: m.date.value for m in find_dates(nlp(text), text, WED)}
+    assert found == {"overnight": "2024-03-12/2024-03-13", "the weekend": "2024-03-09/2024-03-10"}
