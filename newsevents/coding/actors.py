@@ -56,10 +56,18 @@ class Builder:
         self.drafts: dict[str, Draft] = {}
         self.owner: dict[int, str] = {}
         self.toks: list["Token"] = list(self.doc)  # one Token object per token, reused by all steps
+        self.ents = tuple(self.doc.ents)  # doc.ents builds new Span objects on every access
+        self._known: dict[int, set[str]] = {}
         self.sent_of: list[int] = [0] * len(self.doc)
         for n, sent in enumerate(self.doc.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
+
+    def known_names(self, min_words: int = 1) -> set[str]:
+        """Cached :func:`people.known_name_words` of this document."""
+        if min_words not in self._known:
+            self._known[min_words] = people.known_name_words(self.ents, min_words)
+        return self._known[min_words]
 
     def free(self, start: int, end: int) -> bool:
         """True when no token of ``start:end`` belongs to an actor yet."""
@@ -135,7 +143,7 @@ class ActorStage:
     def __call__(self, analysis: Analysis) -> None:
         """Find and code the actors of ``analysis.doc``."""
         b = Builder(analysis)
-        hits = select_hits(b.doc, matchers_for(b.doc.vocab).hits(b.doc))
+        hits = select_hits(b.doc, matchers_for(b.doc.vocab).hits(b.doc), b.ents)
         code_hits(b, hits)
         code_unknown_orgs(b)
         code_target_cities(b)
@@ -149,10 +157,11 @@ class ActorStage:
 
 # --- dictionary hits ---------------------------------------------------------
 
-def select_hits(doc: "Doc", hits: list[Hit]) -> list[Hit]:
+def select_hits(doc: "Doc", hits: list[Hit], ents: tuple | None = None) -> list[Hit]:
     """Keep plausible hits, longest first, without overlaps; in text order."""
-    us_context = _us_context(doc)
-    ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    ents = tuple(doc.ents) if ents is None else ents
+    us_context = _us_context(ents)
+    ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     good = [h for h in hits if _plausible(doc, h, us_context, ent_at)]
     rank = {"O": 0, "C": 1, "S": 2, "D": 3}
     good.sort(key=lambda h: (-(h.end - h.start), rank[h.kind], h.start))
@@ -200,9 +209,9 @@ def _possessive_title(doc: "Doc", h: Hit) -> bool:
     return any(w in TITLES or w in GROUPS for w in nxt)
 
 
-def _us_context(doc: "Doc") -> bool:
+def _us_context(ents: tuple) -> bool:
     """True when the article names US states other than Georgia/Washington (or Atlanta)."""
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "GPE":
             key = gz.norm(ent.text)
             if key == "atlanta" or (gz.is_us_state(ent.text) and key not in ("georgia", "washington")):
@@ -302,13 +311,11 @@ def code_target_cities(b: Builder) -> None:
     Only cities in object position (direct object, passive subject, object
     of "on"/"against"); "in Kharkiv" stays a location for the places stage.
     """
-    known = None
-    for ent in b.doc.ents:
+    for ent in b.ents:
         if ent.label_ not in ("GPE", "LOC", "PERSON") or any(t.i in b.owner for t in ent):
             continue
         if ent.label_ == "PERSON":  # "Kharkiv" misread as a name
-            known = people.known_name_words(b.doc, min_words=2) if known is None else known
-            if len(ent) > 1 or gz.norm(ent.text) in known:
+            if len(ent) > 1 or gz.norm(ent.text) in b.known_names(2):
                 continue
         root = ent.root
         if not (root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS
@@ -325,8 +332,8 @@ def code_target_cities(b: Builder) -> None:
 
 def code_unknown_orgs(b: Builder) -> None:
     """ORG entities outside the dictionary become organizations (country from inside)."""
-    known = people.known_name_words(b.doc)
-    for ent in b.doc.ents:
+    known = b.known_names()
+    for ent in b.ents:
         if ent.label_ != "ORG":
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start

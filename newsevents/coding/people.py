@@ -65,7 +65,7 @@ def find_names(b: "Builder") -> list[NameMention]:
     """PERSON entities and title-led proper names, in text order, not owned yet."""
     doc = b.doc
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in b.ents:
         if ent.label_ == "PERSON" or titled_name(doc, ent) or _name_as_place(b, ent):
             spans.append((ent.start, ent.end))
     taken = {i for s, e in spans for i in range(s, e)}
@@ -88,7 +88,7 @@ def find_names(b: "Builder") -> list[NameMention]:
             spans.append((t.i, end))
             taken.update(range(t.i, end))
     out = []
-    known = known_name_words(doc, min_words=2)
+    known = b.known_names(2)
     for s, e in sorted(spans):
         m = _clean_name(b, s, e)
         if m is not None and not _place_not_person(b.doc, m, known):
@@ -124,9 +124,9 @@ def _place_not_person(doc: "Doc", m: NameMention, known: set[str]) -> bool:
     return p is not None and p.kind in ("city", "capital", "country")
 
 
-def known_name_words(doc: "Doc", min_words: int = 1) -> set[str]:
-    """First and last words of the PERSON names (of ``min_words`` words or more) of ``doc``."""
-    return {gz.norm(ent[i].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= min_words
+def known_name_words(ents, min_words: int = 1) -> set[str]:
+    """First and last words of the PERSON entities of ``min_words`` words or more (normalised)."""
+    return {gz.norm(ent[i].text) for ent in ents if ent.label_ == "PERSON" and len(ent) >= min_words
             for i in (0, -1) if ent[i].text[:1].isupper() and ent[i].text[:1].isalpha()}
 
 
@@ -143,7 +143,7 @@ def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> 
     if not known:
         return found
     extra = []
-    for ent in b.doc.ents:
+    for ent in b.ents:
         if ent.label_ in ("ORG", "GPE", "NORP") and ent.start not in taken and is_person_alias(b.doc, ent, known):
             m = _clean_name(b, ent.start, ent.end)
             if m is not None:
