@@ -8,7 +8,8 @@ dependency parse the same way in all three stages:
   over a preposition) is a token of the trigger;
 * tier 1: the governor is in the same clause as the trigger (clauses are
   delimited by clausal dependencies such as ``ccomp`` or ``advcl``);
-* tier 2: the expression is merely in the same sentence.
+* tier 2: the governor's clause is coordinated with the trigger's;
+* tier 3: the expression is merely in the same sentence.
 
 Lower tiers win; within a tier the expression nearest the trigger wins.
 """
@@ -31,7 +32,8 @@ CLAUSAL = frozenset({
     "acl", "xcomp", "ROOT",
 })
 
-NO_TIE = 3
+#: Tiers of a tie, best first.
+DIRECT, CLAUSE, COORDINATED, SENTENCE, NO_TIE = 0, 1, 2, 3, 4
 
 
 def tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
@@ -145,15 +147,41 @@ class Frame:
         return Trigger(ids, toks[0].i, toks[-1].i, root.i, self.sent_start[root.i],
                        self.clause(root.i))
 
+    def coordination(self, i: int) -> int:
+        """The first conjunct of the clause of token ``i`` ("arrested … and seized": arrested)."""
+        tok = self.doc[self.clause(i)]
+        for _ in range(10):
+            if tok.dep_ != "conj" or tok.head.i == tok.i:
+                break
+            tok = self.doc[self.clause(tok.head.i)]
+        return tok.i
+
+    def _modifies(self, gov: int, trigger_root: int) -> bool:
+        """Whether ``gov`` is in a clause that modifies the trigger itself.
+
+        "fighting that flared on the border", "the raid, which began on
+        Monday": the clause is an acl/relcl whose head is the trigger.
+        """
+        head = self.doc[self.clause(gov)]
+        return head.dep_ in ("acl", "relcl") and head.head.i == trigger_root
+
     def tie(self, gov: int | None, root: int, trig: Trigger | None) -> int:
-        """Tier (0, 1, 2 or :data:`NO_TIE`) of an expression relative to a trigger."""
+        """Tier of an expression relative to a trigger: :data:`DIRECT` … :data:`NO_TIE`.
+
+        COORDINATED: the expression modifies a clause coordinated with the
+        trigger's ("arrested 12 and seized weapons on Monday").
+        """
         if trig is None or self.sent_start[root] != trig.sent:
             return NO_TIE
-        if gov is not None and gov in trig.ids:
-            return 0
-        if gov is not None and self.clause(gov) == trig.clause:
-            return 1
-        return 2
+        if gov is None:
+            return SENTENCE
+        if gov in trig.ids:
+            return DIRECT
+        if self.clause(gov) == trig.clause or self._modifies(gov, trig.root):
+            return CLAUSE
+        if self.coordination(gov) == self.coordination(trig.root):
+            return COORDINATED
+        return SENTENCE
 
     def next_sentence(self, start: int) -> int | None:
         """Start token of the sentence after the one starting at ``start``."""

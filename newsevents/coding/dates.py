@@ -185,7 +185,7 @@ def _best(frame: anchors.Frame, mentions: list[DateMention], trig: anchors.Trigg
     pick = None
     for k, m in enumerate(mentions):
         tier = frame.tie(m.governor, m.root, trig)
-        if tier == anchors.NO_TIE or (tier == 2 and k in taken):
+        if tier == anchors.NO_TIE or (tier == anchors.SENTENCE and k in taken):
             continue
         key = (tier, anchors.distance(m.lo, m.hi, trig))
         if best is None or key < best:
@@ -210,7 +210,7 @@ class DatesStage:
         triggers = [frame.trigger(ev) for ev in analysis.events]
         # A date tied directly to one event's trigger is not a fallback for another's.
         taken = {k for k, m in enumerate(mentions) for trig in triggers
-                 if frame.tie(m.governor, m.root, trig) <= 1}
+                 if frame.tie(m.governor, m.root, trig) <= anchors.CLAUSE}
         out = []
         for ev, trig in zip(analysis.events, triggers):
             m = _best(frame, mentions, trig, taken)

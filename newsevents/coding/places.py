@@ -307,7 +307,7 @@ def _eligible(m: PlaceMention, tier: int, taken: bool) -> bool:
     ``taken``: the place is tied (same clause) to another event's trigger,
     so it is not a sentence-level fallback for this one.
     """
-    if tier == anchors.NO_TIE or (tier == 2 and taken):
+    if tier == anchors.NO_TIE or (tier == anchors.SENTENCE and taken):
         return False
     if m.locative:
         return True
@@ -353,13 +353,13 @@ class PlacesStage:
             return
         tiers = [[frame.tie(None if m.governor is None else m.governor.i, m.top.i, trig)
                   for m in mentions] for trig in triggers]
-        taken = {j for row in tiers for j, tier in enumerate(row) if tier <= 1}
+        taken = {j for row in tiers for j, tier in enumerate(row) if tier <= anchors.CLAUSE}
         out = []
         for ev, trig, row in zip(analysis.events, triggers, tiers):
             best, pick = None, None
             for j, m in enumerate(mentions):
                 tier = row[j]
-                if not _eligible(m, tier, j in taken and tier == 2):
+                if not _eligible(m, tier, j in taken and tier == anchors.SENTENCE):
                     continue
                 key = (tier, anchors.distance(m.tokens[0].i, m.tokens[-1].i, trig))
                 if best is None or key < best:

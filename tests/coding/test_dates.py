@@ -261,3 +261,12 @@ def test_weekend_and_overnight_are_found_in_text(nlp):
     text = "Drones struck the port overnight, after protests at the weekend."
     found = {m.date.text: m.date.value for m in find_dates(nlp(text), text, WED)}
     assert found == {"overnight": "2024-03-12/2024-03-13", "the weekend": "2024-03-09/2024-03-10"}
+
+
+def test_coordinated_clauses_share_a_date(nlp):
+    text = "Police arrested twelve men and seized weapons on Monday."
+    a = _analysis(nlp, text, WED, "arrested", "seized")
+    DatesStage()(a)
+    arrested, seized = a.events
+    assert seized.date.text == "Monday" and arrested.date is not None
+    assert arrested.date.start == _d("2024-03-11")
