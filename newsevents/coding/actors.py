@@ -12,6 +12,7 @@ mention, so the same input always gives the same ids.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -339,6 +340,8 @@ def code_unknown_orgs(b: Builder) -> None:
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known):
             continue
+        if _not_an_org(ent):
+            continue
         if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
                 and people.is_title_token(b.toks[ent.start - 2]):
             continue  # "Secretary of State", "Minister of Finance": part of a title
@@ -352,6 +355,16 @@ def code_unknown_orgs(b: Builder) -> None:
         text = b.doc[start:ent.end].text
         b.mention(f"org:{gz.norm(text)}", start, ent.end, kind="organization", name=text,
                   country=countries.pop() if len(countries) == 1 else None, sector=org_sector(text))
+
+
+_NOT_ORG_HEADS = frozenset("act bill law program programme treaty accord agreement plan initiative "
+                           "project doctrine visa index".split())
+_PARTY_LABEL = re.compile(r"^[DRI]-[A-Z]")
+
+
+def _not_an_org(ent) -> bool:
+    """ORG entities that are laws, programmes or party labels ("D-Va."), not organizations."""
+    return ent[-1].lower_ in _NOT_ORG_HEADS or bool(_PARTY_LABEL.match(ent.text))
 
 
 def org_sector(name: str) -> str | None:
