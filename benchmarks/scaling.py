@@ -7,9 +7,11 @@ Prints articles/s of
   (single-threaded processes; model loading and cluster start are excluded,
   as for the plain pipeline),
 
-then the speed-up of 2 workers over 1, the Dask overhead at one worker, the
-memory of each worker process, and the machine load before and after (other
-jobs on the same cores skew the figures: rerun on a quiet machine).
+then the speed-up of 2 workers over 1, the Dask overhead at one worker (in
+wall time, and in CPU time summed over client, scheduler and workers, which
+other jobs on the machine disturb much less), the memory of each worker
+process, and the machine load before and after (other jobs on the same cores
+lower the wall-clock figures: rerun on a quiet machine).
 
     .venv/bin/python benchmarks/scaling.py [PATHS ...] [--repeat N] [--batch-size B]
 
@@ -40,6 +42,12 @@ def _rss_mb() -> tuple[float, float]:
     return cur, peak
 
 
+def _cpu_s() -> float:
+    """CPU seconds (user + system) used so far by this process, all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _load_items(paths: list[str], repeat: int) -> list:
     from newsevents.ingest import read_paths
 
@@ -47,21 +55,21 @@ def _load_items(paths: list[str], repeat: int) -> list:
     return items * repeat
 
 
-def run_plain(items: list) -> float:
-    """Seconds for the single-process pipeline over ``items`` (model loaded before)."""
+def run_plain(items: list) -> tuple[float, float]:
+    """(wall s, CPU s) of the single-process pipeline over ``items`` (model loaded before)."""
     from newsevents.pipeline import Pipeline
 
     pipe = Pipeline()
     pipe.nlp, pipe.stages  # noqa: B018 - load outside the timing
     list(pipe.run(items[:2]))  # warm-up (lazy caches)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_s()
     n = sum(1 for _ in pipe.run(items))
     assert n == len(items)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu_s() - cpu
 
 
-def run_dask(items: list, workers: int, batch_size: int) -> tuple[float, list[tuple[float, float]]]:
-    """Seconds for the Dask engine over ``items`` and (RSS, peak RSS) MB per worker."""
+def run_dask(items: list, workers: int, batch_size: int) -> tuple[float, float, list]:
+    """(wall s, CPU s of client + scheduler + workers, [(RSS, peak RSS) MB per worker])."""
     from newsevents.config import Settings
     from newsevents.distributed.engine import connect, run_batches
     from newsevents.distributed.worker import PipelinePlugin
@@ -69,13 +77,15 @@ def run_dask(items: list, workers: int, batch_size: int) -> tuple[float, list[tu
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp, connect(workers=workers) as client:
         client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
-        client.run(lambda: None)
-        start = time.perf_counter()
+        before = client.run(_cpu_s)
+        start, cpu = time.perf_counter(), _cpu_s()
         summary = run_batches(client, iter(items), settings, Path(tmp) / "shards", batch_size)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu
+        after = client.run(_cpu_s)
         assert summary.read == len(items), summary
+        cpu += sum(after[w] - before[w] for w in after if w in before)
         memory = list(client.run(_rss_mb).values())
-    return seconds, memory
+    return seconds, cpu, memory
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,19 +108,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(items)} articles, {words} words; {os.cpu_count()} cores; "
           f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
 
-    plain = run_plain(items)
-    print(f"plain pipeline, 1 process : {len(items) / plain:7.2f} articles/s  ({plain:.1f} s)")
-    results = {}
+    plain, plain_cpu = run_plain(items)
+    print(f"plain pipeline, 1 process : {len(items) / plain:7.2f} articles/s  ({plain:.1f} s wall, "
+          f"{plain_cpu:.1f} s CPU)")
+    results, cpus = {}, {}
     for n in (1, 2):
-        seconds, memory = run_dask(items, n, batch)
-        results[n] = seconds
+        seconds, cpu, memory = run_dask(items, n, batch)
+        results[n], cpus[n] = seconds, cpu
         mem = ", ".join(f"{cur:.0f} MB (peak {peak:.0f})" for cur, peak in memory)
         print(f"dask, {n} worker{'s' if n > 1 else ' '}          : {len(items) / seconds:7.2f} "
-              f"articles/s  ({seconds:.1f} s; batch {batch}); RSS per worker: {mem}")
+              f"articles/s  ({seconds:.1f} s wall, {cpu:.1f} s CPU; batch {batch}); "
+              f"RSS per worker: {mem}")
     speedup = results[1] / results[2]
     overhead = results[1] / plain - 1
     print(f"speed-up 2 workers / 1    : {speedup:.2f}x   (target >= 1.7x)")
-    print(f"dask overhead at 1 worker : {overhead * 100:+.1f}%  (target < 10%)")
+    print(f"dask overhead at 1 worker : {overhead * 100:+.1f}% wall  (target < 10%); "
+          f"{(cpus[1] / plain_cpu - 1) * 100:+.1f}% CPU (client, scheduler and worker)")
     load_after = os.getloadavg()
     print(f"load average after: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f} "
           "(other jobs on these cores lower the figures)")
