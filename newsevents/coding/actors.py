@@ -227,11 +227,9 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
             _code_org(b, h, hits)
         elif h.kind == "S":
             _code_seat(b, h)
-        elif h.kind == "D" and _people_noun(b, h):
-            c = gz.country_by_code(h.code)  # "Libyans", "the Iraqis": the people (CVL)
+        elif h.kind == "D" and _people_noun(b, h):  # "Libyans", "the Iraqis": the people (CVL)
             b.mention(f"group:{h.code}:CVL", h.start, h.end, kind="group", name=b.doc[h.start:h.end].text,
                       country=h.code, sector="CVL")
-            del c
         else:
             c = gz.country_by_code(h.code)
             if c is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .gazetteer import norm
 from .roles import HONORIFICS, TITLES
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ _PRONOUN_WINDOW = 2
 
 
 def _norm(w: str) -> str:
-    from .gazetteer import norm
     return norm(w)
 
 
@@ -205,9 +205,5 @@ def _role_antecedent(b: "Builder", tok: "Token") -> str | None:
     """The most recent person whose role has this title word."""
     word = tok.lemma_.lower()
     cands = [(i, d) for i, d in _mentions_before(b, tok, _ROLE_WINDOW, ("person",)) if _has_title(d, word)]
-    keys = {d.key for _, d in cands}
-    if not cands:
-        return None
-    if len(keys) > 1:  # several ministers: the most recent one is the passage's
-        return cands[-1][1].key
-    return cands[-1][1].key
+    # several ministers in the window: the most recently mentioned one is the passage's
+    return cands[-1][1].key if cands else None

@@ -199,7 +199,7 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
 
 
 def code_people(b: "Builder") -> None:
-    """Add person actors; repeated names go to the right person (:func:`coref.assign_names`)."""
+    """Add person actors; repeated names go to the right person (:class:`coref.NameResolver`)."""
     names = find_names(b)
     resolver = coref.NameResolver(b, names)
     for m in names:
@@ -234,7 +234,6 @@ def _apply(d: "Draft", desc: Description) -> None:
 
 def describe(b: "Builder", m: NameMention) -> Description | None:
     """The title before ``m`` and/or its apposition, whichever says more."""
-    doc = b.doc
     left = _title_before(b, m.start)
     right = _apposition(b, m)
     best = None
@@ -246,7 +245,6 @@ def describe(b: "Builder", m: NameMention) -> Description | None:
             best = desc
     if best is not None and best.country is None and left[0] is not None:
         best = _of_country_after(b, m, best)
-    del doc
     return best
 
 
