@@ -1,6 +1,8 @@
 """Where events happened: place names tied to event triggers, resolved by the gazetteer.
 
-A place is a GPE/LOC/FAC entity.  It is the location of an event when
+A place is a GPE/LOC/FAC entity, a demonym before a place noun ("the Syrian
+border"), or a proper noun in a locative slot that NER missed but the
+gazetteer knows.  It is the location of an event when
 
 * it hangs on the trigger (or the trigger's clause) by a locative preposition:
   "clashes *in* Kharkiv", "*near* the border town *of* Rafah", "*in* northern
@@ -10,9 +12,10 @@ A place is a GPE/LOC/FAC entity.  It is the location of an event when
   Kharkiv", "the attack on Kharkiv": the place attacked is where the attack
   happened).
 
-An actor mention is not a location: a country or capital that is a source or
-target of the event ("Iran attacked", "sanctions on Russia"), a subject, a
-possessor or a name modifier is skipped.  "in Bakhmut, Ukraine" gives the
+An actor mention is not a location: outside locative phrases a country or
+capital ("Iran attacked", "sanctions on Russia", "pressure on Moscow"), a
+subject, a possessor or a name modifier is skipped; so is a place that is
+only in the same sentence when another event's clause holds it.  "in Bakhmut, Ukraine" gives the
 location Bakhmut, its country taken from the qualifier when the gazetteer
 does not know the town.
 """
@@ -49,7 +52,7 @@ PLACE_NOUNS = frozenset({
     "neighborhood", "neighbourhood", "enclave", "territory", "island", "camp", "center",
     "centre", "part", "south", "north", "east", "west", "heart", "edge", "streets", "street",
     "square", "municipality", "settlement", "valley", "hub", "frontline", "front", "strip",
-    "zone", "countryside", "vicinity", "hometown", "stronghold", "enclave", "peninsula",
+    "zone", "countryside", "vicinity", "hometown", "stronghold", "peninsula",
 })
 _DIRECTION = re.compile(
     r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
