@@ -254,3 +254,12 @@ def test_article_versions_are_linked(tmp_path):
     listed = client.get("/events").text
     assert key_old not in listed
     assert article_key(new.article.text, new.article.url) in listed
+
+
+def test_events_table_links_actors_to_their_pages(client):
+    row = client.get("/events?attributed_to=western").text.split('data-event="')[1]
+    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    source, target, attributed = cells[2], cells[3], cells[4]  # after type and status
+    assert source == '<a class="actor" href="/actors/IRN">Iran</a>'
+    assert target == '<a class="actor" href="/actors/RUS">Russia</a>'
+    assert attributed == '<a class="actor" href="/actors/group%3A%3Awestern%20officials">Western officials</a>'
