@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="skip documents with more text than this (default %(default)s)")
     p.add_argument("--rules-only", action="store_true",
                    help="do not use the trained components, only the rules")
+    p.add_argument("--fetch", action="store_true",
+                   help="fetch the page of each feed item that carries no full text (http/https)")
     p.set_defaults(func=run)
 
 
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     check_paths(args.paths)
     settings = Settings(model=args.model, max_chars=args.max_chars, use_models=not args.rules_only)
     pipe = Pipeline(settings)
-    outcomes = pipe.extract_paths(args.paths, as_date(args.published))
+    outcomes = pipe.extract_paths(args.paths, as_date(args.published), fetch=args.fetch)
     counts = {"coded": 0, "skipped": 0, "failed": 0}
     out = sys.stdout
     first = True

@@ -41,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline to use")
     p.add_argument("--rules-only", action="store_true",
                    help="do not use the trained components, only the rules")
+    p.add_argument("--fetch", action="store_true",
+                   help="fetch the page of each feed item that carries no full text (http/https)")
     p.add_argument("--no-stories", action="store_true",
                    help="do not rebuild stories at the end (they are rebuilt when queried)")
     p.set_defaults(func=run_ingest)
@@ -110,7 +112,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         result = distributed.ingest(
             args.paths, db=args.db, scheduler=args.scheduler, workers=args.workers,
             published=published, cluster=args.cluster, cluster_config=args.cluster_config,
-            settings=Settings(model=args.model, use_models=not args.rules_only))
+            settings=Settings(model=args.model, use_models=not args.rules_only),
+            fetch=args.fetch)
         return _print_dask_result(result)
     from ..store.ingest import ingest
 
@@ -119,7 +122,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     try:
         report = ingest(args.paths, args.db, published=published, settings=settings,
                         workers=args.workers, batch_size=args.batch_size, on_batch=progress,
-                        build_stories=not args.no_stories)
+                        build_stories=not args.no_stories, fetch=args.fetch)
     finally:
         progress.close()
     w = report.written

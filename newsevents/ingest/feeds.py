@@ -3,8 +3,9 @@
 Each feed item becomes one :class:`~newsevents.records.Document` with the
 item's link, title, date and text.  The text is the item's full content
 (``content:encoded``, Atom ``<content>``) when the feed carries it, else its
-summary; with ``fetch=True`` an item without full content is fetched from its
-link instead (http/https only, see :mod:`newsevents.ingest.urls`).
+summary, as plain text (one paragraph per HTML block); with ``fetch=True``
+an item without full content is fetched from its link instead and its page
+goes through HTML extraction (http/https only, see :mod:`newsevents.ingest.urls`).
 
 Feeds are untrusted XML.  Before feedparser sees the bytes they are checked
 with defusedxml, and any entity declaration is refused outright, so an
@@ -92,21 +93,52 @@ def _kind(mime: str | None) -> str:
     return "html" if mime and ("html" in mime or "xml" in mime) else "text"
 
 
-def _full_content(entry) -> tuple[str, str] | None:
-    """The item's full text and its kind, when the feed carries it."""
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+           "section", "article", "figure", "ul", "ol", "table", "pre")
+
+
+def fragment_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed item's body): one paragraph per block.
+
+    Feed bodies are already the article text, without page chrome, and often
+    too short for boilerplate removal, which would discard them.
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return html
+    for bad in root.xpath(".//script|.//style|.//noscript"):
+        bad.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n\n" + (el.tail or "")
+        if el.tag in ("br",):
+            continue
+        el.text = "\n\n" + (el.text or "")
+    paragraphs = (" ".join(chunk.split()) for chunk in root.text_content().split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _body(value: str, mime: str | None) -> str:
+    return fragment_text(value) if _kind(mime) == "html" else value
+
+
+def _full_content(entry) -> str | None:
+    """The item's full text, when the feed carries it."""
     for part in entry.get("content") or ():
         value = (part.get("value") or "").strip()
         if value:
-            return value, _kind(part.get("type"))
+            return _body(value, part.get("type")) or None
     return None
 
 
-def _summary(entry) -> tuple[str, str] | None:
+def _summary(entry) -> str | None:
     value = (entry.get("summary") or "").strip()
     if not value:
         return None
-    detail = entry.get("summary_detail") or {}
-    return value, _kind(detail.get("type"))
+    return _body(value, (entry.get("summary_detail") or {}).get("type")) or None
 
 
 def _item(entry, index: int, location: str, outlet: str | None, fetch: bool,
@@ -126,7 +158,7 @@ def _item(entry, index: int, location: str, outlet: str | None, fetch: bool,
     if body is None:
         return Skipped(source, "empty", "feed item has no content or summary"
                        + ("" if fetch else " (use --fetch to fetch its page)"), id=meta["id"])
-    return Document(source=source, content=body[0], content_type=body[1], **meta)
+    return Document(source=source, content=body, content_type="text", **meta)
 
 
 def read_feed(location: str, fetch: bool = False,

@@ -146,7 +146,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
            published: date | str | None = None, settings: Settings | None = None,
            workers: int = 1, batch_size: int = 64,
            on_batch: Callable[[IngestReport], None] | None = None,
-           build_stories: bool = True, pipeline=None) -> IngestReport:
+           build_stories: bool = True, pipeline=None, fetch: bool = False) -> IngestReport:
     """Code and store every input under ``paths``; return the counts.
 
     Inputs already in the ledger are not coded again; each batch is one
@@ -160,7 +160,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
 
     settings = settings or Settings()
     report, start = IngestReport(), time.monotonic()
-    items = read_paths(paths, as_date(published), settings)
+    items = read_paths(paths, as_date(published), settings, fetch=fetch)
     coder = _Coder(settings, max(1, workers), pipeline)
     with open_store(db) as store:
         writer = store.writer()

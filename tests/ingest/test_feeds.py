@@ -44,7 +44,8 @@ def test_rss_items_carry_link_title_date_and_full_content(tmp_path):
     assert first.url == "http://ledger.example/water" and first.id == "ledger-101"
     assert first.title == "Ministers meet on water rights"
     assert first.published == date(2025, 3, 11) and first.outlet == "The Kestria Ledger"
-    assert "river levels" in first.content and first.content_type == "html"
+    assert first.content.startswith("Water ministers of Kestria and Valdora met in Orlen on Monday")
+    assert first.content_type == "text" and "<p>" not in first.content
     assert "teaser" not in first.content  # full content wins over the summary
     assert second.content == "Hundreds of farmers protested outside the Kestrian parliament."
     assert second.published == date(2025, 3, 13)  # 23:30 -05:00 is the 13th in UTC
@@ -140,3 +141,28 @@ def test_body_that_names_a_file_is_not_read_from_disk(tmp_path):
     with serve(routes) as (base, _):
         items = list(read_paths([base + "/feed"]))
     assert len(items) == 1 and isinstance(items[0], Failed)
+
+
+def test_extract_command_with_fetch(capsys):
+    import json
+
+    from newsevents.cli import main
+
+    routes = {"/protest": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode())}
+    with serve(routes) as (base, seen):
+        routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"},
+                               RSS.format(base=base).encode())
+        assert main(["extract", base + "/feed.rss", "--fetch", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["article"]["url"] for r in records] == [base + "/water", base + "/protest"]
+    assert "fuel taxes" in records[1]["article"]["text"]  # the fetched page, not the summary
+    assert [r["path"] for r in seen] == ["/feed.rss", "/protest"]
+
+
+def test_html_bodies_become_paragraphs_of_plain_text():
+    from newsevents.ingest.feeds import fragment_text
+
+    html = ("<p>Kestria&#8217;s envoy <b>left</b> Orlen.</p><script>alert(1)</script>"
+            "<p>Talks &amp; trade<br/>were suspended.</p>")
+    assert fragment_text(html) == "Kestria\u2019s envoy left Orlen.\n\nTalks & trade\n\nwere suspended."
+    assert fragment_text("Plain words, no tags.") == "Plain words, no tags."
