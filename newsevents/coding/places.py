@@ -78,7 +78,8 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class _Demonym:
-    """A demonym standing for its country's territory: "the Thai border"."""
+    """A place known only by its country: a demonym ("the Thai border") or a US state
+    abbreviation ("Tulsa, Okla.")."""
 
     country: str
     kind: str = "demonym"
@@ -86,15 +87,27 @@ class _Demonym:
     lon: float | None = None
 
 
+#: AP-style US state abbreviations, as in datelines and "Tulsa, Okla.".
+_AP_STATES = frozenset({
+    "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.",
+    "ind.", "kan.", "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.",
+    "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.", "n.d.", "okla.",
+    "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "vt.", "va.", "wash.", "w.va.",
+    "wis.", "wyo.", "d.c.",
+})
+
+
 def _default_lookup() -> Lookup:
     from .gazetteer import demonym, place
 
     def lookup(name: str) -> object | None:
-        """A place, else a demonym's country."""
+        """A place, else a demonym's country, else a US state abbreviation."""
         got = place(name)
         if got is None:
             iso3 = demonym(name)
             got = _Demonym(iso3) if iso3 else None
+        if got is None and name.strip().lower() in _AP_STATES:
+            got = _Demonym("USA", kind="region")
         return got
     return lookup
 
@@ -112,6 +125,9 @@ def _climb(root: "Token", via_noun: bool = False) -> tuple["Token", "Token | Non
             continue
         if cur.dep_ == "conj" and head.pos_ == "PROPN":
             cur = head  # "in Kharkiv and Odesa": Odesa shares Kharkiv's preposition
+            continue
+        if cur.dep_ in ("nmod", "compound", "appos") and head.ent_type_ in PLACE_LABELS:
+            cur = head  # "in Dearborn, Mich.", parsed with the state as the head
             continue
         if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
             word = head.lower_
@@ -144,14 +160,19 @@ def _resolve(lookup: Lookup, ent: "SpacySpan") -> object | None:
     return got
 
 
-def _qualifier(ent: "SpacySpan", ents_by_root: dict, text: str) -> "SpacySpan | None":
-    """The place that qualifies this one: "Bakhmut, Ukraine" -> Ukraine."""
-    for child in ent.root.children:
-        if child.dep_ in ("appos", "conj", "npadvmod") and child.i in ents_by_root:
-            q = ents_by_root[child.i]
-            if q.start_char > ent.end_char and text[ent.end_char:q.start_char].strip() == ",":
-                return q
-    return None
+def _qualifier(ent: "SpacySpan", following: "SpacySpan | None", text: str,
+               lookup: Lookup) -> "SpacySpan | None":
+    """The place that qualifies this one: "Bakhmut, Ukraine" -> Ukraine, "Tulsa, Okla." -> Okla.
+
+    The next place, after just a comma, when the parse links it to this one
+    or when it is a country or a region (the parse of datelines varies).
+    """
+    if following is None or text[ent.end_char:following.start_char].strip() != ",":
+        return None
+    if following.root.head.i == ent.root.i and following.root.dep_ in ("appos", "conj", "npadvmod"):
+        return following
+    kind = getattr(_resolve(lookup, following), "kind", None)
+    return following if kind in ("country", "region") else None
 
 
 def _proper_phrase(tok: "Token") -> "SpacySpan":
@@ -283,10 +304,9 @@ def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
     """Place mentions of the given sentences, with their parse attachment and resolution."""
     text = analysis.article.text
     cands = _candidates(analysis, sentences, lookup, ents)
-    by_root = {e.root.i: e for e in cands}
     qualifiers = {}
-    for e in cands:
-        q = _qualifier(e, by_root, text)
+    for e, nxt in zip(cands, cands[1:] + [None]):
+        q = _qualifier(e, nxt, text, lookup)
         if q is not None:
             qualifiers[e.root.i] = q
     skip = {q.root.i for q in qualifiers.values()}

@@ -215,3 +215,15 @@ def test_attack_on_a_city_but_not_pressure_on_a_country(nlp):
     assert ev.location is not None and ev.location.text == "Velmora"
     ev = _run(nlp, "The summit increased pressure on Russia.", "pressure")
     assert ev.location is None
+
+
+def test_us_dateline_style_qualifier(nlp):
+    text = "Protesters rallied in Dearborn, Mich., on Friday."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    s = text.index("rallied")
+    a.events.append(Event(id="e0", type="PROTEST", trigger=Span.of(text, s, s + 7),
+                          evidence=Span.of(text, 0, len(text))))
+    PlacesStage()(a)  # the real gazetteer, and the AP state abbreviation
+    loc = a.events[0].location
+    assert loc is not None and loc.text == "Dearborn" and loc.country == "USA"
