@@ -91,8 +91,9 @@ def build(min_population: int) -> None:
         row = table.get(iso3, {"aliases": [], "demonyms": [], "seats": []})
         names = dedupe(country_names(iso3, info["name"]) + row["aliases"])
         demonyms = dedupe(row["demonyms"] + plural_demonyms(row["demonyms"]))
-        capital = info.get("capital") or None
-        seats = dedupe(([capital] if capital else []) + row["seats"])
+        capital = (info.get("capital") or "").strip() or None
+        # only sovereign states (those of the hand-written table) have seats that speak for them
+        seats = dedupe(([capital] if capital else []) + row["seats"]) if iso3 in table else []
         lat, lon = weighted_centre(cities_of.get(iso2, []))
         countries.append({
             "iso3": iso3, "iso2": iso2, "name": preferred_name(iso3, info["name"], row),

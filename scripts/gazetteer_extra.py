@@ -219,6 +219,7 @@ AMBIGUOUS = [
     "Washington", "Paris", "Lome", "Aden", "Juba", "CAR", "ROC",
     "Congo", "Holland", "Trinidad", "Siam", "Persia", "Macedonia",
     "Amsterdam", "Delhi", "the Islamic Republic", "Ceylon", "Kiev",
+    "Male", "Georgetown", "Santiago", "Sucre", "Nassau", "Praia", "Kingstown", "Bern",
 ]
 
 #: Words that look like seats but denote something else when used as an

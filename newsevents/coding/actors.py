@@ -193,6 +193,8 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
             return False  # "New Jersey", "Mexico Beach"
         if larger and h.ambiguous and h.kind in "CS":
             return False
+        if h.kind == "S" and ent.label_ == "PERSON":
+            return False  # "Hamilton said", "Victoria told …"
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
     if h.kind == "O" and h.ambiguous and h.end < len(doc) and doc[h.end].lower_.rstrip(".") in TITLES:

@@ -336,3 +336,8 @@ def test_city_in_object_position_stands_for_its_country(nlp):
 def test_anti_prefix_is_not_the_country(nlp):
     a = code(nlp, "A prominent anti-Syria journalist was killed in Beirut.")
     assert all(x.country != "SYR" for x in a.actors.all())
+
+
+def test_capital_that_is_a_name_is_not_a_country(nlp):
+    a = code(nlp, "Alexander Hamilton wrote the essay. Santiago Ruiz, a farmer, said the rains came late.")
+    assert all(x.kind != "country" for x in a.actors.all())
