@@ -28,8 +28,8 @@ from .attribution_lexicon import cue_lexicon, frames, outlets
 from .models.attribution_cues import CueModel, load_cue_model
 from .attribution_quotes import Quote, find_quotes, paragraphs
 from .attribution_rules import (
-    Draft, according_to, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs, subject_of,
-    subject_span, token_span,
+    Draft, according_to, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
+    subject_of, subject_span, token_span, trim,
 )
 
 if TYPE_CHECKING:
@@ -102,6 +102,7 @@ class _Finder:
         self._direct_pass()
         self._indirect_pass()
         self._according_pass()
+        self._colon_headlines()
         self._adopt_orphans()
         # a cue with no one saying it ("calling for …" after a noun, "known as") is
         # rarely an attribution: on PolNeAR dev most such drafts were wrong (65 of 89)
@@ -300,7 +301,7 @@ class _Finder:
     def _parenthetical(self, cue: "Token") -> tuple[str, list["Token"]] | None:
         """ "X, he said, Y" / "X, she added.": the content is the governing clause."""
         head = cue.head
-        if cue.dep_ not in {"parataxis", "ccomp", "advcl"} or head is cue or head.pos_ not in {"VERB", "AUX"}:
+        if cue.dep_ not in {"parataxis", "ccomp", "advcl"} or head.i == cue.i or head.pos_ not in {"VERB", "AUX"}:
             return None
         if cue.dep_ != "parataxis" and not (cue.i > 0 and cue.doc[cue.i - 1 - (cue.i - cue.left_edge.i)].text in {",", "—"}):
             return None
@@ -329,6 +330,26 @@ class _Finder:
             draft.contents.extend(contents)
             self.drafts.append(draft)
 
+    # -- pass 4: "Name: what they said" -----------------------------------------
+    def _colon_headlines(self) -> None:
+        """A paragraph that opens with a short capitalised name and a colon
+        ("Gingrich: Trump Must Pick a Running Mate", "PENCE: Well, …")."""
+        for p_start, p_end in paragraphs(self.text):
+            m = _COLON_LEAD.match(self.text, p_start, p_end)
+            if m is None or m.group(2).strip().lower() in _KICKERS:
+                continue
+            name_start, name_end = m.span(2)
+            colon = m.start(3)
+            content = trim(self.text, (m.end(3), p_end))
+            span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if content is None or span is None or any(t.i in self.by_cue for t in span):
+                continue
+            draft = Draft(cue=(colon, colon + 1), cue_token=span.end, status="reported", kind="direct"
+                          if _is_quoted(self.text, *content) else "indirect")
+            draft.source, draft.source_head = (name_start, name_end), span.root.i
+            draft.contents.append(content)
+            self.drafts.append(draft)
+
     # -- helpers ------------------------------------------------------------------
     def _new_draft(self, cue: "Token", kind: str, frame: str | None) -> Draft:
         draft = Draft(cue=cue_extent(cue, frame), cue_token=cue.i, status=cue_status(cue), kind=kind)
@@ -342,6 +363,24 @@ class _Finder:
 
 
 _DASH_BYLINE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|--|\u2013)[ \t\u00a0]*([^\n\"\u201c\u201d]{1,80})")
+
+
+#: "Name:" at the start of a paragraph: 1-5 capitalised words (a headline or a transcript)
+_COLON_LEAD = re.compile(
+    r"([\"\u201c]?)((?:(?:[A-Z][\w.\u2019'\-]*|of|the|de|al)[ \u00a0]?){1,5}?)[ \u00a0]*(:)[ \u00a0]+(?=\S)")
+#: section kickers and labels that are not speakers
+_KICKERS = frozenset({
+    "background", "why it matters", "the big picture", "update", "editor's note", "editor\u2019s note",
+    "note", "photo", "photos", "related", "read more", "watch", "video", "source", "sources",
+    "correction", "full text", "transcript", "partial transcript", "abstract", "more", "also",
+    "what's next", "what\u2019s next", "the bottom line", "bottom line", "context", "go deeper",
+    "by the numbers", "between the lines", "yes", "no", "q", "a", "question", "answer", "summary",
+})
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    piece = text[start:end]
+    return len(piece) > 2 and piece[0] in "\"\u201c'" and piece[-1] in "\"\u201d'"
 
 
 def _fragment(text: str, q: Quote) -> bool:

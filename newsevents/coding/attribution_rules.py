@@ -69,7 +69,7 @@ def subject_of(token: "Token") -> "Token | None":
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
-        if t.dep_ not in _BORROW_SUBJ or t.head is t:
+        if t.dep_ not in _BORROW_SUBJ or t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -203,7 +203,7 @@ def content_frame(tok: "Token") -> tuple[str, list["Token"]] | None:
         elif dep == "prep" and prep is None and child.i > tok.i and _adjacent(tok, child):
             prep = child
     if ccomp is not None:
-        return "ccomp", [t for t in ccomp.subtree if not t.is_ancestor(tok) and t is not tok]
+        return "ccomp", [t for t in ccomp.subtree if not t.is_ancestor(tok) and t.i != tok.i]
     if xcomp is not None:
         toks = list(xcomp.subtree)
         if dobj is not None and dobj.i < xcomp.i:
@@ -230,7 +230,7 @@ CATENATIVES = frozenset({
 def catenative_head(tok: "Token") -> "Token | None":
     """The verb of "appeared to suggest" / "went on to discuss" for the cue ``tok``."""
     head = tok.head
-    if tok.dep_ == "xcomp" and head is not tok and head.i < tok.i and head.lemma_.lower() in CATENATIVES:
+    if tok.dep_ == "xcomp" and head.i < tok.i and head.lemma_.lower() in CATENATIVES:
         return head
     return None
 

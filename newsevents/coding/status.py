@@ -105,6 +105,15 @@ def _negative_subject(token: "Token") -> bool:
     return False
 
 
+def _subjunctive(token: "Token") -> bool:
+    """A bare verb with no modal or tense: "(that) he *leave*", "(that) she *be* removed"."""
+    if any(c.dep_ == "aux" for c in token.children):
+        return False
+    if token.tag_ == "VB":
+        return True
+    return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in token.children)
+
+
 def _is_infinitive(token: "Token") -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
@@ -134,7 +143,7 @@ def _local_status(token: "Token") -> str | None:
                 found = found or amod[low]
             elif dep == "mark" and low in mark:
                 found = found or mark[low]
-        if t is _clause_head(token):
+        if t.i == _clause_head(token).i:
             break
     if found == "asserted":
         return None
@@ -153,7 +162,7 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
     for _ in range(_MAX_HOPS):
         if t.dep_ not in _COMPLEMENT_DEPS and not (t.dep_ in {"advcl"} and _is_infinitive(t)):
             return None
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         head = t.head
         if head.pos_ == "ADP":  # "accused of arming", "plan for an attack"
@@ -161,10 +170,12 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
                 return gov_lex[head.lower_]
             if t.tag_ == "VBG" and t.dep_ == "pcomp" and head.lower_ in _PURPOSE_PREPS:
                 return "future"  # "an attempt to keep them from tendering", "intent on halting"
-            if head.dep_ not in {"prep", "agent"} or head.head is head:
+            if head.dep_ not in {"prep", "agent"} or head.head.i == head.i:
                 return None
             head = head.head
         lemma = head.lemma_.lower()
+        if t.dep_ == "ccomp" and _subjunctive(t):
+            return "future"  # "demanded that he be returned", "let them leave": not (yet) done
         infinitive = t.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(t)
         if infinitive and _local_status(head) == "negated":
             return "negated"
@@ -173,8 +184,6 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
             if status == "future" and t.dep_ == "ccomp":
                 return None  # "expects that X won" is an opinion about X, not a plan
             return status
-        if t.tag_ == "VB" and t.dep_ == "ccomp" and not any(c.dep_ == "aux" for c in t.children):
-            return "future"  # "demanded that he be returned", "let them leave": not (yet) done
         if infinitive:
             if lemma in implicatives() and depth < 3:
                 local = _local_status(head)
@@ -205,7 +214,7 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
     ("could face the death *penalty*", "do not become victims of *attack*")."""
     t = noun
     for _ in range(4):
-        if t.dep_ not in _ARGUMENT_DEPS or t.head is t:
+        if t.dep_ not in _ARGUMENT_DEPS or t.head.i == t.i:
             return None
         t = t.head
         if t.dep_ == "prep" and t.head.pos_ in {"NOUN", "PROPN"}:
@@ -217,7 +226,7 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
             if status == "negated":
                 # "has not begun discussions": the object did not happen either;
                 # a subject or an adjunct of a negated verb usually did
-                return status if noun.dep_ in {"dobj", "attr"} and noun.head is t else None
+                return status if noun.dep_ in {"dobj", "attr"} and noun.head.i == t.i else None
             return status if status not in {"asserted", "reported"} else None
     return None
 

@@ -185,3 +185,31 @@ def test_nested_attribution_innermost_wins(nlp):
 def test_no_attribution_in_plain_narration(nlp):
     a = code(nlp, "Heavy rain flooded the capital on Monday. Schools were closed.")
     assert a.attributions == [] and a.content_of == {}
+
+
+def test_colon_headline_names_the_speaker(nlp):
+    text = "Ruiz: Peru Will Not Return to the Talks\n\nThe foreign minister spoke on Monday.\n"
+    a = code(nlp, text)
+    att = by_cue(a, ":")
+    assert att.source.span.text == "Ruiz"
+    assert att.contents[0].text == "Peru Will Not Return to the Talks"
+
+
+def test_section_kicker_is_not_a_speaker(nlp):
+    a = code(nlp, "Background: The border has been closed since 2019.\n")
+    assert all(att.cue.text != ":" for att in a.attributions)
+
+
+def test_uncued_quote_goes_to_the_previous_speaker(nlp):
+    text = ('The governor said on Monday that the dam was safe. "Nobody in the valley needs to leave."\n\n'
+            "Engineers inspected the dam on Tuesday.")
+    a = code(nlp, text)
+    att = by_cue(a, "said")
+    assert att.kind == "mixed"
+    assert att.contents[-1].text == '"Nobody in the valley needs to leave."'
+
+
+def test_lower_case_quote_continues_an_interrupted_quote(nlp):
+    text = "\u201cEvery time the river rises,\u201d the mayor said, \u201cwe lose another road.\u201d"
+    att = by_cue(code(nlp, text), "said")
+    assert [c.text for c in att.contents] == ["\u201cEvery time the river rises,\u201d", "\u201cwe lose another road.\u201d"]

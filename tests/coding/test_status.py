@@ -91,3 +91,14 @@ def test_every_result_is_a_known_status(nlp):
 def test_certainty_orders_statuses():
     assert certainty("asserted") > certainty("reported") > certainty("speculative") > certainty("negated")
     assert certainty("denied") == STATUS_CERTAINTY["denied"]
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The envoy no longer visits the camps.", "visits", "negated"),
+    ("The firm has not begun talks with the lenders.", "talks", "negated"),
+    ("The court blocked the deportation of the activists.", "deportation", "negated"),
+    ("The strikers demanded that the manager be dismissed.", "dismissed", "future"),
+    ("The ministry could face a lawsuit.", "lawsuit", "speculative"),
+])
+def test_status_of_arguments_and_clauses(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected

@@ -53,7 +53,7 @@ def features(tok: "Token", frame: str) -> list[str]:
         feats.append(f"subj_lemma={subj.lemma_.lower()}")
     if any(c.dep_ == "neg" for c in tok.children):
         feats.append("neg")
-    if tok.head is not tok:
+    if tok.head.i != tok.i:
         feats.append(f"head_dep={tok.dep_}|{tok.head.pos_}")
     return feats
 
