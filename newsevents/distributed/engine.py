@@ -264,7 +264,13 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
     def run(items: Iterable[Item]) -> IngestSummary:
         with connect(scheduler, workers, cluster, cluster_config) as client:
             client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
-            return run_batches(client, items, settings, shard_dir, batch_size, progress=progress)
+            summary = run_batches(client, items, settings, shard_dir, batch_size,
+                                  progress=progress)
+        # Every batch is done: temporary files left are from writers that were
+        # killed mid-write (their batch was written again under its real name).
+        for stale in shard_dir.glob(".part-*.tmp"):
+            stale.unlink(missing_ok=True)
+        return summary
 
     if db is None:
         return run(items)

@@ -109,6 +109,7 @@ def test_killed_worker_costs_a_retry_not_articles(cluster, tmp_path):
     assert summary.failed == 0
     rows = list(read_shards(shards))
     assert len(rows) == n  # nothing lost
+    assert not list(shards.glob(".*.tmp"))  # no half-written shard left behind
     ids = Counter(r.outcome.article.id for r in rows)
     assert len(ids) == n and set(ids.values()) == {1}  # nothing twice
 
