@@ -1,0 +1,96 @@
+"""The events suite: gold readers, dyad matching, cross-validated scoring on invented data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsevents.coding.actors import ActorStage
+from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.base import Analysis
+from newsevents.coding.events import EventStage
+from newsevents.evaluate.events import NONE, Outcome, match_event, run_folds, scores
+from newsevents.evaluate.events_data import GoldDyad, _unmark, coarse, read_gsr, read_plv
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+
+DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+
+
+def test_unmark_gives_text_and_spans():
+    text, spans = _unmark("<s>Chad </s>attacked <t>Niger</t> on Monday.")
+    assert text == "Chad attacked Niger on Monday."
+    assert text[slice(*spans["s"])] == "Chad" and text[slice(*spans["t"])] == "Niger"
+
+
+def test_coarse_merges_concede_and_retreat():
+    assert coarse("CONCEDE") == coarse("RETREAT") == "YIELD"
+    assert coarse("ASSAULT") == "ASSAULT"
+
+
+def test_read_gsr_maps_old_names(tmp_path):
+    records = [{"id": "doc", "event": "DOCUMENT"},
+               {"id": "x1", "event": "DISAPPROVE", "text": "Chad criticized Niger.",
+                "source": [{"actorText": "Chad", "code": "TCD"}],
+                "target": [{"actorText": "Niger", "code": "NER"}]},
+               {"id": "x2", "event": "FIGHT", "text": "Mali rebels fought troops.",
+                "source": [{"actorText": "Mali rebels", "code": "MLI"}], "target": ""}]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records))
+    dyads = read_gsr(path)
+    assert [d.label for d in dyads] == ["ACCUSE", "ASSAULT"]
+    assert dyads[0].text[slice(*dyads[0].targets[0])] == "Niger"
+    assert dyads[1].targets == () and dyads[1].source_codes == ("MLI",)
+
+
+def test_match_event_takes_the_event_of_the_marked_actors(nlp):
+    text = "Canada praised Mexico. Egypt attacked Sudan."
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    ActorStage()(analysis)
+    EventStage()(analysis)
+    egypt, sudan = text.index("Egypt"), text.index("Sudan")
+    dyad = GoldDyad("d", text, "ASSAULT", sources=((egypt, egypt + 5),), targets=((sudan, sudan + 5),))
+    ev = match_event(analysis, dyad)
+    assert ev is not None and ev.type == "ASSAULT"
+    nobody = GoldDyad("d", text, "ASSAULT", sources=((7, 14),), targets=((7, 14),))  # "praised"
+    assert match_event(analysis, nobody) is None
+
+
+def test_scores_count_missing_events_as_wrong():
+    outcomes = [Outcome("ASSAULT", "ASSAULT", "ASSAULT", (("TCD", "TCD"),)),
+                Outcome("AID", NONE, "AID", (("NER", "MLI"),))]
+    by_name = {s.metric: s.value for s in scores("plv", outcomes)}
+    assert by_name["plv_type_accuracy"] == 0.5
+    assert by_name["plv_coverage"] == 0.5
+    assert by_name["plv_model_accuracy"] == 1.0
+    assert by_name["plv_actor_country_accuracy"] == 0.5
+    assert by_name["plv_f1_ASSAULT"] == 1.0 and by_name["plv_f1_AID"] == 0.0
+
+
+def _dyad(n: int, sentence: str, src: str, tgt: str, label: str) -> GoldDyad:
+    s, t = sentence.index(src), sentence.index(tgt)
+    return GoldDyad(f"x{n}", sentence, label, ((s, s + len(src)),), ((t, t + len(tgt)),), group=f"x{n}")
+
+
+def test_run_folds_on_invented_dyads(nlp):
+    pairs = [("France", "Germany"), ("Japan", "China"), ("Peru", "Chile"), ("Cuba", "Haiti"),
+             ("Brazil", "Mexico"), ("India", "Pakistan")]
+    dyads = []
+    for n, (a, b) in enumerate(pairs):
+        dyads.append(_dyad(2 * n, f"{a} attacked {b} on Monday.", a, b, "ASSAULT"))
+        dyads.append(_dyad(2 * n + 1, f"{a} praised {b} on Monday.", a, b, "SUPPORT"))
+    pipe = Pipeline(nlp=nlp, stages=[ActorStage(), AttributionStage()])
+    outcomes = run_folds(pipe, dyads, [], k=2)
+    assert len(outcomes) == len(dyads)
+    assert sum(o.pred == o.gold for o in outcomes) >= 10
+
+
+@pytest.mark.skipif(not (DATA / "plv" / "PLV_train.tsv").exists(), reason="shared gold data absent")
+def test_read_real_plv():
+    dyads = read_plv(DATA / "plv" / "PLV_train.tsv")
+    assert len(dyads) > 1000
+    assert {coarse(d.label) for d in dyads} >= {"ASSAULT", "YIELD", "REJECT"}
+    d = dyads[0]
+    assert d.sources and d.targets and "<s>" not in d.text
