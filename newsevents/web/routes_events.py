@@ -42,7 +42,13 @@ def events(request: Request) -> HTMLResponse:
     headers = request.headers
     partial = (headers.get("hx-request") == "true" and headers.get("hx-target") == "results"
                and headers.get("hx-history-restore-request") != "true")
-    return render(request, "_events_table.html" if partial else "events.html", context)
+    if not partial:
+        return render(request, "events.html", context)
+    response = render(request, "_events_table.html", context)
+    # the address bar gets the canonical filter (no empty fields), ready to bookmark or share
+    query = f.query()
+    response.headers["HX-Push-Url"] = f"/events?{query}" if query else "/events"
+    return response
 
 
 def _csv_rows(request: Request, f) -> Iterator[str]:

@@ -160,3 +160,17 @@ def test_back_button_restores_the_previous_filter(page, base_url):
     page.wait_for_url(re.compile(r"/events$"))
     expect(_rows(page)).to_have_count(10)
     expect(page.locator("#filters")).to_have_count(1)
+
+
+def test_typing_in_any_text_filter_updates_the_table(page, base_url):
+    page.goto(f"{base_url}/events")
+    expect(_rows(page)).to_have_count(10)
+    page.locator("input[name=text]").press_sequentially("retaliate", delay=30)
+    page.wait_for_url(re.compile(r"text=retaliate"))
+    expect(_rows(page)).to_have_count(1)
+    page.locator("input[name=outlet]").press_sequentially("Harbour", delay=30)
+    page.wait_for_url(re.compile(r"outlet=Harbour"))
+    expect(_rows(page)).to_have_count(1)
+    page.locator("input[name=text]").fill("")
+    page.wait_for_url(re.compile(r"/events\?outlet=Harbour$"))  # canonical: no empty fields
+    expect(_rows(page)).to_have_count(3)

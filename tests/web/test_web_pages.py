@@ -88,6 +88,7 @@ def test_htmx_request_gets_only_the_results_fragment(client):
     assert r.status_code == 200
     assert "<html" not in r.text and 'id="events-table"' in r.text
     assert len(_event_ids(r.text)) == 1
+    assert r.headers["hx-push-url"] == "/events?type=THREATEN"
 
 
 def test_csv_download_follows_the_filter_and_defuses_formulas(client):
