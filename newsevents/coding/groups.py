@@ -135,7 +135,7 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
         b.mention(f"group:{gz.norm(norp.text)}:{sector}", start, tok.i + 1, kind="group", name=text, sector=sector)
         return
     if lemma in _GOVERNMENT or lemma in ("military", "army"):
-        near = b.countries_near(tok.i, 0)
+        near = b.countries_near(tok.i, 0) or b.countries_near(tok.i, 1)
         if len(near) == 1 and any(c.lower_ == "the" for c in tok.lefts):
             owner = b.drafts[f"country:{near.pop()}"]
             _country_group(b, tok, lemma, tok.i, owner, sector)

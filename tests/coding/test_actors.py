@@ -341,3 +341,11 @@ def test_anti_prefix_is_not_the_country(nlp):
 def test_capital_that_is_a_name_is_not_a_country(nlp):
     a = code(nlp, "Alexander Hamilton wrote the essay. Santiago Ruiz, a farmer, said the rains came late.")
     assert all(x.kind != "country" for x in a.actors.all())
+
+
+def test_bare_government_takes_the_only_country_in_context(nlp):
+    a = code(nlp, "Floods hit Malawi last week. The government declared a state of emergency.")
+    actor = actor_of_token(a, "government")
+    assert (actor.country, actor.sector) == ("MWI", "GOV")
+    two = code(nlp, "Kenya and Uganda signed a deal. The government said it was fair.")
+    assert actor_of_token(two, "government") is None
