@@ -165,32 +165,53 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _blocks(r: Report) -> set[tuple[str, str]]:
-    keys = {(r.type, k) for k in r.sources | r.targets}
-    if not keys:  # actor-less reports meet by place (or in one pool per type)
-        keys = {(r.type, f"place:{r.place or '?'}")}
-    return keys
+def _keys(r: Report) -> tuple[list[tuple], list[tuple]]:
+    """``(register under, look up in)`` block keys of a report.
+
+    Two reports can only be one event if they share a source and a target
+    (when both have both), or one side (when one of them lacks the other).
+    So a report with sources and targets registers under each (source, target)
+    pair and under each side; one with a single side, under that side.  A
+    full report looks up pairs and the single-side reports; a single-side
+    report looks up its side among everything.  This keeps the buckets of
+    frequent actors (one per pair, not per country) small.
+    """
+    t = r.type
+    if r.sources and r.targets:
+        pairs = [(t, "st", s, g) for s in r.sources for g in r.targets]
+        sides = [(t, "S", s) for s in r.sources] + [(t, "T", g) for g in r.targets]
+        partial = [(t, "s", s) for s in r.sources] + [(t, "t", g) for g in r.targets]
+        return pairs + sides, pairs + partial
+    if r.sources or r.targets:
+        side = "s" if r.sources else "t"
+        keys = [(t, side, k) for k in (r.sources or r.targets)]
+        return keys, keys + [(t, side.upper(), k) for k in (r.sources or r.targets)]
+    key = [(t, "place", r.place or "?")]  # actor-less reports meet by place
+    return key, key
 
 
 def group(reports: list[Report], window: int = WINDOW_DAYS) -> dict[int, list[Report]]:
     """Stories as ``{root eid: [reports]}``; ``reports`` must be sorted by ``hi``."""
     uf = _UnionFind()
-    recent: dict[tuple[str, str], deque[Report]] = defaultdict(deque)
+    recent: dict[tuple, deque[Report]] = defaultdict(deque)
+    horizon = LOOKBACK_DAYS + window
     for r in reports:
         uf.find(r.eid)
-        seen: set[int] = set()
-        for key in _blocks(r):
-            bucket = recent[key]
+        register, lookup = _keys(r)
+        for key in lookup:
+            bucket = recent.get(key)
+            if not bucket:
+                continue
             # Sorted by hi, and every later report has lo >= hi - LOOKBACK_DAYS, so a
             # report that ended more than LOOKBACK + window days before can match no more.
-            while bucket and r.hi and bucket[0].hi and \
-                    (r.hi - bucket[0].hi).days > LOOKBACK_DAYS + window:
+            while bucket and r.hi and bucket[0].hi and (r.hi - bucket[0].hi).days > horizon:
                 bucket.popleft()
             for other in bucket:
-                if other.eid not in seen and same_event(r, other, window):
+                # already in r's story: no need to compare (most candidates, in a busy story)
+                if uf.find(other.eid) != uf.find(r.eid) and same_event(r, other, window):
                     uf.union(r.eid, other.eid)
-                seen.add(other.eid)
-            bucket.append(r)
+        for key in register:
+            recent[key].append(r)
     stories: dict[int, list[Report]] = defaultdict(list)
     for r in reports:
         stories[uf.find(r.eid)].append(r)
