@@ -179,13 +179,14 @@ def _currency(m: re.Match) -> str | None:
 # --- classification: what a number counts ----------------------------------
 
 _KILLED = frozenset({"kill", "killed", "die", "dead", "death", "fatality", "slay", "massacre",
-                     "execute", "perish", "life", "toll", "murder", "drown", "behead"})
-_INJURED = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "maim"})
+                     "execute", "perish", "life", "toll", "murder", "drown", "behead", "gun"})
+_INJURED = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "maim",
+                      "hospitalize", "hospitalise", "hospitalized", "hospitalised"})
 _MISSING = frozenset({"missing", "unaccounted", "disappear"})
 _ARRESTED = frozenset({"arrest", "arrested", "detain", "detained", "jail", "imprison", "apprehend",
                        "custody", "detention", "round", "abduct", "kidnap"})
 _DISPLACED = frozenset({"displace", "displaced", "flee", "evacuate", "uproot", "refugee",
-                        "homeless", "displacement", "evacuee", "exodus"})
+                        "homeless", "displacement", "evacuee", "exodus", "home"})
 _CASUALTY = frozenset({"casualty"})
 _CATEGORIES = (("killed", _KILLED), ("injured", _INJURED), ("missing", _MISSING),
                ("arrested", _ARRESTED), ("displaced", _DISPLACED), ("casualties", _CASUALTY))
@@ -270,6 +271,11 @@ def _evidence_levels(anchor: "Token", noun: "Token | None", root: "Token",
             # "shot down": the particle is often parsed as an advmod
             if c.dep_ in ("acomp", "oprd", "attr", "prt") or c.lower_ == "down":
                 pred |= _words(c)
+            elif c.dep_ == "prep" and c.lower_ in ("into", "from", "out"):
+                # "took 40 into custody", "forced 300 families from their homes"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        pred |= _words(g)
         if gov.pos_ in ("NOUN", "PROPN"):
             subj |= _words(gov)
         elif gov.lemma_.lower() in _RISE:

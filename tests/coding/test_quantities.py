@@ -190,3 +190,14 @@ def test_next_sentence_rule_needs_a_lone_assault_and_an_eventless_sentence(nlp):
     text = "Police detained the organisers. At least 12 people were hurt."
     (detain,) = _run(nlp, text, ("detained", "COERCE"))
     assert detain.quantities == ()
+
+
+@pytest.mark.parametrize("text, trigger, what", [
+    ("Soldiers took 40 protesters into custody.", "took", "arrested"),
+    ("The floods forced 300 families from their homes.", "forced", "displaced"),
+    ("Gunmen gunned down 5 villagers.", "gunned", "killed"),
+    ("The blast hospitalized 14 workers.", "blast", "injured"),
+])
+def test_more_casualty_phrasings(nlp, text, trigger, what):
+    (ev,) = _run(nlp, text, (trigger, "ASSAULT"))
+    assert [q.what for q in ev.quantities] == [what]
