@@ -125,3 +125,15 @@ def test_loopback_app_rejects_foreign_host_headers(coded_store):
     assert client.get("/events", headers={"host": "localhost:8000"}).status_code == 200
     # DNS rebinding: a page on evil.example resolving to 127.0.0.1
     assert client.get("/events", headers={"host": "evil.example:8000"}).status_code == 400
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://example.org/a?b=1", True), ("http://example.org", True),
+    ("javascript:alert(1)", False), (" JavaScript:alert(1)", False), ("java\tscript:x", False),
+    ("data:text/html,<script>x</script>", False), ("vbscript:x", False),
+    ("//evil.example/x", False), ("https://ex ample.org", False), (None, False), ("", False),
+])
+def test_only_http_links_are_rendered_as_links(url, ok):
+    from newsevents.web.app import safe_url
+
+    assert (safe_url(url) is not None) is ok
