@@ -216,13 +216,24 @@ def story_of_event(con: Con, event_uid: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
+def _with_statuses(story: dict[str, Any]) -> dict[str, Any]:
+    """``statuses`` (stored as a JSON object of counts) as [(status, n)], most frequent first."""
+    try:
+        counts = json.loads(story.get("statuses") or "{}")
+    except ValueError:
+        counts = {}
+    story["statuses"] = sorted(((str(k), int(v)) for k, v in counts.items()),
+                               key=lambda kv: (-kv[1], kv[0]))
+    return story
+
+
 def get_story(con: Con, story_id: str) -> dict[str, Any] | None:
     """One story's summary row."""
     found = rows(con, """
         SELECT story_id, type, label, CAST(first_seen AS VARCHAR) AS first_seen,
                CAST(last_seen AS VARCHAR) AS last_seen, n_reports, n_articles, n_outlets,
-               n_sources FROM stories WHERE story_id = ? LIMIT 1""", [story_id])
-    return found[0] if found else None
+               n_sources, statuses FROM stories WHERE story_id = ? LIMIT 1""", [story_id])
+    return _with_statuses(found[0]) if found else None
 
 
 def story_reports(con: Con, story_id: str, limit: int = 500) -> list[dict[str, Any]]:
@@ -235,14 +246,15 @@ def story_reports(con: Con, story_id: str, limit: int = 500) -> list[dict[str, A
 
 def list_stories(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
     """Stories, most reported first, each with one example sentence."""
-    return rows(con, """
-        SELECT s.story_id, s.type, s.label, s.n_articles, s.n_outlets, s.n_sources,
+    found = rows(con, """
+        SELECT s.story_id, s.type, s.label, s.n_articles, s.n_outlets, s.n_sources, s.statuses,
                CAST(s.first_seen AS VARCHAR) AS first_seen,
                CAST(s.last_seen AS VARCHAR) AS last_seen,
                (SELECT min(e.evidence) FROM story_events se JOIN events e ON e.eid = se.eid
                 WHERE se.story_id = s.story_id) AS evidence
         FROM stories s ORDER BY s.n_articles DESC, s.last_seen DESC NULLS LAST, s.story_id
         LIMIT ? OFFSET ?""", [limit, offset])
+    return [_with_statuses(r) for r in found]
 
 
 def list_articles(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:

@@ -187,10 +187,15 @@ def test_stories_group_reports_across_articles(client):
     r = client.get("/stories")
     assert r.status_code == 200
     row = re.search(r'<tr><td><span class="badge type type-AID">AID</span></td>\s*<td><a href="(/stories/[^"]+)">'
-                    r'AID Iran → Russia</a></td>\s*<td>2</td><td>2</td>', r.text)
+                    r'AID Iran → Russia</a></td>\s*<td>(.*?)</td>\s*<td>2</td><td>2</td>', r.text)
     assert row, "the AID story with 2 articles and 2 outlets"
+    statuses = dict(re.findall(r'status-(\w+)">\w+(?: ×(\d+))?<', row[2]))
     story = client.get(row[1])
     assert story.status_code == 200
+    shown = dict(re.findall(r'status-(\w+)">\w+ ×(\d+)<', story.text.split('id="story-statuses"')[1]))
+    n_reports = story.text.split('id="story-statuses"')[1].count('<td class="mono">')
+    assert n_reports >= 2 and sum(map(int, shown.values())) == n_reports
+    assert set(statuses) == set(shown)
     assert "Iran sent hundreds of drones" in story.text and "Iran shipped drones" in story.text
     # the event page shows the story and the OTHER report only
     ev = client.get(f"/events/{_uid(drones(), 'e1')}").text
