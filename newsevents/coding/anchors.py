@@ -106,7 +106,11 @@ class Frame:
         self.doc = doc
         self.sent_start = [0] * len(doc)
         self.sents: dict[int, "SpacySpan"] = {}
-        for sent in doc.sents:
+        try:
+            sents = list(doc.sents)
+        except ValueError:  # no sentence boundaries (a bare tokenizer): one sentence
+            sents = [doc[:]] if len(doc) else []
+        for sent in sents:
             self.sents[sent.start] = sent
             for i in range(sent.start, sent.end):
                 self.sent_start[i] = sent.start

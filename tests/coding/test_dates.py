@@ -270,3 +270,15 @@ def test_coordinated_clauses_share_a_date(nlp):
     arrested, seized = a.events
     assert seized.date.text == "Monday" and arrested.date is not None
     assert arrested.date.start == _d("2024-03-11")
+
+
+def test_stages_survive_a_doc_without_parse():
+    spacy = pytest.importorskip("spacy")
+    from newsevents.coding.places import PlacesStage
+    from newsevents.coding.quantities import QuantitiesStage
+
+    text = "Rebels shelled the town on Monday, killing 12 people."
+    a = _analysis(spacy.blank("en"), text, WED, "shelled")
+    for stage in (DatesStage(), PlacesStage(lookup=lambda name: None), QuantitiesStage()):
+        stage(a)
+    assert a.events[0].date.text == "Monday"
