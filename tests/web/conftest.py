@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from articles import write_jsonl  # noqa: E402
-from storebuild import coded_results, write_store  # noqa: E402
+from web_articles import write_jsonl  # noqa: E402
+from web_store import coded_results, write_store  # noqa: E402
 
 from newsevents.store.ingest import ingest  # noqa: E402
 

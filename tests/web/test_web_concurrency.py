@@ -6,7 +6,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from storebuild import drones, write_store
+from web_store import drones, write_store
 
 from newsevents.web import create_app
 from newsevents.web.db import ReadOnlyStore
@@ -78,7 +78,7 @@ def test_the_app_never_holds_the_file_between_requests(store_file):
 
 def test_stale_stories_are_flagged(tmp_path):
     from newsevents.store import open_store
-    from storebuild import clash
+    from web_store import clash
 
     path = write_store(tmp_path / "stale.duckdb", [drones()])
     with open_store(path) as store:  # a later batch, stories not regrouped yet

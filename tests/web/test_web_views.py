@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from storebuild import drones, sp
+from web_store import drones, sp
 
 from newsevents.records import Actor, AttributionSource
 from newsevents.web.views import article_marks, attribution_chain, event_evidence, event_marks
