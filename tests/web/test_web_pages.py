@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from web_store import drones, xss
+from web_store import coded_results, drones, xss
 
 from newsevents.store.ledger import article_key
 
@@ -61,7 +61,7 @@ def test_events_table_lists_every_report_with_badges(client):
 ])
 def test_each_filter_selects_the_right_reports(client, query, expected):
     keys = {r.article.id: article_key(r.article.text, r.article.url)
-            for r in __import__("web_store").coded_results()}
+            for r in coded_results()}
     want = {f"{keys[k.split(':')[0]]}:{k.split(':')[1]}" for k in expected}
     r = client.get(f"/events?{query}")
     assert r.status_code == 200
