@@ -392,12 +392,26 @@ def _fragment(text: str, q: Quote) -> bool:
     return False
 
 
+def _spoken_short(toks: list["Token"]) -> bool:
+    """A short quote that is a whole utterance (“I would,” she said): it ends in
+    punctuation inside the marks and does not follow a preposition or article."""
+    inner = [t for t in toks if t.text not in _MARKS]
+    if not inner or inner[-1].text not in {",", ".", "?", "!"}:
+        return False
+    first = toks[0]
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    return prev is None or prev.pos_ not in {"ADP", "DET"} and prev.tag_ != "POS"
+
+
+_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``", "'"})
+
+
 def _looks_like_title(toks: list["Token"]) -> bool:
     """A quoted name or phrase ("Face the Nation", "sex tape") rather than a quote."""
     words = [t for t in toks if not t.is_punct and not t.is_space]
-    if len(words) < MIN_DIRECT_TOKENS:
-        return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    if len(words) < MIN_DIRECT_TOKENS:
+        return not (words and has_verb and _spoken_short(toks))
     capitalised = all(t.text[:1].isupper() or t.is_stop for t in words)
     return capitalised and not has_verb and len(words) <= 8
 

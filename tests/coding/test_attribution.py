@@ -213,3 +213,8 @@ def test_lower_case_quote_continues_an_interrupted_quote(nlp):
     text = "\u201cEvery time the river rises,\u201d the mayor said, \u201cwe lose another road.\u201d"
     att = by_cue(code(nlp, text), "said")
     assert [c.text for c in att.contents] == ["\u201cEvery time the river rises,\u201d", "\u201cwe lose another road.\u201d"]
+
+
+def test_short_spoken_quote_is_a_quote(nlp):
+    att = by_cue(code(nlp, "\u201cI would,\u201d the farmer said."), "said")
+    assert att.kind == "direct" and att.contents[0].text == "\u201cI would,\u201d"
