@@ -86,6 +86,8 @@ def _clause_head(token: "Token") -> "Token":
     return token
 
 
+#: prepositions that introduce circumstances rather than what a verb is about
+_ADJUNCT_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "despite", "near"})
 #: prepositions whose gerund is a goal rather than a fact ("intent on halting")
 _PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
 _NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
@@ -133,8 +135,9 @@ def _local_status(token: "Token") -> str | None:
                 return "negated"
             if dep in {"aux", "auxpass"} and (low.endswith("n't") or low.endswith("not")):
                 return "negated"  # "hasn't", "cannot" kept as one token
-            if dep == "advmod" and any(g.lower_ == "no" for g in child.children):
-                return "negated"  # "no longer"
+            if dep == "advmod" and child.lower_ in {"longer", "more"} and any(
+                    g.lower_ == "no" for g in child.children):
+                return "negated"  # "no longer", "no more"
             if dep in {"aux", "auxpass"} and (low in aux or child.lemma_ in aux):
                 found = found or aux.get(low) or aux.get(child.lemma_)
             elif dep in {"advmod", "npadvmod"} and low in adv:
@@ -172,6 +175,8 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
                 return "future"  # "an attempt to keep them from tendering", "intent on halting"
             if head.dep_ not in {"prep", "agent"} or head.head.i == head.i:
                 return None
+            if head.lower_ in _ADJUNCT_PREPS or head.i < head.head.i:
+                return None  # "In an interview, he declined …": an adjunct, not an argument
             head = head.head
         lemma = head.lemma_.lower()
         if t.dep_ == "ccomp" and _subjunctive(t):
