@@ -158,8 +158,12 @@ def _mentions_before(b: "Builder", tok: "Token", window: int, kinds: tuple[str, 
 
 
 def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
-    """Most salient gender-compatible person before ``tok`` (subjects first, then recency)."""
+    """Most salient gender-compatible person before ``tok`` (subjects first, then recency);
+    in a fronted phrase, the subject that follows ("In his book, Mr. Ode said")."""
     doc = b.doc
+    ahead = _cataphora(b, tok, gender)
+    if ahead is not None:
+        return ahead
     cands = [(i, d) for i, d in _mentions_before(b, tok, _PRONOUN_WINDOW, ("person",))
              if d.gender in (None, gender)]
     if tok.dep_ in _OBJ or tok.lower_ in ("him", "her", "himself", "herself"):
@@ -182,6 +186,26 @@ def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
     if best.gender is None and len({d.key for _, d in cands}) == 1:
         best.gender = gender  # the only candidate: now we know
     return best.key
+
+
+_FRONTED = frozenset(("prep", "advcl", "npadvmod", "advmod"))
+
+
+def _cataphora(b: "Builder", tok: "Token", gender: str) -> str | None:
+    """The person subject of the main clause when ``tok`` sits in a phrase fronted before it."""
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
+    if subj is None or subj.i <= tok.i:
+        return None
+    d = b.draft_at(subj.i)
+    if d is None or d.kind != "person" or d.gender not in (None, gender):
+        return None
+    branch = tok
+    while branch.head.i != root.i and branch.head.i != branch.i:
+        branch = branch.head
+    if branch.dep_ in _FRONTED and branch.i < subj.i:
+        return d.key
+    return None
 
 
 def _span_root(b: "Builder", i: int, d: "Draft") -> "Token":

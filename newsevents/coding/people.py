@@ -67,7 +67,7 @@ def find_names(b: "Builder") -> list[NameMention]:
     spans: list[tuple[int, int]] = []
     for ent in b.ents:
         if ent.label_ == "PERSON" or titled_name(doc, ent) or _name_as_place(b, ent):
-            spans.append((ent.start, ent.end))
+            spans.append((ent.start, _extend_name(b.toks, ent.end)))
     taken = {i for s, e in spans for i in range(s, e)}
     toks = b.toks
     for t in toks:
@@ -94,6 +94,14 @@ def find_names(b: "Builder") -> list[NameMention]:
         if m is not None and not _place_not_person(b.doc, m, known):
             out.append(m)
     return _add_bare_names(b, out, taken)
+
+
+def _extend_name(toks: list["Token"], end: int) -> int:
+    """Extend a name over proper nouns the NER left out ("Ode" + "Obi" in "Mr. Ode Obi")."""
+    while end < len(toks) and toks[end - 1].dep_ == "compound" and toks[end - 1].head.i >= end \
+            and toks[end].pos_ == "PROPN" and not toks[end].ent_type_ and toks[end].text[:1].isupper():
+        end += 1
+    return end
 
 
 def _conj_with_person(t: "Token") -> bool:

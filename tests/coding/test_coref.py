@@ -126,3 +126,9 @@ def test_first_name_gives_pronoun_gender(nlp):
     a = code(nlp, "Hillary Okoro and Donald Baptiste debated on Monday. She attacked his record.")
     assert actor_at_nth(a, "She", 0) == "Hillary Okoro"
     assert actor_at_nth(a, "his", 0) == "Donald Baptiste"
+
+
+def test_pronoun_in_fronted_phrase_goes_to_the_following_subject(nlp):
+    text = "Karim Nasser arrived late. In his new book, Mr. Ode Obi argues for reform."
+    a = code(nlp, text)
+    assert actor_at_nth(a, "his", 0) == "Ode Obi"
