@@ -153,14 +153,21 @@ class DateMention:
         return replace(self.date, start=res[0], end=res[1], precision=res[2])
 
 
-def find_dates(doc: "Doc", text: str, published: date | None,
-               ents: tuple | None = None) -> list[DateMention]:
-    """Every time expression of a parsed text, resolved against ``published``."""
+def _in_ranges(start: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in ranges)
+
+
+def find_dates(doc: "Doc", text: str, published: date | None, ents: tuple | None = None,
+               ranges: list[tuple[int, int]] | None = None) -> list[DateMention]:
+    """Time expressions of a parsed text (within the character ``ranges``, default
+    all of it), resolved against ``published``."""
     found: list[DateMention] = []
-    ents = doc.ents if ents is None else ents
+    ranges = [(0, len(text))] if ranges is None else ranges
+    ents = [e for e in (doc.ents if ents is None else ents) if _in_ranges(e.start_char, ranges)]
     blocked = [(e.start_char, e.end_char) for e in ents if e.label_ not in _DATE_LIKE]
-    spans = [(m.start(), m.end()) for m in _CANDIDATES.finditer(text)
-             if not _BARE_MONTH.match(m.group()) or _TEMPORAL_BEFORE.search(text, 0, m.start())]
+    spans = [(m.start(), m.end()) for a, b in ranges for m in _CANDIDATES.finditer(text, a, b)
+             if not _BARE_MONTH.match(m.group())
+             or _TEMPORAL_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     spans += [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
     for s, e in _select(text, spans, published, blocked):
         toks = anchors.tokens_in(doc, s, e)
@@ -203,11 +210,13 @@ class DatesStage:
             return
         doc, text = analysis.doc, analysis.article.text
         frame = anchors.Frame.of(analysis)
-        mentions = find_dates(doc, text, analysis.article.published, frame.ents)
+        triggers = [frame.trigger(ev) for ev in analysis.events]
+        # Dates tie to events of their own sentence only: look nowhere else.
+        ranges = [(s.start_char, s.end_char) for s in frame.event_sentences(triggers)]
+        mentions = find_dates(doc, text, analysis.article.published, frame.ents, ranges)
         analysis.notes[self.name] = mentions
         if not mentions:
             return
-        triggers = [frame.trigger(ev) for ev in analysis.events]
         # A date tied directly to one event's trigger is not a fallback for another's.
         taken = {k for k, m in enumerate(mentions) for trig in triggers
                  if frame.tie(m.governor, m.root, trig) <= anchors.CLAUSE}
