@@ -218,3 +218,25 @@ def test_lower_case_quote_continues_an_interrupted_quote(nlp):
 def test_short_spoken_quote_is_a_quote(nlp):
     att = by_cue(code(nlp, "\u201cI would,\u201d the farmer said."), "said")
     assert att.kind == "direct" and att.contents[0].text == "\u201cI would,\u201d"
+
+
+def test_unbalanced_and_odd_quotes_never_break_the_stage(nlp):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from([
+        "\u201c", "\u201d", '"', "''", " said ", " the minister ", " according to ", ":", "\n\n",
+        " We will win.", " \u2015 Ana Ruiz", " told Reuters that ", " Talks failed", ",", ".",
+    ])
+
+    @settings(max_examples=40, deadline=None, database=None)
+    @given(st.lists(pieces, max_size=25))
+    def check(parts):
+        text = "".join(parts)
+        a = code(nlp, text, actors=False)
+        for att in a.attributions:
+            for span in (att.cue, *att.contents, *([att.source.span] if att.source else [])):
+                assert text[span.start:span.end] == span.text and span.end > span.start
+        assert set(a.content_of.values()) <= {att.id for att in a.attributions}
+
+    check()
