@@ -11,7 +11,8 @@ score over the suite's documents.  A score *fails* when it is below
 false and it fails above ``floor + noise``).  Raising a floor after an
 improvement is a one-line edit of that score's line, in the same commit.
 
-A baseline score whose suite did not run (not asked for, data missing) is
+Only scores with a measured noise are put in the baseline (see
+:func:`updated_baseline`).  A baseline score whose suite did not run (not asked for, data missing) is
 ``not run`` and does not fail; one whose suite ran but did not report it, or
 crashed, fails, so a metric cannot silently disappear.
 """
@@ -123,13 +124,18 @@ def failed(verdicts: list[Verdict]) -> list[Verdict]:
 
 
 def updated_baseline(report: Report, old: dict[str, Bound] | None = None) -> dict[str, Bound]:
-    """A baseline with ``report``'s scores; entries of suites that did not run are kept.
+    """A baseline with ``report``'s gated scores; suites that did not run keep their entries.
 
-    The floor of a new or re-measured score is its current value rounded
+    Only scores that carry a measured noise are gated: the others (per-type
+    F1 on a handful of items, diagnostics) are reported but would make the
+    gate fail on chance.  The floor of a score is its current value rounded
     towards failing (3 decimals), and its noise the measured one rounded up.
     """
-    out = dict(old or {})
+    ran = set(report.suites()) - set(report.errors)
+    out = {k: b for k, b in (old or {}).items() if b.suite not in ran}
     for s in report.scores:
+        if s.noise is None:
+            continue
         hi = s.higher_is_better
         floor = math.floor(s.value * 1000) / 1000 if hi else math.ceil(s.value * 1000) / 1000
         noise = math.ceil((s.noise or 0.0) * 1000) / 1000
