@@ -180,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", type=int, default=1_000_000)
     p.add_argument("--batch", type=int, default=200_000, help="events per transaction")
     p.add_argument("--db", help="store file (default: a temporary file, removed after)")
+    p.add_argument("--stories", action="store_true",
+                   help="also time a full rebuild of stories and contradictions")
     p.add_argument("--queries-only", action="store_true",
                    help="only time the queries on an existing --db")
     args = p.parse_args(argv)
@@ -203,6 +205,15 @@ def main(argv: list[str] | None = None) -> int:
           f"{gen:.1f} s generating Arrow tables, not counted)")
     for name, ms, size in queries_report(db):
         print(f"  {name:40s} {ms:8.1f} ms  ({size})")
+    if args.stories:
+        from newsevents.stories import rebuild
+
+        with open_store(db) as store:
+            t = time.perf_counter()
+            n_stories = rebuild(store.con)
+            secs = time.perf_counter() - t
+        print(f"stories rebuild: {n_stories:,} stories in {secs:.1f} s "
+              f"({n / secs:,.0f} events/s)")
     wal = db.with_name(db.name + ".wal")
     size = db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
     print(f"file size: {size / 1e6:,.0f} MB ({size / n:.0f} bytes/event)")

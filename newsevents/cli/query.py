@@ -85,6 +85,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(p)
     p.add_argument("--min-articles", type=int, default=1)
     p.add_argument("--story", metavar="ID", help="list the reports of one story")
+    p.add_argument("--rebuild", action="store_true",
+                   help="recompute stories and contradictions now (they are rebuilt "
+                        "automatically when new articles were stored)")
     p.set_defaults(func=run_stories)
 
     p = sub.add_parser("contradictions", help="claims and their denials; conflicting figures")
@@ -182,6 +185,17 @@ def _stories(args: argparse.Namespace, f) -> int:
 
 def run_stories(args: argparse.Namespace) -> int:
     from ..store import queries
+
+    if args.rebuild:
+        from ..store import connect
+        from ..stories import rebuild
+
+        con = connect(args.db)
+        try:
+            n = rebuild(con)
+        finally:
+            con.close()
+        print(f"rebuilt {n} stories", file=sys.stderr)
 
     if args.story:
         con = _fresh(args)

@@ -179,11 +179,24 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
         finally:
             coder.close()
         if build_stories and report.written.articles:
-            from ..stories import rebuild
-
-            report.stories = rebuild(store.con)
+            _rebuild_stories(store.con, report)
     report.seconds = time.monotonic() - start
     return report
+
+
+#: Above this many events a full story rebuild takes minutes; ingest then leaves
+#: stories stale and the first ``stories``/``contradictions`` query rebuilds them.
+STORY_REBUILD_MAX_EVENTS = 200_000
+
+
+def _rebuild_stories(con, report: IngestReport) -> None:
+    from ..stories import rebuild
+
+    n = int(con.execute("SELECT count(*) FROM events WHERE latest").fetchall()[0][0])
+    if n > STORY_REBUILD_MAX_EVENTS:
+        log.info("%d events: stories left to be rebuilt on the next stories query", n)
+        return
+    report.stories = rebuild(con)
 
 
 def _plan(con, items: Iterable[Item], batch_size: int,

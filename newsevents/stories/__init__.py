@@ -24,8 +24,9 @@ location country, it must be the same.  Membership is transitive
              quantity (e.g. two death tolls), from different articles or sources.
 
 When: stories are rebuilt from scratch, on demand.  ``newsevents ingest``
-rebuilds them at its end; the writer marks them stale whenever new articles
-arrive, and :func:`ensure_fresh` (called by the ``stories`` and
+rebuilds them at its end (up to 200k events; beyond, a rebuild takes minutes
+and is left to the first query); the writer marks them stale whenever new
+articles arrive, and :func:`ensure_fresh` (called by the ``stories`` and
 ``contradictions`` commands) rebuilds stale ones first.  A full rebuild is
 one pass over the latest events, in date order, with candidates blocked by
 (type, actor) so its cost grows with the number of reports, not its square.
@@ -75,7 +76,7 @@ class Report:
     targets: frozenset[str]
     speakers: frozenset[str]
     place: str | None
-    words: frozenset[str]
+    evidence: str | None
     source_names: tuple[str, ...]
     target_names: tuple[str, ...]
     evidence_span: tuple[int, int]
@@ -83,6 +84,17 @@ class Report:
 
 def _words(text: str | None) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall((text or "").lower()) if w not in _STOP)
+
+
+_WORDS: dict[int, frozenset[str]] = {}
+
+
+def words(r: Report) -> frozenset[str]:
+    """Content words of a report's evidence, computed when first needed."""
+    got = _WORDS.get(r.eid)
+    if got is None:
+        got = _WORDS[r.eid] = _words(r.evidence)
+    return got
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -93,18 +105,21 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 _LOAD = """
+WITH ea AS (
+  SELECT eid,
+         list(DISTINCT coalesce(country, actor_key)) FILTER (WHERE role = 'source') AS src,
+         list(DISTINCT coalesce(country, actor_key)) FILTER (WHERE role = 'target') AS tgt,
+         list(DISTINCT actor_key) FILTER (WHERE role = 'attributed_to') AS spk
+  FROM event_actors WHERE latest GROUP BY eid)
 SELECT e.eid, e.article_id || ':' || e.event_id, e.article_id, e.type, e.status,
-       coalesce(e.date_start, e.published - INTERVAL (?) DAY)::DATE,
-       coalesce(e.date_end, e.date_start, e.published),
+       coalesce(e.date_start, e.published - INTERVAL (?) DAY)::DATE AS lo,
+       coalesce(e.date_end, e.date_start, e.published) AS hi,
        coalesce(e.published, e.event_date), e.outlet, e.location_country, e.evidence,
        e.source_names, e.target_names, e.evidence_start, e.evidence_end,
-       list(DISTINCT coalesce(ea.country, ea.actor_key)) FILTER (WHERE ea.role = 'source'),
-       list(DISTINCT coalesce(ea.country, ea.actor_key)) FILTER (WHERE ea.role = 'target'),
-       list(DISTINCT ea.actor_key) FILTER (WHERE ea.role = 'attributed_to')
-FROM events e LEFT JOIN event_actors ea ON ea.eid = e.eid
+       ea.src, ea.tgt, ea.spk
+FROM events e LEFT JOIN ea ON ea.eid = e.eid
 WHERE e.latest
-GROUP BY ALL
-ORDER BY 7 NULLS LAST, e.eid
+ORDER BY hi NULLS LAST, e.eid
 """
 
 
@@ -117,7 +132,7 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
         out.append(Report(eid, uid, art, typ, status, lo, hi, seen, outlet,
                           frozenset(x for x in (src or ()) if x),
                           frozenset(x for x in (tgt or ()) if x),
-                          frozenset(x for x in (spk or ()) if x), place, _words(evidence),
+                          frozenset(x for x in (spk or ()) if x), place, evidence,
                           tuple(snames or ()), tuple(tnames or ()), (ev_start, ev_end)))
     return out
 
@@ -144,7 +159,7 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> bool:
     if shared == 2:
         return True
     need = MIN_SIMILARITY if shared == 1 else 2 * MIN_SIMILARITY
-    return similarity(a.words, b.words) >= need
+    return similarity(words(a), words(b)) >= need
 
 
 class _UnionFind:
@@ -165,7 +180,7 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _keys(r: Report) -> tuple[list[tuple], list[tuple]]:
+def block_keys(r: Report) -> tuple[list[tuple], list[tuple]]:
     """``(register under, look up in)`` block keys of a report.
 
     Two reports can only be one event if they share a source and a target
@@ -197,7 +212,7 @@ def group(reports: list[Report], window: int = WINDOW_DAYS) -> dict[int, list[Re
     horizon = LOOKBACK_DAYS + window
     for r in reports:
         uf.find(r.eid)
-        register, lookup = _keys(r)
+        register, lookup = block_keys(r)
         for key in lookup:
             bucket = recent.get(key)
             if not bucket:
@@ -231,6 +246,17 @@ def _label(members: list[Report]) -> str:
     return f"{members[0].type} {left} → {right}" if right else f"{members[0].type} {left}"
 
 
+def _single_row(m: Report) -> dict:
+    """The story row of a one-report story (most stories): no counting needed."""
+    names = ", ".join(m.source_names[:2]) or "?"
+    label = f"{m.type} {names} → {', '.join(m.target_names[:2])}" if m.target_names else \
+        f"{m.type} {names}"
+    return {"type": m.type, "label": label, "first_seen": m.seen, "last_seen": m.seen,
+            "n_reports": 1, "n_articles": 1, "n_outlets": 1 if m.outlet else 0,
+            "n_sources": len(m.speakers), "statuses": f'{{"{m.status}": 1}}',
+            "source_keys": sorted(m.sources), "target_keys": sorted(m.targets)}
+
+
 def story_rows(stories: dict[int, list[Report]]) -> tuple[dict[str, list], dict[str, list]]:
     """Column lists of the ``stories`` and ``story_events`` tables."""
     s = {k: [] for k in ("story_id", "type", "label", "first_seen", "last_seen", "n_reports",
@@ -239,6 +265,13 @@ def story_rows(stories: dict[int, list[Report]]) -> tuple[dict[str, list], dict[
     se: dict[str, list] = {"story_id": [], "eid": []}
     for members in stories.values():
         sid = _story_id(members)
+        if len(members) == 1:
+            row = {"story_id": sid, **_single_row(members[0])}
+            for k, v in row.items():
+                s[k].append(v)
+            se["story_id"].append(sid)
+            se["eid"].append(members[0].eid)
+            continue
         seen = [m.seen for m in members if m.seen]
         row = {"story_id": sid, "type": members[0].type, "label": _label(members),
                "first_seen": min(seen) if seen else None, "last_seen": max(seen) if seen else None,
@@ -262,6 +295,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, window: int = WINDOW_DAYS,
     from .contradictions import find_contradictions
 
     reports = load_reports(con)
+    _WORDS.clear()
     stories = group(reports, window)
     s, se = story_rows(stories)
     story_of = {eid: sid for sid, eid in zip(se["story_id"], se["eid"])}
@@ -281,6 +315,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, window: int = WINDOW_DAYS,
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    _WORDS.clear()
     log.info("stories rebuilt: %d stories from %d reports, %d contradictions",
              len(stories), len(reports), len(contra.get("kind", ())))
     return len(stories)

@@ -13,7 +13,12 @@ from datetime import date
 
 import duckdb
 
-from . import CLAIM_STATUSES, DENIAL_STATUSES, MIN_SIMILARITY, Report, gap_days, similarity
+from bisect import bisect_left
+
+from . import (
+    CLAIM_STATUSES, DENIAL_STATUSES, MIN_SIMILARITY, Report, block_keys, gap_days,
+    similarity, words,
+)
 
 _FAR = date.max  # sorts undated reports last
 
@@ -44,7 +49,7 @@ def contradicts(claim: Report, denial: Report, window: int) -> bool:
             shared += 1
     if shared == 2:
         return True
-    return shared == 1 and similarity(claim.words, denial.words) >= MIN_SIMILARITY
+    return shared == 1 and similarity(words(claim), words(denial)) >= MIN_SIMILARITY
 
 
 def _speech_acts(reports: list[Report]) -> dict[str, list[Report]]:
@@ -66,21 +71,45 @@ def _reject_note(denial: Report, acts: dict[str, list[Report]]) -> str:
     return denial.status
 
 
+def _day(d: date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def _candidates(bucket: tuple[list[int], list[Report]], d: Report, window: int):
+    """Claims of a bucket (sorted by ``hi``) whose dates can be within ``window`` of ``d``."""
+    his, claims = bucket
+    start = bisect_left(his, _day(d.lo) - window) if d.lo else 0
+    stop = _day(d.hi) + window + 366 if d.hi else None  # a claim dated to a year spans 366 days
+    for i in range(start, len(claims)):
+        if stop is not None and his[i] > stop:
+            break
+        yield claims[i]
+
+
 def denials(reports: list[Report], story_of: dict[int, str], window: int) -> dict[str, list]:
-    """Claim/denial pairs (see :func:`contradicts`)."""
+    """Claim/denial pairs (see :func:`contradicts`).
+
+    Claims are blocked like stories (by source-target pair, or by side) and
+    kept in date order, so each denial is compared with the claims about the
+    same actors in its time window only.
+    """
     cols = _empty()
-    claims: dict[tuple[str, str], list[Report]] = defaultdict(list)
-    for r in reports:
+    claims: dict[tuple, tuple[list[int], list[Report]]] = defaultdict(lambda: ([], []))
+    for r in reports:  # sorted by hi: each bucket stays sorted
         if r.status in CLAIM_STATUSES:
-            for k in r.sources | r.targets:
-                claims[(r.type, k)].append(r)
+            for key in block_keys(r)[0]:
+                his, items = claims[key]
+                his.append(_day(r.hi))
+                items.append(r)
     acts = _speech_acts(reports)
     for d in reports:
         if d.status not in DENIAL_STATUSES:
             continue
         found: dict[int, Report] = {}
-        for k in d.sources | d.targets:
-            for c in claims.get((d.type, k), ()):
+        for key in block_keys(d)[1]:
+            if key not in claims:
+                continue
+            for c in _candidates(claims[key], d, window):
                 if c.eid not in found and contradicts(c, d, window):
                     found[c.eid] = c
         nearest = sorted(found.values(), key=lambda c: (gap_days(c, d), c.eid))
