@@ -9,7 +9,8 @@ dependency parse the same way in all three stages:
 * tier 1: the governor is in the same clause as the trigger (clauses are
   delimited by clausal dependencies such as ``ccomp`` or ``advcl``);
 * tier 2: the governor's clause is coordinated with the trigger's;
-* tier 3: the expression is merely in the same sentence.
+* tier 3: the expression is in the same sentence, in a clause that embeds
+  the trigger's ("…, officials said on Monday"); anything else is no tie.
 
 Lower tiers win; within a tier the expression nearest the trigger wins.
 """
@@ -169,6 +170,22 @@ class Frame:
         head = self.doc[self.clause(gov)]
         return head.dep_ in ("acl", "relcl") and head.head.i == trigger_root
 
+    def _dominates(self, clause: int, token: int) -> bool:
+        """Whether ``token`` lies inside the clause headed by ``clause``.
+
+        A sentence-level fallback only comes from a clause that embeds the
+        trigger ("…, a spokesman said on Monday"), never from a clause beside
+        or below it ("who trained in Geneva", "to cut emissions by 2025").
+        """
+        tok = self.doc[token]
+        for _ in range(40):
+            if tok.i == clause:
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
     def tie(self, gov: int | None, root: int, trig: Trigger | None) -> int:
         """Tier of an expression relative to a trigger: :data:`DIRECT` … :data:`NO_TIE`.
 
@@ -185,7 +202,9 @@ class Frame:
             return CLAUSE
         if self.coordination(gov) == self.coordination(trig.root):
             return COORDINATED
-        return SENTENCE
+        if self._dominates(self.clause(gov), trig.root):
+            return SENTENCE
+        return NO_TIE
 
     def next_sentence(self, start: int) -> int | None:
         """Start token of the sentence after the one starting at ``start``."""

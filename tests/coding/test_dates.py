@@ -282,3 +282,10 @@ def test_stages_survive_a_doc_without_parse():
     for stage in (DatesStage(), PlacesStage(lookup=lambda name: None), QuantitiesStage()):
         stage(a)
     assert a.events[0].date.text == "Monday"
+
+
+def test_no_fallback_from_a_clause_below_the_trigger(nlp):
+    text = "Ministers backed a plan that would cut emissions sharply by 2030."
+    a = _analysis(nlp, text, WED, "backed")
+    DatesStage()(a)
+    assert a.events[0].date is None
