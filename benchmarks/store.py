@@ -5,8 +5,9 @@ through the pipeline — writes them with the store's batch writer, then times
 the queries the CLI and the web app run, and prints the DuckDB file size and
 the peak RSS.  A benchmark, not a test: it prints figures.
 
-    .venv/bin/python benchmarks/store.py                 # 1M events
-    .venv/bin/python benchmarks/store.py --events 10000000 --db /tmp/bench10m.duckdb
+    .venv/bin/python benchmarks/store.py                 # 1M, then 10M events
+    .venv/bin/python benchmarks/store.py --events 1000000 --stories
+    .venv/bin/python benchmarks/store.py --queries-only --db /tmp/b1m.duckdb
 """
 
 from __future__ import annotations
@@ -177,7 +178,8 @@ def queries_report(db: Path) -> list[tuple[str, float, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--events", type=int, default=1_000_000)
+    p.add_argument("--events", type=int, nargs="+", default=[1_000_000, 10_000_000],
+                   help="store sizes to build and measure, one after the other")
     p.add_argument("--batch", type=int, default=200_000, help="events per transaction")
     p.add_argument("--db", help="store file (default: a temporary file, removed after)")
     p.add_argument("--stories", action="store_true",
@@ -185,19 +187,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries-only", action="store_true",
                    help="only time the queries on an existing --db")
     args = p.parse_args(argv)
-    tmp = None
     if args.queries_only:
         for name, ms, size in queries_report(Path(args.db)):
             print(f"  {name:40s} {ms:8.1f} ms  ({size})")
         return 0
+    for n in args.events:
+        run_size(n, args)
+    return 0
+
+
+def run_size(n: int, args: argparse.Namespace) -> None:
+    """Build a store of ``n`` synthetic events, time it and its queries, print figures."""
+    tmp = None
     if args.db:
-        db = Path(args.db)
+        db = Path(args.db if len(args.events) == 1 else f"{args.db}.{n}")
         if db.exists():
             sys.exit(f"{db} exists; give a new path")
     else:
         tmp = tempfile.mkdtemp(prefix="nebench")
         db = Path(tmp) / "bench.duckdb"
-    n = args.events
     print(f"store benchmark: {n:,} synthetic events, {n // EVENTS_PER_ARTICLE:,} articles, "
           f"{2 * n:,} event-actor rows; batches of {args.batch:,}; {os.cpu_count()} CPUs")
     wr, gen = write(db, n, args.batch)
@@ -217,13 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     wal = db.with_name(db.name + ".wal")
     size = db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
     print(f"file size: {size / 1e6:,.0f} MB ({size / n:.0f} bytes/event)")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB "
+          "(the whole process so far)", flush=True)
     if tmp:
-        for f in Path(tmp).iterdir():  # noqa: B007
+        for f in Path(tmp).iterdir():
             f.unlink()
         os.rmdir(tmp)
-    return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
