@@ -277,9 +277,9 @@ def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
     if country == "?":
         country, start = _org_country(b, h, hits)
     name = entry.name
-    if entry.country == "?" and country:
+    if entry.country == "?" and country:  # "Turkish parliament", "Russian Foreign Ministry"
         c = gz.country_by_code(country)
-        name = f"{(c.demonym or c.name) if c else country} {entry.name}"
+        name = f"{(c.demonym or c.name) if c else country} {b.doc[h.start:h.end].text}"
     if start < h.start:
         b.release(start, h.start)
     b.mention(f"org:{entry.name}:{country}", start, h.end, kind=entry.kind, name=name,

@@ -71,7 +71,8 @@ def find_names(b: "Builder") -> list[NameMention]:
     taken = {i for s, e in spans for i in range(s, e)}
     toks = b.toks
     for t in toks:
-        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON"):
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON") \
+                or _is_title(t):
             continue
         if not t.ent_type_ and t.i not in b.owner and _conj_with_person(t):
             spans.append((t.i, t.i + 1))  # "Trump and Putin": NER saw only Putin
@@ -83,7 +84,7 @@ def find_names(b: "Builder") -> list[NameMention]:
         if (prev is not None and _is_title(prev)) or _appos_title(toks, t):
             end = t.i + 1
             while end < len(toks) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
-                    and toks[end].ent_type_ in ("", "PERSON") and end - t.i < 3:
+                    and toks[end].ent_type_ in ("", "PERSON") and end - t.i < 3 and end not in taken:
                 end += 1
             spans.append((t.i, end))
             taken.update(range(t.i, end))
@@ -356,8 +357,8 @@ def _read_description(b: "Builder", lo: int, hi: int) -> Description | None:
     head = _head_title(doc, titles)
     sector, specific = _title_sector(doc, head)
     org, country = _affiliation(b, lo, hi, head, sector)
-    if org is not None and not specific and org.sector:
-        sector = org.sector
+    if org is not None and org.sector and (not specific or (sector == "MIL" and org.sector == "REB")):
+        sector = org.sector  # a generic title, or a rebel group's "commander"
     if org is not None and org.country and org.country != "?":
         country = org.country
     aff = org.key if org is not None else (f"country:{country}" if country and f"country:{country}" in b.drafts else None)

@@ -349,3 +349,15 @@ def test_bare_government_takes_the_only_country_in_context(nlp):
     assert (actor.country, actor.sector) == ("MWI", "GOV")
     two = code(nlp, "Kenya and Uganda signed a deal. The government said it was fair.")
     assert actor_of_token(two, "government") is None
+
+
+def test_rebel_commander_is_a_rebel(nlp):
+    a = code(nlp, "RSF commander Mohamed Hamdan Dagalo rejected the truce.")
+    person = by_text(a, "Mohamed Hamdan Dagalo")
+    assert (person.country, person.sector) == ("SDN", "REB")
+
+
+def test_generic_body_is_named_after_its_country(nlp):
+    a = code(nlp, "Turkey's parliament approved the deal.")
+    actor = actor_of_token(a, "parliament")
+    assert (actor.name, actor.country, actor.sector) == ("Turkish parliament", "TUR", "LEG")
