@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: dependency labels of the second word of a verb phrase ("call *for*", "hold *talks*")
-_PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod"})
+_PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod", "oprd", "acomp"})
 #: dependency labels of the first word of a noun phrase ("*air* strike", "*hunger* strike")
 _PHRASE_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -81,6 +81,8 @@ class Lexicon:
         """The lexicon row for ``token`` as a predicate, phrases first."""
         lemma = token.lemma_.lower()
         for child in token.children:
+            if child.dep_ == "prep" and _is_time(child):
+                continue  # "called on Friday" is not "called on"
             if child.dep_ in _PHRASE_CHILD_DEPS:
                 hit = _pick(self.phrases.get((lemma, child.lemma_.lower())), token)
                 if hit:
@@ -109,6 +111,10 @@ class Lexicon:
     def types_of(self, lemma: str) -> list[str]:
         """Every PLOVER type that ``lemma`` may trigger (for features)."""
         return [t.type for t in self.single.get(lemma, ()) if t.type]
+
+
+def _is_time(prep: "Token") -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _pick(rows: list[Trigger] | None, token: "Token") -> Trigger | None:

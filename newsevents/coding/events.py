@@ -107,6 +107,8 @@ def _decide(clause: Clause, model_pred: tuple[str, float] | None, status: str) -
     weak = row is not None and row.is_weak
     trig = clause.trigger_override or clause.trigger
     need = MODEL_MIN if weak or label == rules else MODEL_OVERRIDE
+    if weak and n < 2:  # an ambiguous word with one actor: only when the model is sure
+        need = max(need, MODEL_ALONE)
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):
         return _Typed(clause, label, "model", prob, trig)
     if weak and n < 2:
