@@ -33,6 +33,9 @@ CLAUSAL = frozenset({
     "acl", "xcomp", "ROOT",
 })
 
+#: Markers of an adverbial clause about another time than its head's.
+_SEQUENTIAL = frozenset({"after", "before", "since", "until", "till", "once", "because"})
+
 #: Tiers of a tie, best first.
 DIRECT, CLAUSE, COORDINATED, SENTENCE, NO_TIE = 0, 1, 2, 3, 4
 
@@ -170,6 +173,21 @@ class Frame:
         head = self.doc[self.clause(gov)]
         return head.dep_ in ("acl", "relcl") and head.head.i == trigger_root
 
+    def _lift(self, clause: int) -> int:
+        """Up from a simultaneous adverbial clause to the clause it modifies.
+
+        "Speaking in Novi, Trump said …", "Back when it signed on 20 years ago,
+        the country pledged …": what holds for the adverbial clause holds for its
+        head.  "after"/"since"/"before" clauses are about another time: no lift.
+        """
+        tok = self.doc[clause]
+        for _ in range(4):
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
+            if tok.dep_ != "advcl" or marks & _SEQUENTIAL or tok.head.i == tok.i:
+                break
+            tok = self.doc[self.clause(tok.head.i)]
+        return tok.i
+
     def _dominates(self, clause: int, token: int) -> bool:
         """Whether ``token`` lies inside the clause headed by ``clause``.
 
@@ -202,7 +220,7 @@ class Frame:
             return CLAUSE
         if self.coordination(gov) == self.coordination(trig.root):
             return COORDINATED
-        if self._dominates(self.clause(gov), trig.root):
+        if self._dominates(self._lift(self.clause(gov)), trig.root):
             return SENTENCE
         return NO_TIE
 

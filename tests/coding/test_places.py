@@ -227,3 +227,9 @@ def test_us_dateline_style_qualifier(nlp):
     PlacesStage()(a)  # the real gazetteer, and the AP state abbreviation
     loc = a.events[0].location
     assert loc is not None and loc.text == "Dearborn" and loc.country == "USA"
+
+
+def test_place_of_a_participle_clause_holds_for_its_head(nlp):
+    text = "Speaking at a rally in Velmora, the minister threatened new strikes."
+    ev = _run(nlp, text, "threatened")
+    assert ev.location is not None and ev.location.text == "Velmora"
