@@ -24,12 +24,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pyarrow as pa
-
 from ..config import Settings
 from ..records import Document, Failed, Outcome, Skipped
 from . import DEFAULT_DB, open_store
-from .ledger import input_key
+from .ledger import input_key, ledger_status
 from .writer import WriteStats
 
 log = logging.getLogger(__name__)
@@ -68,17 +66,6 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
-
-
-def _ledger_status(con, keys: list[str]) -> dict[str, str]:
-    probe = pa.table({"k": pa.array(keys, pa.string())})
-    con.register("_probe_status", probe)
-    try:
-        rows = con.execute("SELECT l.input_key, any_value(l.status) FROM ledger l "
-                           "JOIN _probe_status p ON l.input_key = p.k GROUP BY 1").fetchall()
-    finally:
-        con.unregister("_probe_status")
-    return dict(rows)
 
 
 def _status(outcome: Outcome) -> str:
@@ -203,12 +190,13 @@ def _plan(con, items: Iterable[Item], batch_size: int,
           report: IngestReport) -> Iterator[tuple[tuple, list[Item]]]:
     """Chunks of inputs not yet in the ledger, tagged with their keys and sources.
 
-    Inputs already in the ledger (or repeated within the chunk) are counted
-    here with their recorded status and not coded again.
+    Inputs already coded or skipped (or repeated within the chunk) are
+    counted here with their recorded status and not coded again; inputs that
+    failed before are tried again.
     """
     for chunk in _chunks(items, batch_size):
         keys = [input_key(x) for x in chunk]
-        known = _ledger_status(con, keys)
+        known = {k: s for k, s in ledger_status(con, keys).items() if s != "failed"}
         todo_keys, todo_sources, todo, seen = [], [], [], set()
         for key, item in zip(keys, chunk):
             if key in known or key in seen:

@@ -86,20 +86,29 @@ def ledger_row(key: str, source: str, outcome: Outcome, article_id: str | None,
             "new_article": new_article, "run_id": run_id}
 
 
-def known_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
-    """The subset of ``keys`` already in the ledger."""
+def ledger_status(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, str]:
+    """``{key: status}`` for the ``keys`` already in the ledger."""
     if not keys:
-        return set()
+        return {}
     import pyarrow as pa
 
     probe = pa.table({"k": pa.array(keys, pa.string())})
     con.register("_probe_keys", probe)
     try:
-        rows = con.execute("SELECT DISTINCT l.input_key FROM ledger l "
-                           "JOIN _probe_keys p ON l.input_key = p.k").fetchall()
+        rows = con.execute("SELECT l.input_key, min(l.status) FROM ledger l "
+                           "JOIN _probe_keys p ON l.input_key = p.k GROUP BY 1").fetchall()
     finally:
         con.unregister("_probe_keys")
-    return {r[0] for r in rows}
+    return dict(rows)
+
+
+def done_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
+    """The subset of ``keys`` that need no more work: coded or deliberately skipped.
+
+    Failed inputs are not done: a rerun tries them again (the failure may
+    have been transient, e.g. a network error) and replaces their ledger row.
+    """
+    return {k for k, s in ledger_status(con, keys).items() if s != "failed"}
 
 
 def ledger_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from ..records import ArticleResult, Outcome
-from .ledger import article_key, known_keys, ledger_row
+from .ledger import article_key, done_keys, ledger_row
 from .rows import ARROW_SCHEMAS, Columns, add_article
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ class Writer:
 
     def _write(self, batch: list[tuple[str, str, Outcome]]) -> WriteStats:
         stats = WriteStats()
-        done = known_keys(self.con, [k for k, _, _ in batch])
+        done = done_keys(self.con, [k for k, _, _ in batch])
         todo, seen = [], set()
         for key, source, outcome in batch:
             if key in done or key in seen:
@@ -135,12 +135,25 @@ class Writer:
         tables = self._pending.tables()
         tables["ledger"] = pa.table(ledger, schema=_LEDGER_SCHEMA)
         self._mark_superseded(superseded)
+        self._forget_failures([k for k, _, _ in todo])
         self._insert(tables)
         if new:  # stories are rebuilt lazily when asked for (see newsevents.stories)
             self.con.execute("DELETE FROM meta WHERE key = 'stories_stale'")
             self.con.execute("INSERT INTO meta VALUES ('stories_stale', '1')")
         stats.inputs = len(todo)
         return stats
+
+    def _forget_failures(self, keys: list[str]) -> None:
+        """Drop the ledger rows of earlier failures of inputs tried again in this batch."""
+        if not keys:
+            return
+        probe = pa.table({"k": pa.array(keys, pa.string())})
+        self.con.register("_probe_retry", probe)
+        try:
+            self.con.execute("DELETE FROM ledger WHERE status = 'failed' "
+                             "AND input_key IN (SELECT k FROM _probe_retry)")
+        finally:
+            self.con.unregister("_probe_retry")
 
     def _stored(self, keys: list[str]) -> set[str]:
         if not keys:

@@ -86,7 +86,7 @@ def test_ingesting_twice_changes_nothing(news_store, pipe):
     src, db, _ = news_store
     before = counts(db)
     again = ingest([src], db, pipeline=pipe)
-    assert again.already == 8 and again.written.articles == 0
+    assert again.already == 7 and again.written.articles == 0  # the failure is retried
     assert (again.coded, again.skipped, again.failed) == (6, 1, 1)
     assert counts(db) == before
 

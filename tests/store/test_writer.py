@@ -36,7 +36,8 @@ def test_writing_the_same_batch_twice_changes_nothing(store):
     before = counts(store.con)
     second = store.writer().write(batch)
     assert (first.articles, first.events, first.inputs) == (1, 1, 3)
-    assert (second.articles, second.inputs, second.known_inputs) == (0, 0, 3)
+    # the failed input is recorded again (it replaces its row), the others are known
+    assert (second.articles, second.inputs, second.known_inputs) == (0, 1, 2)
     assert counts(store.con) == before
     assert before["events"] == 1 and before["event_actors"] == 3 and before["quantities"] == 1
 
@@ -152,3 +153,12 @@ def test_input_keys_depend_on_content_and_not_on_path_spelling(tmp_path, monkeyp
     assert input_key(same[0]) == input_key(same[1])
     assert input_key(Document(source="a.txt", content="Text two.")) != input_key(same[0])
     assert normalise_source(f"{f}:12") == (f"{f}:12", 12)
+
+
+def test_a_failed_input_is_retried_and_its_failure_replaced(store):
+    store.writer().write([("k1", "a.txt", Failed("a.txt", "fetch_error", "timed out"))])
+    stats = store.writer().write([("k1", "a.txt", aid_story())])
+    assert stats.articles == 1
+    rows = store.con.execute("SELECT status FROM ledger WHERE input_key = 'k1'").fetchall()
+    assert rows == [("coded",)]
+    assert store.status()["ledger"] == {"coded": 1, "skipped": 0, "failed": 0}
