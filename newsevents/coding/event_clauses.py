@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
+from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
 
@@ -137,6 +137,9 @@ def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | Non
             targets.append(obj)  # "withdrew *its* troops": the source's own, not a target
         targets += prep_objects(obj, TARGET_PREPS - {"of"})  # "eased restrictions on X"
     targets += prep_objects(tok, TARGET_PREPS)
+    for comp in tok.children:  # "found X guilty": the small clause's subject
+        if comp.dep_ in ("ccomp", "oprd") and comp.pos_ == "ADJ":
+            targets += [c for c in comp.children if c.dep_ in SUBJ_DEPS]
     target = merge(*(np_actors(t, index) for t in targets))
     return source, target
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: dependency labels of the second word of a verb phrase ("call *for*", "hold *talks*")
-_PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod", "oprd", "acomp"})
+_PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod", "oprd", "acomp", "ccomp"})
 #: dependency labels of the first word of a noun phrase ("*air* strike", "*hunger* strike")
 _PHRASE_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _VERB_POS = frozenset({"VERB", "AUX"})
