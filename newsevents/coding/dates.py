@@ -15,9 +15,18 @@ Resolution follows news conventions rather than dateparser's defaults:
 * Without a publication date, relative expressions keep their text with no
   value; absolute ones ("March 3, 2024", "in 2019") still resolve.
 
-The rules decide the precision; dateparser only parses absolute forms that
-the rules do not cover (e.g. "2024-03-12", "12/03/2024"), and only for
-candidate expressions, with results cached.
+The rules (in :mod:`newsevents.coding.timex`, re-exported here as
+:func:`resolve`) decide the precision; dateparser only parses absolute forms
+that the rules do not cover (e.g. "2024-03-12", "12/03/2024"), and only for
+candidate expressions, with results cached.  An event with status "future"
+(from the events stage) also takes the next occurrence.
+
+Candidates are spaCy DATE/TIME entities and a precompiled pattern (weekdays,
+months, "two days ago", "over the weekend" …), looked for only in sentences
+that hold an event.  Each event gets the expression tied to its trigger
+(see :mod:`newsevents.coding.anchors`): one that modifies the trigger or its
+clause, else a coordinated clause, else one in a clause that embeds the
+trigger ("…, officials said on Monday"); otherwise none.
 """
 
 from __future__ import annotations
