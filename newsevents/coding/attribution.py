@@ -106,7 +106,7 @@ class _Finder:
         self._adopt_orphans()
         # a cue with no one saying it ("calling for …" after a noun, "known as") is
         # rarely an attribution: on PolNeAR dev most such drafts were wrong (65 of 89)
-        kept = [d for d in self.drafts if d.source is not None]
+        kept = [d for d in self.drafts if d.source is not None or d.passive]
         return sorted(kept, key=lambda d: d.cue[0])
 
     # -- pass 1: direct quotes -------------------------------------------------
@@ -177,7 +177,7 @@ class _Finder:
         m = _DASH_BYLINE.match(self.text, q.end)
         if m is None:
             return None
-        name = m.group(2).rstrip(" .,")
+        name = m.group(2).strip().rstrip(" .,\u00a0")
         if not name or len(name.split()) > 8 or not name[0].isupper():
             return None
         dash_start = m.start(1)
@@ -353,6 +353,7 @@ class _Finder:
     # -- helpers ------------------------------------------------------------------
     def _new_draft(self, cue: "Token", kind: str, frame: str | None) -> Draft:
         draft = Draft(cue=cue_extent(cue, frame), cue_token=cue.i, status=cue_status(cue), kind=kind)
+        draft.passive = any(c.dep_ == "nsubjpass" for c in cue.children)
         subj = subject_of(cue)
         if subj is not None:
             draft.source, draft.source_head = subject_span(self.text, subj, cue), subj.i

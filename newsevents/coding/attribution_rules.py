@@ -40,6 +40,7 @@ class Draft:
     contents: list[tuple[int, int]] = field(default_factory=list)
     via: list[int] = field(default_factory=list)  # token indices of intermediaries
     quotes: list[int] = field(default_factory=list)  # indices of quotes it owns
+    passive: bool = False  # "X is expected to …": no source in the text, but still an attribution
 
 
 def is_verbal(token: "Token") -> bool:
@@ -63,12 +64,15 @@ def subject_of(token: "Token") -> "Token | None":
     t = token
     for _ in range(3):
         for child in t.children:
-            if child.dep_ in _SUBJ_DEPS:
-                return child
             if child.dep_ == "agent":  # "was told by X"
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
+        if any(c.dep_ == "nsubjpass" for c in t.children):
+            return None  # "X was accused of …": X is who it is said of, not who says it
+        for child in t.children:
+            if child.dep_ in _SUBJ_DEPS:
+                return child
         if t.dep_ not in _BORROW_SUBJ or t.head.i == t.i:
             return None
         t = t.head

@@ -240,3 +240,16 @@ def test_unbalanced_and_odd_quotes_never_break_the_stage(nlp):
         assert set(a.content_of.values()) <= {att.id for att in a.attributions}
 
     check()
+
+
+def test_passive_cue_takes_its_agent_as_source(nlp):
+    a = code(nlp, "The villagers were told by the army that the road would reopen.")
+    att = by_cue(a, "were told")
+    assert att.source is not None and att.source.span.text == "the army"
+
+
+def test_passive_subject_is_not_the_source(nlp):
+    a = code(nlp, "The governor was accused of taking bribes.")
+    att = by_cue(a, "was accused of")
+    assert att.source is None
+    assert att.status == "alleged"
