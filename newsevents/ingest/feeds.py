@@ -42,7 +42,7 @@ Item = Document | Skipped | Failed
 
 def _load(location: str, settings: Settings) -> bytes:
     """The feed's bytes, from a URL or a file, at most ``settings.max_bytes``."""
-    if urls.is_url(location):
+    if urls.is_url(location) and not Path(location).exists():
         got = urls.fetch_bytes(location, max_bytes=settings.max_bytes,
                                accept="application/rss+xml,application/atom+xml,"
                                       "application/xml,text/xml;q=0.9,*/*;q=0.1")
