@@ -21,13 +21,18 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import StoreBusy
-from ..store import connect
+from ..errors import StoreBusy, StoreError
+from ..store.schema import SCHEMA_VERSION, current_version
 
 log = logging.getLogger(__name__)
 
 #: Pauses between attempts to open a locked store (seconds); ~1.5 s in all.
 RETRY_DELAYS: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.4, 0.7)
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
 class ReadOnlyStore:
@@ -38,16 +43,47 @@ class ReadOnlyStore:
         self.path = Path(path)
         self.delays = delays
         self.threads = threads
+        self._verified: tuple[int, int] | None = None  # (mtime, size) whose schema was checked
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """One attempt: open read-only; StoreBusy when a writer holds the lock."""
+        if not self.path.is_file():
+            raise StoreError(f"no store at {self.path}: run `newsevents ingest` first")
+        try:
+            con = duckdb.connect(str(self.path), read_only=True,
+                                 config={"threads": self.threads})
+        except duckdb.IOException as exc:
+            if _is_lock_error(exc):
+                raise StoreBusy(f"the store {self.path.name} is being written by another "
+                                "process (an ingest is running); retry in a few seconds") from exc
+            raise StoreError(f"cannot open store {self.path.name}: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path.name}: {exc}") from exc
+        self._check_schema(con)
+        return con
+
+    def _check_schema(self, con: duckdb.DuckDBPyConnection) -> None:
+        # The version query costs as much as the open itself, so it runs again only
+        # when the file changed (a writer can migrate it only by changing it).
+        stat = self.path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if signature == self._verified:
+            return
+        version = current_version(con)
+        if version != SCHEMA_VERSION:
+            con.close()
+            raise StoreError(f"the store {self.path.name} has schema version {version}, this "
+                             f"newsevents reads {SCHEMA_VERSION}: run `newsevents ingest` "
+                             "(or open it once for writing) to migrate it")
+        self._verified = signature
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         for attempt, delay in enumerate((*self.delays, None)):
             try:
-                return connect(self.path, read_only=True, threads=self.threads)
-            except StoreBusy as exc:
+                return self._connect()
+            except StoreBusy:
                 if delay is None:
-                    raise StoreBusy(f"the store {self.path.name} is being written by another "
-                                    "process (an ingest is running); retry in a few seconds"
-                                    ) from exc
+                    raise
                 log.debug("store locked (attempt %d); retrying in %.2fs", attempt + 1, delay)
                 time.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover

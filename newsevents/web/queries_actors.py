@@ -90,14 +90,17 @@ def actor_counterparts(con: Con, key: str, limit: int = 12) -> list[Counterpart]
 
 def actor_quotes(con: Con, key: str, limit: int = 20) -> list[dict[str, Any]]:
     """What the actor is quoted or reported as saying, newest first."""
+    # The page of quotes is cut before the join with articles (for the titles).
     return rows(con, """
-        SELECT t.content AS text, t.cue, t.status, t.article_id, ar.title, t.outlet,
-               CAST(t.published AS VARCHAR) AS published
-        FROM attributions t
-        JOIN actors a ON a.article_id = t.article_id AND a.actor_id = t.speaker_actor
-        JOIN articles ar ON ar.article_id = t.article_id
-        WHERE a.actor_key = ? AND t.latest
-        ORDER BY t.published DESC NULLS LAST, t.article_id LIMIT ?""", [key, limit])
+        WITH spk AS (SELECT article_id, actor_id FROM actors WHERE actor_key = ?),
+             top AS (SELECT t.content AS text, t.cue, t.status, t.article_id, t.outlet, t.published
+                     FROM attributions t
+                     JOIN spk ON spk.article_id = t.article_id AND spk.actor_id = t.speaker_actor
+                     WHERE t.latest ORDER BY t.published DESC NULLS LAST, t.article_id LIMIT ?)
+        SELECT top.text, top.cue, top.status, top.article_id, ar.title, top.outlet,
+               CAST(top.published AS VARCHAR) AS published
+        FROM top LEFT JOIN articles ar ON ar.article_id = top.article_id
+        ORDER BY top.published DESC NULLS LAST, top.article_id""", [key, limit])
 
 
 def claims_by(con: Con, key: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -111,13 +114,18 @@ def claims_by(con: Con, key: str, limit: int = 20) -> list[dict[str, Any]]:
 
 def claims_about(con: Con, key: str, limit: int = 20) -> list[dict[str, Any]]:
     """Events with the actor as source or target that someone else is said to claim."""
+    # One pass over the actor's event_actors rows decides both conditions (a side of
+    # the event, not its attributed source); the page is cut before the wide columns.
     return rows(con, f"""
-        SELECT {EVENT_COLUMNS} FROM events e
-        WHERE e.latest AND e.eid IN ({_ACTOR_EVENTS})
-          AND (e.attribution_id IS NOT NULL OR len(e.attributed_names) > 0)
-          AND e.eid NOT IN (SELECT eid FROM event_actors
-                            WHERE actor_key = ? AND role = 'attributed_to')
-        ORDER BY e.event_date DESC NULLS LAST, e.eid DESC LIMIT ?""", [key, key, limit])
+        WITH mine AS (SELECT eid FROM event_actors WHERE actor_key = ? AND latest GROUP BY eid
+                      HAVING bool_or(role IN ('source', 'target'))
+                         AND NOT bool_or(role = 'attributed_to')),
+             page AS (SELECT e.eid FROM events e
+                      WHERE e.latest AND e.eid IN (SELECT eid FROM mine)
+                        AND (e.attribution_id IS NOT NULL OR len(e.attributed_names) > 0)
+                      ORDER BY e.event_date DESC NULLS LAST, e.eid DESC LIMIT ?)
+        SELECT {EVENT_COLUMNS} FROM events e WHERE e.eid IN (SELECT eid FROM page)
+        ORDER BY e.event_date DESC NULLS LAST, e.eid DESC""", [key, limit])
 
 
 def search(con: Con, q: str, limit: int = 25) -> dict[str, list[dict[str, Any]]]:

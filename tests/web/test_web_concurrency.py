@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_store import drones, write_store
 
+from newsevents.errors import StoreError
 from newsevents.web import create_app
 from newsevents.web.db import ReadOnlyStore
 
@@ -87,3 +88,30 @@ def test_stale_stories_are_flagged(tmp_path):
     assert 'id="stale"' in client.get("/stories").text
     fresh = TestClient(create_app(write_store(tmp_path / "fresh.duckdb", [drones()])))
     assert 'id="stale"' not in fresh.get("/stories").text
+
+
+def test_unusable_store_files_give_503_with_a_reason(tmp_path):
+    import duckdb
+
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()  # a DuckDB file without the store's tables
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"this is not a database" * 100)
+    for path, word in ((empty, "schema version 0"), (junk, "cannot open store")):
+        r = TestClient(create_app(path)).get("/events", headers={"accept": "text/html"})
+        assert r.status_code == 503, path
+        assert word in r.text
+
+
+def test_schema_is_checked_again_when_the_file_changes(store_file):
+    import duckdb
+
+    store = ReadOnlyStore(store_file)
+    with store.connect():
+        pass
+    con = duckdb.connect(str(store_file))  # a newer newsevents migrated the file
+    con.execute("INSERT INTO schema_version VALUES (999, 'from the future', current_timestamp)")
+    con.close()
+    with pytest.raises(StoreError, match="schema version 999"):
+        with store.connect():
+            pass
