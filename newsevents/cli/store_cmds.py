@@ -163,5 +163,6 @@ def run_status(args: argparse.Namespace) -> int:
     t = status["tables"]
     print(f"articles {t['articles']} ({t['latest_articles']} latest versions), events "
           f"{t['events']}, actors {t['actors']}, attributions {t['attributions']}, "
-          f"stories {t['stories']}, contradictions {t['contradictions']}")
+          f"stories {t['stories']}, contradictions {t['contradictions']}"
+          + (" (stale: rebuilt by the next stories query)" if status["stories_stale"] else ""))
     return 0

@@ -93,9 +93,11 @@ class Store:
             sizes[table] = int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
         sizes["latest_articles"] = int(self.con.execute(
             "SELECT count(*) FROM articles WHERE latest").fetchall()[0][0])
+        stale = self.con.execute("SELECT value FROM meta WHERE key = 'stories_stale'").fetchall()
         return {"path": str(self.path), "schema_version": current_version(self.con),
                 "ledger": ledger_counts(self.con), "reasons": ledger_reasons(self.con),
-                "tables": sizes}
+                "tables": sizes,
+                "stories_stale": (stale[0][0] == "1") if stale else sizes["events"] > 0}
 
     def close(self) -> None:
         """Close the connection (and release the file lock)."""

@@ -89,3 +89,35 @@ def test_bad_options_exit_2_with_a_message(db, capsys, argv):
 def test_missing_store_is_an_error_not_a_traceback(tmp_path, capsys):
     code, _, err = run(capsys, "events", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1 and "no store" in err
+
+
+def test_dask_engine_delegates_to_the_distributed_ingest(tmp_path, capsys, monkeypatch):
+    import newsevents.distributed as distributed
+
+    calls = []
+
+    class Summary:
+        read, coded, skipped, failed = 3, 2, 1, 0
+
+    def fake_ingest(paths, **kw):
+        calls.append((paths, kw))
+        return Summary()
+
+    monkeypatch.setattr(distributed, "ingest", fake_ingest, raising=False)
+    src = tmp_path / "a.txt"
+    src.write_text("Text.")
+    code, _, err = run(capsys, "ingest", str(src), "--db", str(tmp_path / "d.duckdb"),
+                       "--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786",
+                       "--workers", "4", "--published", "2025-03-14")
+    assert code == 0 and "read 3 = coded 2 + skipped 1 + failed 0" in err
+    (paths, kw), = calls
+    assert paths == [str(src)] and kw["scheduler"] == "tcp://127.0.0.1:8786"
+    assert kw["workers"] == 4 and str(kw["published"]) == "2025-03-14"
+    assert kw["db"] == str(tmp_path / "d.duckdb")
+
+
+def test_ingest_refuses_a_missing_path_and_bad_workers(tmp_path, capsys):
+    code, _, err = run(capsys, "ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "x"))
+    assert code == 2 and "no such file" in err
+    code, _, _ = run(capsys, "ingest", str(tmp_path), "--workers", "0")
+    assert code == 2
