@@ -105,6 +105,15 @@ class _Coder:
             self._pool = ProcessPoolExecutor(workers, initializer=_init_worker,
                                              initargs=(settings,))
 
+    def warm(self) -> None:
+        """Load the model now (one process), so that rates measure coding, not loading."""
+        if self._pool is None:
+            from ..pipeline import Pipeline
+
+            self._pipe = self._pipe or Pipeline(self.settings)
+            self._pipe.nlp  # noqa: B018 - loads spaCy
+            self._pipe.stages  # noqa: B018 - loads the coding stages
+
     def map(self, chunks: Iterable[tuple[list, list[Item]]]) -> Iterator[tuple[list, list]]:
         """``(tag, items) -> (tag, outcomes)`` for each chunk, in input order."""
         if self._pool is None:
@@ -146,9 +155,10 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
     from ..pipeline import as_date
 
     settings = settings or Settings()
+    coder = _Coder(settings, max(1, workers), pipeline)
+    coder.warm()
     report, start = IngestReport(), time.monotonic()
     items = read_paths(paths, as_date(published), settings, fetch=fetch)
-    coder = _Coder(settings, max(1, workers), pipeline)
     with open_store(db) as store:
         writer = store.writer()
         try:
