@@ -25,13 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pick_pages(db: Path) -> dict[str, str]:
-    """Paths worth showing: the busiest attributed event and the busiest actor."""
+    """Paths worth showing: a fully coded, attributed event and the busiest actor."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         event = con.execute("""
             SELECT e.article_id || ':' || e.event_id FROM events e WHERE e.latest
-            ORDER BY (e.attribution_id IS NOT NULL) DESC, len(e.source_names) > 0 DESC,
-                     len(e.target_names) > 0 DESC, e.confidence DESC, e.eid LIMIT 1""").fetchone()
+            ORDER BY (e.attribution_id IS NOT NULL) DESC, e.status IN ('reported', 'alleged') DESC,
+                     len(e.source_names) > 0 AND len(e.target_names) > 0 DESC,
+                     (e.date_text IS NOT NULL) DESC, e.confidence DESC, e.eid LIMIT 1""").fetchone()
         actor = con.execute("""
             SELECT actor_key FROM event_actors WHERE role IN ('source', 'target')
               AND latest AND actor_key IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""").fetchone()
