@@ -74,9 +74,9 @@ def np_actors(head: "Token", index: "ActorIndex") -> Arg | None:
         core = _core_tokens(tok)
         own = index.actor_at(tok.i)
         found = [own] if own else _drop_affiliations(index, index_actors(index, core))
-        if not found:  # "officials from Iran", "members of Hamas"
+        if not found:  # "officials from Iran", "members of Hamas", "villages in Ukraine"
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             sub = np_actors(pobj, index)

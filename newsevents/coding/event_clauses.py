@@ -124,14 +124,10 @@ def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | Non
     subj = subject_token(tok)
     source = np_actors(subj, index) if subj is not None else None
     agent = agent_token(tok)
-    targets = []
-    if agent is not None:  # passive: the agent acts, the subject undergoes
-        source = merge(np_actors(agent, index), source if subj is None or subj.dep_ not in PASS_SUBJ_DEPS else None)
-        if subj is not None and subj.dep_ in PASS_SUBJ_DEPS:
-            targets.append(subj)
-    elif subj is not None and subj.dep_ in PASS_SUBJ_DEPS:
-        targets.append(subj)
-        source = None
+    if agent is not None:  # passive: the agent acts
+        source = merge(np_actors(agent, index), source)
+    # the passive subject undergoes it ("villages were shelled")
+    targets = [c for c in tok.children if c.dep_ in PASS_SUBJ_DEPS]
     for obj in (c for c in tok.children if c.dep_ in OBJ_DEPS):
         if not any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children):
             targets.append(obj)  # "withdrew *its* troops": the source's own, not a target

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 MODEL_MIN = 0.45
 #: the model overrules an unambiguous lexicon trigger only from this probability on
 MODEL_OVERRIDE = 0.7
+#: ... and an ambiguous one from this probability on
+MODEL_WEAK_OVERRIDE = 0.55
 #: a verb outside the lexicon becomes an event only from this probability on
 MODEL_ALONE = 0.8
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
@@ -106,7 +108,7 @@ def _decide(clause: Clause, model_pred: tuple[str, float] | None, status: str) -
         return None
     weak = row is not None and row.is_weak
     trig = clause.trigger_override or clause.trigger
-    need = MODEL_MIN if weak or label == rules else MODEL_OVERRIDE
+    need = MODEL_MIN if label == rules else MODEL_WEAK_OVERRIDE if weak else MODEL_OVERRIDE
     if weak and n < 2:  # an ambiguous word with one actor: only when the model is sure
         need = max(need, MODEL_ALONE)
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):

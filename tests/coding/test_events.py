@@ -180,3 +180,20 @@ def test_shipped_model_is_small_and_loads():
     assert model is not None
     assert "ASSAULT" in model.labels and "YIELD" in model.labels
     assert len(model.vocab) == model.coef.shape[0]
+
+
+def test_passive_agent_is_source_and_subject_is_target(code):
+    a = code("Two villages in Ukraine were shelled by Russian forces on Monday.")
+    ev = only(a, "ASSAULT")
+    assert country(a, ev.source) == {"RUS"} and country(a, ev.target) == {"UKR"}
+
+
+def test_according_to_outlet_gives_via_and_future(code):
+    a = code("Iran will send more drones to Russia, according to Iranian state media.")
+    ev = only(a, "AID")
+    assert ev.status == "future" and ev.mode == "military"
+    assert ev.via and ev.attribution is not None
+
+
+def test_ambiguous_word_without_actors_is_not_an_event(code):
+    assert code("The company will release its annual report next week.").events == []
