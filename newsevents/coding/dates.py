@@ -10,8 +10,9 @@ Resolution follows news conventions rather than dateparser's defaults:
 * A month or month-day without a year ("Sept. 12", "in March") is the most
   recent past occurrence (or the next one for a future predicate).
 * "last week" is the ISO week before the publication's week; "earlier this
-  month/week/year" is the interval from its start to publication; "since X"
-  is the interval from the start of X to publication.
+  month/week/year" has that month/week/year as its value and its start to
+  publication as bounds; "since X" is the interval from the start of X to
+  publication.
 * Without a publication date, relative expressions keep their text with no
   value; absolute ones ("March 3, 2024", "in 2019") still resolve.
 

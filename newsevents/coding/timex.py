@@ -147,10 +147,12 @@ def _r_relative_unit(m: re.Match, pub: date | None, fut: bool) -> Resolved | Non
         res = _month_bounds(*_shift_month(pub.year, pub.month, step))
     else:
         res = _year_bounds(pub.year + step)
+    # "earlier this month": the month is the value (2024-03, as TimeML has it);
+    # the bounds stop at publication, which the event cannot follow.
     if edge == "earlier" and step == 0:
-        return res[0], pub, "interval"
+        return res[0], pub, res[2]
     if edge == "later" and step == 0:
-        return pub, res[1], "interval"
+        return pub, res[1], res[2]
     return res
 
 

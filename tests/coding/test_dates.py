@@ -56,13 +56,13 @@ def test_relative_days(text, pub, expected):
     ("last week", SUN, ("2024-03-04", "2024-03-10", "week")),
     ("the previous week", NEW_YEAR, ("2024-12-23", "2024-12-29", "week")),
     ("this week", SUN, ("2024-03-11", "2024-03-17", "week")),
-    ("earlier this week", WED, ("2024-03-11", "2024-03-13", "interval")),
+    ("earlier this week", WED, ("2024-03-11", "2024-03-13", "week")),
     ("last month", WED, ("2024-02-01", "2024-02-29", "month")),
     ("last month", NEW_YEAR, ("2024-12-01", "2024-12-31", "month")),
-    ("earlier this month", WED, ("2024-03-01", "2024-03-13", "interval")),
+    ("earlier this month", WED, ("2024-03-01", "2024-03-13", "month")),
     ("this year", WED, ("2024-01-01", "2024-12-31", "year")),
     ("last year", NEW_YEAR, ("2024-01-01", "2024-12-31", "year")),
-    ("earlier this year", WED, ("2024-01-01", "2024-03-13", "interval")),
+    ("earlier this year", WED, ("2024-01-01", "2024-03-13", "year")),
     ("the past week", WED, ("2024-03-06", "2024-03-13", "interval")),
     ("the past two weeks", WED, ("2024-02-28", "2024-03-13", "interval")),
     ("last weekend", WED, ("2024-03-09", "2024-03-10", "interval")),
@@ -109,6 +109,14 @@ def test_absolute_and_yearless(text, pub, expected):
 ])
 def test_since_is_an_interval_up_to_publication(text, pub, expected):
     assert resolve(text, pub) == (_d(expected[0]), _d(expected[1]), expected[2])
+
+
+def test_earlier_this_month_has_the_month_as_value():
+    start, end, precision = resolve("earlier this month", WED)
+    from newsevents.records import EventDate
+    ed = EventDate(text="earlier this month", span=Span(0, 18, "earlier this month"),
+                   start=start, end=end, precision=precision)
+    assert ed.value == "2024-03"
 
 
 def test_future_predicates_take_the_next_occurrence():
