@@ -103,17 +103,20 @@ def _node(x: float, y: float, r: float, label: str, href: str | None, cls: str) 
 def network_svg(center: str, counterparts: list[Counterpart], size: int = 420) -> Markup:
     """A star graph: the actor in the middle, its top counterparts around it.
 
-    Edge width grows with the number of events between the two.
+    Edge width grows with the number of events between the two.  One or two
+    counterparts sit left and right; the view box is cropped to the drawing.
     """
     if not counterparts:
         return Markup('<p class="muted">No counterparts yet.</p>')
     cx = cy = size / 2
     radius = size / 2 - 60
+    start = 0.0 if len(counterparts) <= 2 else -math.pi / 2
     top = max(c.outgoing + c.incoming for c in counterparts) or 1
-    edges, nodes = [], []
+    edges, nodes, ys = [], [], [cy]
     for i, c in enumerate(counterparts):
-        angle = 2 * math.pi * i / len(counterparts) - math.pi / 2
+        angle = start + 2 * math.pi * i / len(counterparts) + (math.pi if len(counterparts) == 1 else 0)
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        ys.append(y)
         total = c.outgoing + c.incoming
         edges.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" '
                      f'stroke-width="{1 + 7 * total / top:.1f}" class="edge">'
@@ -122,5 +125,6 @@ def network_svg(center: str, counterparts: list[Counterpart], size: int = 420) -
         nodes.append(_node(x, y, 6 + 8 * total / top, c.name,
                            f"/actors/{quote(c.id, safe='')}", "node"))
     nodes.append(_node(cx, cy, 16, center, None, "node node-center"))
-    return Markup(f'<svg class="network" viewBox="0 0 {size} {size}" role="img" '
+    y0, y1 = min(ys) - 30, max(ys) + 40  # room for the node and its label below
+    return Markup(f'<svg class="network" viewBox="0 {y0:.0f} {size} {y1 - y0:.0f}" role="img" '
                   f'aria-label="Top counterparts">{"".join(edges)}{"".join(nodes)}</svg>')

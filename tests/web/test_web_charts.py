@@ -27,3 +27,12 @@ def test_network_escapes_names_and_links_counterparts():
     assert 'href="/actors/a%2F1"' in svg
     widths = [float(w) for w in re.findall(r'stroke-width="([\d.]+)"', svg)]
     assert widths[0] > widths[1]  # more events, thicker edge
+
+
+def test_network_layout_side_by_side_for_two_and_round_for_more():
+    two = str(network_svg("X", [Counterpart("a", "A", 1, 0), Counterpart("b", "B", 0, 1)]))
+    assert len(set(re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', two))) == 1
+    many = str(network_svg("X", [Counterpart(str(i), f"N{i}", i + 1, 0) for i in range(6)]))
+    assert len(set(re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', many))) > 3
+    height = lambda svg: float(re.search(r'viewBox="0 -?[\d.]+ \d+ ([\d.]+)"', svg)[1])  # noqa: E731
+    assert height(two) < height(many)
