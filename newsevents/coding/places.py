@@ -10,7 +10,8 @@ gazetteer knows.  It is the location of an event when
 * otherwise, when it sits elsewhere in the same sentence behind a locative
   preposition, or it is a *city* that the trigger governs directly ("shelled
   Kharkiv", "the attack on Kharkiv": the place attacked is where the attack
-  happened).
+  happened); for an ASSAULT a country or capital attacked counts too
+  ("strikes on Gaza", "Russia invaded Ukraine").
 
 An actor mention is not a location: outside locative phrases a country or
 capital ("Iran attacked", "sanctions on Russia", "pressure on Moscow"), a
@@ -324,7 +325,7 @@ def find_places(analysis: "Analysis", sentences: list, lookup: Lookup,
     return out
 
 
-def _eligible(m: PlaceMention, tier: int, taken: bool) -> bool:
+def _eligible(m: PlaceMention, tier: int, taken: bool, event_type: str) -> bool:
     """Whether a place can be the event's location (actors are not locations).
 
     ``taken``: the place is tied (same clause) to another event's trigger,
@@ -339,7 +340,9 @@ def _eligible(m: PlaceMention, tier: int, taken: bool) -> bool:
     if tier != 0 or not direct:  # only "shelled X", "the attack on X", "strikes against X"
         return False
     if m.kind in ("country", "capital", "region"):
-        return False  # "Iran attacked", "sanctions on Russia": the place is the actor
+        # "sanctions on Russia", "pressure on Moscow": the place is the actor;
+        # but a country or capital attacked is also where the attack happened.
+        return event_type == "ASSAULT"
     # Only a town the gazetteer knows: an unknown proper noun in object
     # position is as likely a person or an organisation the NER mislabelled;
     # a country or a capital there is an actor ("pressure on Moscow").
@@ -382,7 +385,7 @@ class PlacesStage:
             best, pick = None, None
             for j, m in enumerate(mentions):
                 tier = row[j]
-                if not _eligible(m, tier, j in taken and tier == anchors.SENTENCE):
+                if not _eligible(m, tier, j in taken and tier == anchors.SENTENCE, ev.type):
                     continue
                 key = (tier, anchors.distance(m.tokens[0].i, m.tokens[-1].i, trig))
                 if best is None or key < best:

@@ -42,7 +42,8 @@ def fake_place(name: str):
 
 
 def _run(nlp, text: str, trigger: str, actors: dict[str, str] | None = None,
-         source: tuple[str, ...] = (), target: tuple[str, ...] = ()) -> Event:
+         source: tuple[str, ...] = (), target: tuple[str, ...] = (),
+         etype: str = "ASSAULT") -> Event:
     a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
                  doc=nlp(text))
     for aid, word in (actors or {}).items():
@@ -51,7 +52,7 @@ def _run(nlp, text: str, trigger: str, actors: dict[str, str] | None = None,
         a.actors.add(Actor(id=aid, name=word, kind="country", mentions=(Span.of(text, s, s + len(word)),)),
                      toks)
     s = text.index(trigger)
-    a.events.append(Event(id="e0", type="ASSAULT", trigger=Span.of(text, s, s + len(trigger)),
+    a.events.append(Event(id="e0", type=etype, trigger=Span.of(text, s, s + len(trigger)),
                           evidence=Span.of(text, 0, len(text)), source=source, target=target))
     PlacesStage(lookup=fake_place)(a)
     return a.events[0]
@@ -79,11 +80,15 @@ def test_direction_is_kept_in_text_but_not_as_coordinates(nlp):
 def test_actor_subject_is_not_a_location(nlp):
     ev = _run(nlp, "Iran attacked Israel with dozens of drones.", "attacked",
               actors={"a1": "Iran", "a2": "Israel"}, source=("a1",), target=("a2",))
+    # the attacker is never the location; the country attacked is where it happened
+    assert ev.location is not None and ev.location.country == "ISR"
+    ev = _run(nlp, "Iran threatened Israel with dozens of drones.", "threatened",
+              etype="THREATEN")
     assert ev.location is None
 
 
 def test_country_object_is_an_actor_not_a_location(nlp):
-    ev = _run(nlp, "The ministers sanctioned Russia again.", "sanctioned")
+    ev = _run(nlp, "The ministers sanctioned Russia again.", "sanctioned", etype="SANCTION")
     assert ev.location is None
 
 
@@ -213,8 +218,10 @@ def test_stage_pickles_after_use(nlp):
 def test_attack_on_a_city_but_not_pressure_on_a_country(nlp):
     ev = _run(nlp, "A missile attack on Velmora killed 11 civilians.", "attack")
     assert ev.location is not None and ev.location.text == "Velmora"
-    ev = _run(nlp, "The summit increased pressure on Russia.", "pressure")
+    ev = _run(nlp, "The summit increased pressure on Russia.", "pressure", etype="COERCE")
     assert ev.location is None
+    ev = _run(nlp, "Warplanes carried out strikes on Syria overnight.", "strikes")
+    assert ev.location is not None and ev.location.country == "SYR"
 
 
 def test_us_dateline_style_qualifier(nlp):
