@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.3)
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--cache", default=None, help="DocBin file to keep the train parses in")
-    ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation of the cue model")
-    ap.add_argument("--threshold", type=float, default=0.5, help="decision threshold of the cue model")
+    ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the cue model")
+    ap.add_argument("--threshold", type=float, default=0.3, help="decision threshold of the cue model")
     ap.add_argument("--model-out", default=str(MODEL_OUT))
     args = ap.parse_args(argv)
     cache = Path(args.cache) if args.cache else None
