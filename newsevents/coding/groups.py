@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
-from .roles import BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS
+from .roles import BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS, MODIFIER_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +25,9 @@ _COLLECTIVE = frozenset("police military army navy government administration reg
 _GOVERNMENT = frozenset("government administration regime leadership cabinet".split())
 _MOD_DEPS = frozenset("amod compound nmod poss npadvmod".split())
 _PLACE_PREPS = ("of", "from", "in")
+#: Offices with one holder per country: "the Chinese ambassador" is a person, "a U.S. official" a group.
+_OFFICES = frozenset("ambassador envoy consul president minister premier chancellor king queen emir "
+                     "sultan governor mayor spokesman spokeswoman spokesperson".split())
 
 
 def code_groups(b: "Builder") -> None:
@@ -82,13 +85,25 @@ def _pp_actor(b: "Builder", tok: "Token") -> list["Draft"]:
 
 
 def _sector(lemma: str, mods: list["Token"]) -> str:
-    """The head's sector, or a group-noun modifier's for generic heads ("rebel leaders")."""
+    """The head's sector, or a modifier's for generic heads ("rebel leaders", "rights groups")."""
     if lemma in GENERIC_GROUP_HEADS:
-        for m in mods:
-            ml = m.lemma_.lower()
-            if m.dep_ in ("compound", "amod") and ml in GROUPS and ml not in GENERIC_GROUP_HEADS:
-                return GROUPS[ml]
+        mod = _modifier_sector(mods)
+        if mod is not None:
+            return mod
     return GROUPS[lemma]
+
+
+def _modifier_sector(mods: list["Token"]) -> str | None:
+    """Sector given by a group-noun or sector modifier ("rebel", "rights", "aid")."""
+    for m in mods:
+        ml = m.lemma_.lower()
+        if m.dep_ not in ("compound", "amod"):
+            continue
+        if ml in GROUPS and ml not in GENERIC_GROUP_HEADS:
+            return GROUPS[ml]
+        if m.lower_ in MODIFIER_SECTORS:
+            return MODIFIER_SECTORS[m.lower_]
+    return None
 
 
 def _org_group(b: "Builder", tok: "Token", start: int, org: "Draft", sector: str) -> None:
@@ -122,6 +137,11 @@ def _country_group(b: "Builder", tok: "Token", lemma: str, start: int, owner: "D
         d = b.mention(owner.key, start, tok.i + 1)
         d.sector = "GOV"
         return
+    if tok.tag_ in ("NN", "NNP") and lemma in _OFFICES:  # "the Chinese ambassador": one unnamed person
+        b.mention(f"person:{owner.country}:{lemma}", start, tok.i + 1, kind="person",
+                  name=_group_name(owner.country, tok), country=owner.country, sector=sector,
+                  role=tok.text.lower(), affiliation=owner.key)
+        return
     b.mention(f"group:{owner.country}:{sector}", start, tok.i + 1, kind="group",
               name=_group_name(owner.country, tok), country=owner.country, sector=sector)
 
@@ -142,8 +162,8 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
         return
     if lemma in BARE_GROUPS:
         b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
-    elif sector != GROUPS[lemma]:  # "opposition leaders", "rebel commanders"
-        text = b.doc[start:tok.i + 1].text
+    elif _modifier_sector(mods) is not None and tok.tag_ in ("NNS", "NNPS"):
+        text = b.doc[start:tok.i + 1].text  # "opposition leaders", "rebel fighters", "rights groups"
         b.mention(f"group:{gz.norm(text)}", start, tok.i + 1, kind="group", name=text.lower(), sector=sector)
 
 

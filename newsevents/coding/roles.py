@@ -103,8 +103,9 @@ def _grp(words: str, sector: str) -> None:
 
 
 _grp("official authority government administration regime leader leadership minister "
-     "negotiator delegation delegate cabinet", "GOV")
-_grp("diplomat envoy embassy", "DIP")
+     "negotiator delegation delegate cabinet president premier chancellor king queen emir sultan "
+     "governor mayor spokesman spokeswoman spokesperson", "GOV")
+_grp("diplomat envoy embassy ambassador consul", "DIP")
 _grp("lawmaker legislator senator parliamentarian congressman mp parliament", "LEG")
 _grp("troop soldier force military army navy marine officer commander general "
      "mercenary paratrooper serviceman servicemember airman sailor peacekeeper "
@@ -128,11 +129,25 @@ _grp("worker union", "LAB")
 _grp("refugee migrant", "REF")
 _grp("businessman investor company", "BUS")
 
+_grp("group organization organisation", "CVL")
+_grp("agency", "GOV")
+
+#: Modifiers that give a generic group head its sector ("rights groups", "aid workers").
+MODIFIER_SECTORS: dict[str, str] = {
+    "rights": "NGO", "aid": "NGO", "humanitarian": "NGO", "charity": "NGO", "environmental": "NGO",
+    "advocacy": "NGO", "relief": "NGO", "opposition": "OPP", "armed": "REB", "suicide": "REB",
+    "terrorist": "REB", "jihadist": "REB", "islamist": "REB", "labor": "LAB", "labour": "LAB",
+    "trade": "LAB", "business": "BUS", "religious": "REL", "church": "REL", "medical": "MED",
+    "health": "MED", "news": "JRN", "media": "JRN", "security": "MIL", "military": "MIL",
+    "intelligence": "SPY", "student": "EDU", "government": "GOV", "state": "GOV",
+}
+
 #: Group heads that take the sector of a group-noun modifier ("rebel leaders",
 #: "opposition officials", "police officers").
 GENERIC_GROUP_HEADS = frozenset(
     "leader leadership official officer member commander chief spokesman representative "
-    "delegation delegate negotiator figure force supporter".split()
+    "delegation delegate negotiator figure force supporter group organization organisation "
+    "agency worker bomber".split()
 )
 
 #: Words in an unknown organization's name -> its sector ("Nigerian Union of Teachers").

@@ -361,3 +361,25 @@ def test_generic_body_is_named_after_its_country(nlp):
     a = code(nlp, "Turkey's parliament approved the deal.")
     actor = actor_of_token(a, "parliament")
     assert (actor.name, actor.country, actor.sector) == ("Turkish parliament", "TUR", "LEG")
+
+
+@pytest.mark.parametrize("text, word, sector", [
+    ("Rebel fighters in the countryside laid down their weapons.", "fighters", "REB"),
+    ("Human rights groups condemned the arrests.", "groups", "NGO"),
+    ("Aid workers were evacuated from the camp.", "workers", "NGO"),
+])
+def test_bare_groups_with_a_sector_modifier(nlp, text, word, sector):
+    actor = actor_of_token(code(nlp, text), word)
+    assert actor is not None and (actor.kind, actor.sector) == ("group", sector)
+
+
+def test_unnamed_official_with_a_country_is_a_person(nlp):
+    a = code(nlp, "Germany summoned the Chinese ambassador on Tuesday.")
+    actor = actor_of_token(a, "ambassador")
+    assert (actor.kind, actor.country, actor.sector) == ("person", "CHN", "DIP")
+
+
+def test_unnamed_head_of_state_with_a_country(nlp):
+    a = code(nlp, "The Russian president said the talks had failed.")
+    actor = actor_of_token(a, "president")
+    assert (actor.kind, actor.country, actor.sector) == ("person", "RUS", "GOV")
