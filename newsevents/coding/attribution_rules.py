@@ -218,9 +218,27 @@ def content_frame(tok: "Token") -> tuple[str, list["Token"]] | None:
         if objs:
             return f"prep:{prep.lower_}", [t for o in objs for t in o.subtree]
     if dobj is not None:
+        charge = object_preposition(tok, dobj)
+        if charge is not None:  # "accused Iran of prolonging the war": object and charge
+            return "dobj", list(dobj.subtree) + list(charge.subtree)
         toks = list(dobj.subtree)
         toks += [t for c in tok.children if c.dep_ == "oprd" and c.i > dobj.i for t in c.subtree]
         return "dobj", toks
+    return None
+
+
+#: "accuse X of", "blame X for", "charge X with": the preposition carries the charge
+CHARGE_PREPS = frozenset({("accuse", "of"), ("blame", "for"), ("charge", "with"), ("criticize", "for"),
+                          ("praise", "for"), ("thank", "for"), ("fault", "for"), ("condemn", "for"),
+                          ("attack", "for"), ("slam", "for"), ("credit", "with"), ("suspect", "of")})
+
+
+def object_preposition(tok: "Token", dobj: "Token") -> "Token | None":
+    """The "of"/"for"/"with" after the object of a verb of accusing or praising."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.i > dobj.i and (tok.lemma_.lower(), child.lower_) in CHARGE_PREPS:
+            if any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+                return child
     return None
 
 

@@ -253,3 +253,12 @@ def test_passive_subject_is_not_the_source(nlp):
     att = by_cue(a, "was accused of")
     assert att.source is None
     assert att.status == "alleged"
+
+
+def test_accusation_content_holds_the_charge(nlp):
+    a = code(nlp, "The president accused the rebels of shelling the hospital.")
+    att = by_cue(a, "accused")
+    assert att.status == "alleged"
+    assert "of shelling the hospital" in " ".join(c.text for c in att.contents)
+    shelling = next(t for t in a.doc if t.text == "shelling")
+    assert a.content_of[shelling.i] == att.id
