@@ -35,6 +35,10 @@ _PRONOUNS = _MALE | _FEMALE | _PLURAL
 _SUBJ = frozenset(("nsubj", "nsubjpass"))
 _OBJ = frozenset(("dobj", "pobj", "iobj", "dative"))
 _ROLE_WINDOW = 5
+#: Offices whose holder is an actor even when the article never names them ("the President said").
+_HIGH_OFFICES = frozenset("president minister premier chancellor king queen emir pope governor mayor".split())
+_OFFICE_MODIFIERS = frozenset("prime foreign defense defence interior finance vice deputy former "
+                              "supreme crown".split())
 _PRONOUN_WINDOW = 2
 
 
@@ -124,10 +128,8 @@ def link_pronouns(b: "Builder") -> None:
             key = _pronoun_antecedent(b, tok, "m" if low in _MALE else "f")
         elif low in _PLURAL:
             key = _plural_antecedent(b, tok)
-        elif tok.lemma_.lower() in TITLES and tok.pos_ == "NOUN" and _definite(tok):
-            key = _role_antecedent(b, tok)
-            if key is not None:
-                b.mention(key, tok.i - 1, tok.i + 1)
+        elif tok.lemma_.lower() in TITLES and tok.pos_ in ("NOUN", "PROPN"):
+            _link_role_noun(b, tok)
             continue
         else:
             continue
@@ -135,13 +137,35 @@ def link_pronouns(b: "Builder") -> None:
             b.mention(key, tok.i, tok.i + 1)
 
 
-def _definite(tok: "Token") -> bool:
-    """ "the minister" on its own (not "the minister Ana Ruiz", not "the minister's office")."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
-        return False
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is None or nxt.pos_ != "PROPN"
+def _link_role_noun(b: "Builder", tok: "Token") -> None:
+    """ "the minister" -> the minister named before; "the President" with nobody named
+    before -> an unnamed office holder (a person actor of its own)."""
+    start = _definite(b, tok)
+    if start is None:
+        return
+    key = _role_antecedent(b, tok)
+    if key is not None:
+        b.mention(key, start, tok.i + 1)
+        return
+    word = tok.lemma_.lower()
+    if word in _HIGH_OFFICES:
+        role = b.doc[start + 1:tok.i + 1].text
+        b.mention(f"person:office:{role.lower()}", start, tok.i + 1, kind="person", name=role,
+                  sector=TITLES[word][0], role=role)
+
+
+def _definite(b: "Builder", tok: "Token") -> int | None:
+    """Start of "the [prime] minister" standing alone (not "the minister Ana Ruiz",
+    not "the minister's office", not "the minister of X" that another step coded)."""
+    toks, i = b.toks, tok.i - 1
+    while i >= 0 and toks[i].lower_ in _OFFICE_MODIFIERS and i not in b.owner:
+        i -= 1
+    if i < 0 or toks[i].lower_ != "the" or i in b.owner:
+        return None
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.text in ("'s", "\u2019s")):
+        return None
+    return i
 
 
 def _mentions_before(b: "Builder", tok: "Token", window: int, kinds: tuple[str, ...]) -> list[tuple[int, "Draft"]]:

@@ -132,3 +132,15 @@ def test_pronoun_in_fronted_phrase_goes_to_the_following_subject(nlp):
     text = "Karim Nasser arrived late. In his new book, Mr. Ode Obi argues for reform."
     a = code(nlp, text)
     assert actor_at_nth(a, "his", 0) == "Ode Obi"
+
+
+def test_unnamed_office_holder_is_an_actor(nlp):
+    a = code(nlp, "The Prime Minister said the budget would pass. The prime minister later resigned.")
+    pm = [x for x in a.actors.all() if x.kind == "person"]
+    assert len(pm) == 1 and pm[0].sector == "GOV" and len(pm[0].mentions) == 2
+
+
+def test_named_office_holder_is_preferred(nlp):
+    a = code(nlp, "President Laura Okoye visited the port. The president said trade would grow.")
+    tok = next(t for t in a.doc if t.text == "president")
+    assert a.actors.get(a.actors.actor_at(tok.i)).name == "Laura Okoye"
