@@ -26,8 +26,10 @@ from ..store.schema import SCHEMA_VERSION, current_version
 
 log = logging.getLogger(__name__)
 
-#: Pauses between attempts to open a locked store (seconds); ~1.5 s in all.
-RETRY_DELAYS: tuple[float, ...] = (0.02, 0.05, 0.1, 0.2, 0.4, 0.7)
+#: Pauses between attempts to open a locked store (seconds), ~2 s in all.  Short
+#: and even, because a writer that releases the lock between batches leaves gaps of
+#: a few tens of ms that a long back-off would keep missing; a failed attempt is cheap.
+RETRY_DELAYS: tuple[float, ...] = (0.005, 0.01, 0.02) + (0.025,) * 78
 
 
 def _is_lock_error(exc: Exception) -> bool:

@@ -115,3 +115,55 @@ def test_schema_is_checked_again_when_the_file_changes(store_file):
     with pytest.raises(StoreError, match="schema version 999"):
         with store.connect():
             pass
+
+
+BATCH_WRITER = """
+import sys, time
+sys.path.insert(0, sys.argv[3])
+from dataclasses import replace
+from web_store import clash
+from newsevents.errors import StoreBusy
+from newsevents.store import open_store
+
+def open_retrying(path):
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            return open_store(path)
+        except StoreBusy:  # a web request holds the file for a few ms
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+base = clash()
+for i in range(int(sys.argv[2])):
+    art = replace(base.article, text=base.article.text + f" Update {i}.", url=f"https://x.example/{i}")
+    with open_retrying(sys.argv[1]) as store:   # the lock is held for one batch only
+        store.writer().write([(f"batch:{i}", "test://batch", replace(base, article=art))])
+    time.sleep(0.1)  # coding the next batch (much longer in a real ingest)
+print("done", flush=True)
+"""
+
+
+def test_reads_interleave_with_a_writer_that_releases_the_lock_between_batches(store_file):
+    from pathlib import Path
+
+    client = TestClient(create_app(store_file))
+    here = str(Path(__file__).resolve().parent)
+    proc = subprocess.Popen([sys.executable, "-c", BATCH_WRITER, str(store_file), "15", here],
+                            stdout=subprocess.PIPE, text=True)
+    statuses, counts = [], []
+    try:
+        while proc.poll() is None:
+            r = client.get("/events.csv")
+            statuses.append(r.status_code)
+            if r.status_code == 200:
+                counts.append(r.text.count("\n") - 1)
+        assert proc.stdout.read().strip() == "done"  # the writer never failed
+    finally:
+        proc.kill()
+        proc.wait()
+    assert statuses and set(statuses) == {200}
+    assert counts == sorted(counts)  # each read sees a committed state, never a half batch
+    final = client.get("/events.csv").text.count("\n") - 1
+    assert final == 4 + 15 * 2  # drones' 4 events + 2 per written batch
