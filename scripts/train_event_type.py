@@ -18,59 +18,30 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsevents.coding.models.event_type import (  # noqa: E402
-    EventTypeModel, clause_features, default_path, fit)
+from newsevents.coding.models.event_type import EventTypeModel, default_path, fit  # noqa: E402
+from newsevents.evaluate.events import C, SEED, fold_of, gold_features  # noqa: E402
 from newsevents.evaluate.events_data import GoldDyad, coarse, read_gsr, read_plv  # noqa: E402
-
-SEED = 0
-C = 32.0
-
-
-def token_span(doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The token span that covers a character span (None when it covers no token)."""
-    if span is None:
-        return None
-    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if sp is None or len(sp) == 0:
-        return None
-    return sp.start, sp.end
 
 
 def featurize(dyads: list[GoldDyad], nlp) -> list[dict[str, float]]:
     """Parse each sentence and compute the classifier features of its gold dyad."""
-    out = []
     docs = nlp.pipe([d.text for d in dyads], batch_size=64)
-    for dyad, doc in zip(dyads, docs):
-        src = token_span(doc, dyad.sources[0]) if dyad.sources else None
-        tgt = token_span(doc, dyad.targets[0]) if dyad.targets else None
-        if src is None and tgt is None:
-            src = (0, 1)  # no actor found in the text: anchor on the first word
-        out.append(clause_features(doc, None, src, tgt))
-    return out
+    return [gold_features(doc, dyad) for dyad, doc in zip(dyads, docs)]
 
 
 def folds(dyads: list[GoldDyad], k: int = 5) -> list[int]:
-    """Deterministic fold of each dyad: dyads of one sentence share a fold."""
-    from sklearn.model_selection import StratifiedGroupKFold
-
-    labels = [coarse(d.label) for d in dyads]
-    groups = [d.group for d in dyads]
-    fold_of = [0] * len(dyads)
-    splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=SEED)
-    for n, (_, test) in enumerate(splitter.split(dyads, labels, groups)):
-        for i in test:
-            fold_of[i] = n
-    return fold_of
+    """Deterministic fold of each dyad (the same folds as the evaluation suite)."""
+    return fold_of(dyads, k)
 
 
-def cross_validate(plv_x, plv_y, gsr_x, gsr_y, fold_of, c: float = C) -> tuple[float, float, list[str]]:
+def cross_validate(plv_x, plv_y, gsr_x, gsr_y, fold_ids, c: float = C) -> tuple[float, float, list[str]]:
     """5-fold CV on PLV (GSR always in training): accuracy, macro-F1, predictions."""
     from sklearn.metrics import accuracy_score, f1_score
 
     preds = [""] * len(plv_y)
-    for k in sorted(set(fold_of)):
-        tr = [i for i, f in enumerate(fold_of) if f != k]
-        te = [i for i, f in enumerate(fold_of) if f == k]
+    for k in sorted(set(fold_ids)):
+        tr = [i for i, f in enumerate(fold_ids) if f != k]
+        te = [i for i, f in enumerate(fold_ids) if f == k]
         model = fit([plv_x[i] for i in tr] + gsr_x, [plv_y[i] for i in tr] + gsr_y, c=c, seed=SEED)
         for i, (label, _) in zip(te, model.predict([plv_x[i] for i in te])):
             preds[i] = label

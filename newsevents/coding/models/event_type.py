@@ -45,9 +45,6 @@ _CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "ADP", "PART"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _FILE = "event_type.npz"
 
-Clause = tuple["Token | None", "tuple[int, int] | None", "tuple[int, int] | None"]
-
-
 def _span_root(doc: "Doc", span: tuple[int, int]) -> "Token":
     return doc[span[0]:span[1]].root
 
