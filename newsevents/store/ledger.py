@@ -102,15 +102,6 @@ def ledger_status(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, 
     return dict(rows)
 
 
-def done_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
-    """The subset of ``keys`` that need no more work: coded or deliberately skipped.
-
-    Failed inputs are not done: a rerun tries them again (the failure may
-    have been transient, e.g. a network error) and replaces their ledger row.
-    """
-    return {k for k, s in ledger_status(con, keys).items() if s != "failed"}
-
-
 def ledger_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Inputs per status (coded, skipped, failed; zeros included)."""
     counts = dict.fromkeys(("coded", "skipped", "failed"), 0)

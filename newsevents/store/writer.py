@@ -22,8 +22,8 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import ArticleResult, Outcome
-from .ledger import article_key, done_keys, ledger_row
+from ..records import ArticleResult, Failed, Outcome
+from .ledger import article_key, ledger_row, ledger_status
 from .rows import ARROW_SCHEMAS, Columns, add_article
 
 log = logging.getLogger(__name__)
@@ -109,10 +109,12 @@ class Writer:
 
     def _write(self, batch: list[tuple[str, str, Outcome]]) -> WriteStats:
         stats = WriteStats()
-        done = done_keys(self.con, [k for k, _, _ in batch])
+        status = ledger_status(self.con, [k for k, _, _ in batch])
         todo, seen = [], set()
         for key, source, outcome in batch:
-            if key in done or key in seen:
+            # done: coded or skipped before, or failed before and failing again
+            known = key in status and (status[key] != "failed" or isinstance(outcome, Failed))
+            if known or key in seen:
                 stats.known_inputs += 1
                 continue
             seen.add(key)
