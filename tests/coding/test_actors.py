@@ -383,3 +383,9 @@ def test_unnamed_head_of_state_with_a_country(nlp):
     a = code(nlp, "The Russian president said the talks had failed.")
     actor = actor_of_token(a, "president")
     assert (actor.kind, actor.country, actor.sector) == ("person", "RUS", "GOV")
+
+
+def test_ministry_country_from_the_previous_sentence(nlp):
+    a = code(nlp, "Protests spread across Bolivia on Monday. The Foreign Ministry blamed foreign agitators.")
+    ministry = next(x for x in a.actors.all() if "Ministry" in x.name)
+    assert ministry.country == "BOL"
