@@ -175,7 +175,10 @@ def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str
     """Actors across articles (grouped by actor key), most events first.
 
     ``events`` counts the actor's roles in events (source, target, speaker,
-    intermediary); a country is shown under its ISO 3166 name.
+    intermediary); ``articles`` is a HyperLogLog estimate (exact for small
+    counts, within ~2% for large ones: an exact distinct count over every
+    actor row costs seconds on a big store).  A country is shown under its
+    ISO 3166 name.
     """
     conds, params = ["ea.latest"], []
     if name:
@@ -191,7 +194,7 @@ def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str
     sql = f"""
         SELECT min(ea.name) AS name, ea.actor_key, any_value(ea.country) AS country,
                min(ea.sector) AS sector, count(*) AS events,
-               count(DISTINCT ea.article_id) AS articles,
+               approx_count_distinct(ea.article_id) AS articles,
                count(*) FILTER (WHERE ea.role = 'source') AS as_source,
                count(*) FILTER (WHERE ea.role = 'target') AS as_target,
                count(*) FILTER (WHERE ea.role = 'attributed_to') AS as_speaker
