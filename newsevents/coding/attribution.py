@@ -5,32 +5,43 @@
 text order of their cues) and ``analysis.content_of`` with the attribution
 that holds each token (the innermost one when attributions nest).
 
-It works in three passes over the parse:
+It works in passes over the parse:
 
 1. direct quotes (:mod:`.attribution_quotes`) are tied to the nearest cue
-   verb of their sentence ("…," said X / X said: "…"), or, when they have
-   none, continue the previous quote's attribution (a speaker's next
-   paragraph);
-2. the remaining cue verbs with a clausal complement give indirect speech
-   ("X said that …"), or mixed speech when that clause quotes words;
+   verb of their sentence ("…," said X / X said: "…") or to a dash byline
+   ("“…” ― Ana Ruiz"); a quote paragraph that continues an unclosed quote
+   stays with its speaker;
+2. the remaining verbs with a complement (a clause, "urged X to …", "called
+   for …", an object) give indirect speech, or mixed speech when the clause
+   quotes words.  Which verbs are cues is decided by the hand lexicon
+   (``data/lexicons/attribution_cues.tsv``) for speech verbs with a clause,
+   and otherwise by the cue classifier learned from PolNeAR train
+   (:mod:`.models.attribution_cues`; the frame table alone when
+   ``use_model`` is off);
 3. "according to X" gives an attribution whose content is the rest of its
-   clause.
+   clause; 4. "Name: …" opens a headline or a transcript line;
+5. quotes left without a cue go to the speaker just before them.
+
+Spans follow PolNeAR's conventions (see :mod:`.attribution_rules`).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from typing import TYPE_CHECKING
 
 from ..records import Attribution, AttributionSource
-from .attribution_lexicon import cue_lexicon, frames, outlets
-from .models.attribution_cues import CueModel, load_cue_model
+from .attribution_lexicon import cue_lexicon, frames
+from .attribution_shapes import (
+    COLON_LEAD, DASH_BYLINE, KICKERS, extend_to_quote, is_fragment, is_outlet, is_quoted,
+    looks_like_title, via_tokens,
+)
 from .attribution_quotes import Quote, find_quotes, paragraphs
 from .attribution_rules import (
     Draft, according_to, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
     subject_of, subject_span, token_span, trim,
 )
+from .models.attribution_cues import CueModel, load_cue_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -38,9 +49,6 @@ if TYPE_CHECKING:
     from .base import Analysis
 
 log = logging.getLogger(__name__)
-
-#: a quote shorter than this (in tokens) is a scare quote / phrase, not a direct quote
-MIN_DIRECT_TOKENS = 4
 
 
 class AttributionStage:
@@ -128,9 +136,9 @@ class _Finder:
                 if q.continues in self.orphans:
                     self.orphans.append(qi)
                     continue
-            if _looks_like_title(toks):
+            if looks_like_title(toks):
                 continue
-            if _fragment(self.text, q):
+            if is_fragment(self.text, q):
                 # a lower-case piece belongs to a quote its sentence's cue already
                 # owns (“…,” she said, “and …”); otherwise pass 2 reads it as mixed
                 cue = self._cue_for_quote(q, toks)
@@ -174,7 +182,7 @@ class _Finder:
 
     def _dash_byline(self, qi: int, q: Quote) -> Draft | None:
         """ "“…” ― Ana Ruiz": a quote signed with a dash and a name on the same line."""
-        m = _DASH_BYLINE.match(self.text, q.end)
+        m = DASH_BYLINE.match(self.text, q.end)
         if m is None:
             return None
         name = m.group(2).strip().rstrip(" .,\u00a0")
@@ -254,7 +262,7 @@ class _Finder:
                 if any(ch.isalnum() for ch in outside):
                     draft.kind = "mixed"
                     for r in runs(self.text, toks):
-                        draft.contents.append(_extend_to_quote(r, q))
+                        draft.contents.append(extend_to_quote(r, q))
                     return draft
         draft.contents.append((q.start, q.end))
         return draft
@@ -283,7 +291,7 @@ class _Finder:
                 draft.kind = "mixed"
                 draft.quotes.extend(inner)
                 last_q = self.quotes[inner[-1]]
-                contents[-1] = _extend_to_quote(contents[-1], last_q)
+                contents[-1] = extend_to_quote(contents[-1], last_q)
             draft.contents.extend(contents)
 
     def _accepts(self, cue: "Token", frame: str) -> bool:
@@ -325,7 +333,7 @@ class _Finder:
             draft = Draft(cue=(acc.idx, to.idx + len(to.text)), cue_token=acc.i, status="reported")
             src = subject_span(self.text, obj)
             draft.source, draft.source_head = src, obj.i
-            if _is_outlet(obj):
+            if is_outlet(obj):
                 draft.via.append(obj.i)
             draft.contents.extend(contents)
             self.drafts.append(draft)
@@ -335,8 +343,8 @@ class _Finder:
         """A paragraph that opens with a short capitalised name and a colon
         ("Gingrich: Trump Must Pick a Running Mate", "PENCE: Well, …")."""
         for p_start, p_end in paragraphs(self.text):
-            m = _COLON_LEAD.match(self.text, p_start, p_end)
-            if m is None or m.group(2).strip().lower() in _KICKERS:
+            m = COLON_LEAD.match(self.text, p_start, p_end)
+            if m is None or m.group(2).strip().lower() in KICKERS:
                 continue
             name_start, name_end = m.span(2)
             colon = m.start(3)
@@ -345,7 +353,7 @@ class _Finder:
             if content is None or span is None or any(t.i in self.by_cue for t in span):
                 continue
             draft = Draft(cue=(colon, colon + 1), cue_token=span.end, status="reported", kind="direct"
-                          if _is_quoted(self.text, *content) else "indirect")
+                          if is_quoted(self.text, *content) else "indirect")
             draft.source, draft.source_head = (name_start, name_end), span.root.i
             draft.contents.append(content)
             self.drafts.append(draft)
@@ -357,97 +365,10 @@ class _Finder:
         subj = subject_of(cue)
         if subj is not None:
             draft.source, draft.source_head = subject_span(self.text, subj, cue), subj.i
-        draft.via.extend(_via_tokens(cue))
+        draft.via.extend(via_tokens(cue))
         self.by_cue[cue.i] = draft
         self.drafts.append(draft)
         return draft
-
-
-_DASH_BYLINE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|--|\u2013)[ \t\u00a0]*([^\n\"\u201c\u201d]{1,80})")
-
-
-#: "Name:" at the start of a paragraph: 1-5 capitalised words (a headline or a transcript)
-_COLON_LEAD = re.compile(
-    r"([\"\u201c]?)((?:(?:[A-Z][\w.\u2019'\-]*|of|the|de|al)[ \u00a0]?){1,5}?)[ \u00a0]*(:)[ \u00a0]+(?=\S)")
-#: section kickers and labels that are not speakers
-_KICKERS = frozenset({
-    "background", "why it matters", "the big picture", "update", "editor's note", "editor\u2019s note",
-    "note", "photo", "photos", "related", "read more", "watch", "video", "source", "sources",
-    "correction", "full text", "transcript", "partial transcript", "abstract", "more", "also",
-    "what's next", "what\u2019s next", "the bottom line", "bottom line", "context", "go deeper",
-    "by the numbers", "between the lines", "yes", "no", "q", "a", "question", "answer", "summary",
-})
-
-
-def _is_quoted(text: str, start: int, end: int) -> bool:
-    piece = text[start:end]
-    return len(piece) > 2 and piece[0] in "\"\u201c'" and piece[-1] in "\"\u201d'"
-
-
-def _fragment(text: str, q: Quote) -> bool:
-    """A quoted fragment that starts in lower case ("called it “a disaster”"):
-    part of someone's reported clause, not a quote of its own."""
-    for ch in text[q.start:q.end]:
-        if ch.isalpha():
-            return ch.islower()
-    return False
-
-
-def _spoken_short(toks: list["Token"]) -> bool:
-    """A short quote that is a whole utterance (“I would,” she said): it ends in
-    punctuation inside the marks and does not follow a preposition or article."""
-    inner = [t for t in toks if t.text not in _MARKS]
-    if not inner or inner[-1].text not in {",", ".", "?", "!"}:
-        return False
-    first = toks[0]
-    prev = first.doc[first.i - 1] if first.i > 0 else None
-    return prev is None or prev.pos_ not in {"ADP", "DET"} and prev.tag_ != "POS"
-
-
-_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``", "'"})
-
-
-def _looks_like_title(toks: list["Token"]) -> bool:
-    """A quoted name or phrase ("Face the Nation", "sex tape") rather than a quote."""
-    words = [t for t in toks if not t.is_punct and not t.is_space]
-    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
-    if len(words) < MIN_DIRECT_TOKENS:
-        return not (words and has_verb and _spoken_short(toks))
-    capitalised = all(t.text[:1].isupper() or t.is_stop for t in words)
-    return capitalised and not has_verb and len(words) <= 8
-
-
-def _extend_to_quote(span: tuple[int, int], q: Quote) -> tuple[int, int]:
-    """Let a content run that ends inside a quote take the closing mark too."""
-    start, end = span
-    if q.start >= start and end < q.end <= end + 3:
-        end = q.end
-    return start, end
-
-
-def _is_outlet(token: "Token") -> bool:
-    """Whether the noun phrase headed by ``token`` names a news outlet/intermediary."""
-    phrase = " ".join(t.lower_ for t in token.subtree if not t.is_punct)
-    names = outlets()
-    return phrase in names or token.lower_ in names or phrase.removeprefix("the ") in names
-
-
-def _via_tokens(cue: "Token") -> list[int]:
-    """Outlets a statement went through: "told Reuters", "in an interview with CNN"."""
-    out: list[int] = []
-    for child in cue.children:
-        if child.dep_ in {"dobj", "dative"} and cue.lemma_ == "tell" and _is_outlet(child):
-            out.append(child.i)
-        elif child.dep_ == "prep" and child.lower_ in {"in", "to", "with"}:
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if _is_outlet(pobj) and child.lower_ in {"to", "with"}:
-                    out.append(pobj.i)
-                for g in pobj.children:  # "in an interview with CNN"
-                    if g.dep_ == "prep" and g.lower_ == "with":
-                        out.extend(p.i for p in g.children if p.dep_ == "pobj" and _is_outlet(p))
-    return out
 
 
 def _source_actor(analysis: "Analysis", draft: Draft) -> str | None:
@@ -491,4 +412,4 @@ def _finish(analysis: "Analysis", drafts: list[Draft]) -> None:
                 analysis.content_of[i] = att.id
 
 
-__all__ = ["AttributionStage", "MIN_DIRECT_TOKENS"]
+__all__ = ["AttributionStage"]
