@@ -340,8 +340,9 @@ def code_unknown_orgs(b: Builder) -> None:
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known):
             continue
-        if _not_an_org(ent):
-            continue
+        if _not_an_org(ent) or (ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end])
+                                and len(ent) <= 2):
+            continue  # "Defense Secretary", "Health Minister": a portfolio before a title
         if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
                 and people.is_title_token(b.toks[ent.start - 2]):
             continue  # "Secretary of State", "Minister of Finance": part of a title

@@ -35,6 +35,8 @@ _PRONOUNS = _MALE | _FEMALE | _PLURAL
 _SUBJ = frozenset(("nsubj", "nsubjpass"))
 _OBJ = frozenset(("dobj", "pobj", "iobj", "dative"))
 _ROLE_WINDOW = 5
+#: Nouns that refer back to an organization ("the group said").
+_ORG_NOUNS = frozenset("group movement organization organisation alliance bloc agency militia party".split())
 #: Offices whose holder is an actor even when the article never names them ("the President said").
 _HIGH_OFFICES = frozenset("president minister premier chancellor king queen emir pope governor mayor".split())
 _OFFICE_MODIFIERS = frozenset("prime foreign defense defence interior finance vice deputy former "
@@ -122,12 +124,15 @@ def link_pronouns(b: "Builder") -> None:
     """Link personal pronouns, role nouns and unambiguous "they" (see module doc)."""
     for tok in b.toks:
         low = tok.lower_
-        if tok.i in b.owner or not (low in _PRONOUNS or low in TITLES):
+        if tok.i in b.owner or not (low in _PRONOUNS or low in TITLES or low in _ORG_NOUNS):
             continue
         if low in _MALE or low in _FEMALE:
             key = _pronoun_antecedent(b, tok, "m" if low in _MALE else "f")
         elif low in _PLURAL:
             key = _plural_antecedent(b, tok)
+        elif low in _ORG_NOUNS and tok.pos_ == "NOUN":
+            _link_org_noun(b, tok)
+            continue
         elif tok.lemma_.lower() in TITLES and tok.pos_ in ("NOUN", "PROPN"):
             _link_role_noun(b, tok)
             continue
@@ -135,6 +140,20 @@ def link_pronouns(b: "Builder") -> None:
             continue
         if key is not None:
             b.mention(key, tok.i, tok.i + 1)
+
+
+def _link_org_noun(b: "Builder", tok: "Token") -> None:
+    """ "the group", "the militant group", "the alliance": the one organization or group of
+    this or the previous sentence."""
+    toks, i = b.toks, tok.i - 1
+    while i >= 0 and toks[i].pos_ in ("ADJ", "NOUN") and i not in b.owner and tok.i - i <= 2:
+        i -= 1
+    if i < 0 or toks[i].lower_ != "the" or (tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "of"):
+        return
+    cands = {d.key for _, d in _mentions_before(b, tok, 1, ("organization", "group"))
+             if not d.key.startswith("group:")}
+    if len(cands) == 1:
+        b.mention(cands.pop(), i, tok.i + 1)
 
 
 def _link_role_noun(b: "Builder", tok: "Token") -> None:

@@ -389,3 +389,9 @@ def test_ministry_country_from_the_previous_sentence(nlp):
     a = code(nlp, "Protests spread across Bolivia on Monday. The Foreign Ministry blamed foreign agitators.")
     ministry = next(x for x in a.actors.all() if "Ministry" in x.name)
     assert ministry.country == "BOL"
+
+
+def test_portfolio_before_a_title_is_not_an_organization(nlp):
+    a = code(nlp, "Defense Secretary Lloyd Harper said the package included air defenses.")
+    assert [x.kind for x in a.actors.all()] == ["person"]
+    assert by_text(a, "Lloyd Harper").role == "Defense Secretary"

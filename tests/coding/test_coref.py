@@ -144,3 +144,12 @@ def test_named_office_holder_is_preferred(nlp):
     a = code(nlp, "President Laura Okoye visited the port. The president said trade would grow.")
     tok = next(t for t in a.doc if t.text == "president")
     assert a.actors.get(a.actors.actor_at(tok.i)).name == "Laura Okoye"
+
+
+def test_definite_org_noun_links_to_the_only_organization(nlp):
+    a = code(nlp, "Hezbollah fired rockets overnight. The militant group said it targeted a base.")
+    tok = next(t for t in a.doc if t.text == "group")
+    assert a.actors.get(a.actors.actor_at(tok.i)).name == "Hezbollah"
+    two = code(nlp, "Hezbollah and Hamas fired rockets overnight. The group said it targeted a base.")
+    tok2 = next(t for t in two.doc if t.text == "group")
+    assert two.actors.actor_at(tok2.i) is None
