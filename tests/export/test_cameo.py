@@ -60,3 +60,19 @@ def test_modes_agree_with_the_reference_where_it_names_them():
         family = [e for c, es in ref.items() if c.startswith(code.code) for e in es]
         assert any(mode in (e[1], e[2]) for e in family), \
             f"{typ}/{mode} -> {code.code}: {family}"
+
+
+def test_every_mode_the_event_lexicon_can_emit_has_its_own_row():
+    from importlib import resources
+
+    lexicon = resources.files("newsevents") / "data" / "lexicons" / "events.tsv"
+    pairs = set()
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3 or cols[1] not in EVENT_TYPES:
+            continue
+        if cols[2] not in ("-", ""):
+            pairs.add((cols[1], cols[2]))
+    assert pairs, "no type/mode pairs read from the lexicon"
+    missing = sorted(p for p in pairs if p not in table())
+    assert not missing, f"type/mode pairs without a CAMEO code: {missing}"
