@@ -74,6 +74,7 @@ NUMBER_RE = re.compile(
     r"|" + rf"(?P<sign2>{_SIGN})\s?(?P<num2>{_DIGITS}{_SCALE}?)(?P<cur2>)(?![\w%])",
     re.IGNORECASE,
 )
+_DURATION_AFTER = re.compile(r"-(?:year|month|week|day|hour)", re.IGNORECASE)
 _NOT_A_COUNT = re.compile(r"\b(?:no|not|aged?|ages)\s+$", re.IGNORECASE)
 _PARSE_MOD = re.compile(r"^" + _MOD + "+", re.IGNORECASE)
 _STRIP = re.compile(r"^(?:" + _SIGN + r"|" + _CUR_CODE + r")\s?|" + _CUR_WORD + r"$", re.IGNORECASE)
@@ -152,7 +153,7 @@ def find_numbers(text: str, blocked: list[tuple[int, int]] = (), start: int = 0,
         s, e = m.start(), m.end()
         if any(s < be and bs < e for bs, be in blocked):
             continue
-        if text[e:e + 1] == "-" and re.match(r"-(?:year|month|week|day)", text[e:e + 7], re.I):
+        if _DURATION_AFTER.match(text, e):
             continue  # "a 62-year-old", "a three-day truce"
         if _NOT_A_COUNT.search(text, max(0, s - 8), s):
             continue  # "no one was hurt", "aged 56"
@@ -164,6 +165,7 @@ def find_numbers(text: str, blocked: list[tuple[int, int]] = (), start: int = 0,
 
 
 def _currency(m: re.Match) -> str | None:
+    """ISO 4217 code of the currency mark or word of a number match, if any."""
     sign = (m.group("sign") or m.group("sign2") or "").lower().replace(" ", "")
     if sign:
         return _CURRENCY_SIGN.get(sign, "USD" if sign.endswith("$") else None)
@@ -173,6 +175,7 @@ def _currency(m: re.Match) -> str | None:
                 word.split()[-1] if word else ""):
         if key in _CURRENCY_WORD:
             return _CURRENCY_WORD[key]
+    return None
     return None
 
 
