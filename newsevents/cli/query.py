@@ -73,6 +73,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", help="words the quote must contain")
     p.set_defaults(func=run_quotes)
 
+    _register_analysis(sub)
+
+
+def _register_analysis(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="event counts by type, month, country, status or outlet")
     _filters(p)
     add_db_argument(p)

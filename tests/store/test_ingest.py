@@ -1,7 +1,6 @@
 """Ingest through the real pipeline: idempotence, ledger, versions, stories, SIGKILL + resume."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
