@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 from .attribution_lexicon import cue_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
 
 #: punctuation trimmed from the edges of a content or source span
 _EDGE_PUNCT = set(",.;:-\u2013\u2014()[]")
@@ -135,12 +135,6 @@ def _drop_trailing_date(subj: "Token", toks: list["Token"]) -> list["Token"]:
             if max(cut) == toks[-1].i or (toks[-1].is_punct and max(cut) == toks[-1].i - 1):
                 return [t for t in toks if t.i < min(cut)]
     return toks
-
-
-def content_tokens(head: "Token", exclude: "Token") -> list["Token"]:
-    """Tokens of a complement clause, without the cue's own subtree."""
-    banned = {t.i for t in exclude.subtree} if exclude.is_ancestor(head) is False else set()
-    return [t for t in head.subtree if t.i not in banned]
 
 
 def runs(text: str, tokens: list["Token"]) -> list[tuple[int, int]]:
@@ -318,13 +312,8 @@ def according_to(doc: "Doc") -> Iterable[tuple["Token", "Token", "Token"]]:
                 yield t, to, obj
 
 
-def sentence_of(doc: "Doc", token_i: int) -> "SpacySpan":
-    """The sentence holding token ``token_i``."""
-    return doc[token_i].sent
-
-
 __all__ = [
     "Draft", "is_cue", "is_verbal", "cue_status", "subject_of", "token_span", "trim",
-    "subject_span", "content_tokens", "runs", "according_to", "sentence_of",
+    "subject_span", "runs", "according_to",
     "content_frame", "cue_extent", "PHRASAL_PREPS", "CATENATIVES", "catenative_head",
 ]

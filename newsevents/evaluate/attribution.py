@@ -170,7 +170,7 @@ class Scorer:
         used: set[int] = set()
         tp = 0
         for p in ps:
-            pc, pcont = _words(text, p["cue"]), _words(text, p["content"])
+            pcont = _words(text, p["content"])
             psrc = _words(text, p["source"]) if p["source"] else set()
             for gi, g in enumerate(gs):
                 if gi in used or not (_overlaps(p["cue"], g["cue"])):
@@ -183,7 +183,6 @@ class Scorer:
                 used.add(gi)
                 tp += 1
                 break
-            del pc
         self._count(self.full, tp, len(ps), len(gs))
 
     def _quotes(self, text: str, gs: list[dict], ps: list[dict], pred: Sequence[Attribution]) -> None:
