@@ -262,3 +262,20 @@ def test_accusation_content_holds_the_charge(nlp):
     assert "of shelling the hospital" in " ".join(c.text for c in att.contents)
     shelling = next(t for t in a.doc if t.text == "shelling")
     assert a.content_of[shelling.i] == att.id
+
+
+@pytest.mark.parametrize("text,cue,outlet", [
+    ("Defense Minister Ali Reza said in an interview with CNN that Iran would not send troops.",
+     "said in an interview", "CNN"),
+    ("The army shelled the border town overnight, according to state media.", "according to", "media"),
+])
+def test_interview_and_state_media_are_via(nlp, text, cue, outlet):
+    if ActorStage is None:
+        pytest.skip("actors stage not available")
+    a = code(nlp, text)
+    att = by_cue(a, cue)
+    tok = next(t for t in a.doc if t.text == outlet)
+    actor = a.actors.actor_at(tok.i)
+    if actor is None:
+        pytest.skip(f"the actors stage does not code {outlet!r}")
+    assert actor in att.via
