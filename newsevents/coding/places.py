@@ -152,12 +152,25 @@ def _text_span(ent: "SpacySpan") -> tuple[int, int]:
     return start, ent.end_char
 
 
+_SAINT = re.compile(r"^St\.?\s+")
+
+
 def _resolve(lookup: Lookup, ent: "SpacySpan") -> object | None:
-    """The gazetteer entry of an entity, trying it without a leading "the"."""
+    """The gazetteer entry of an entity, trying it without a leading "the".
+
+    "St. Petersburg" is also tried as "Saint Petersburg", and the more
+    populous of the two wins (the Russian city, not the Floridian one).
+    """
     name = ent.text.strip()
     got = lookup(name)
     if got is None and name.lower().startswith("the "):
-        got = lookup(name[4:])
+        name = name[4:]
+        got = lookup(name)
+    if _SAINT.match(name):
+        other = lookup(_SAINT.sub("Saint ", name))
+        if other is not None and (getattr(other, "population", None) or 0) > (
+                getattr(got, "population", None) or 0):
+            got = other
     return got
 
 

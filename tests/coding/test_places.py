@@ -19,6 +19,7 @@ class FakePlace:
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    population: int | None = None
 
 
 # An invented, tiny gazetteer: the tests must not depend on the real data.
@@ -240,3 +241,19 @@ def test_place_of_a_participle_clause_holds_for_its_head(nlp):
     text = "Speaking at a rally in Velmora, the minister threatened new strikes."
     ev = _run(nlp, text, "threatened")
     assert ev.location is not None and ev.location.text == "Velmora"
+
+
+def test_saint_abbreviation_prefers_the_bigger_city(nlp):
+    small = FakePlace("St. Velmora", "city", "USA", population=1000)
+    big = FakePlace("Saint Velmora", "city", "UKR", population=900000)
+
+    def lookup(name):
+        return {"st. velmora": small, "saint velmora": big}.get(name.lower())
+    text = "Protesters marched in St. Velmora on Sunday."
+    a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),
+                 doc=nlp(text))
+    s = text.index("marched")
+    a.events.append(Event(id="e0", type="PROTEST", trigger=Span.of(text, s, s + 7),
+                          evidence=Span.of(text, 0, len(text))))
+    PlacesStage(lookup=lookup)(a)
+    assert a.events[0].location.country == "UKR"
