@@ -181,7 +181,8 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
     if not span.text[:1].isupper() and h.kind != "O":
         return False
     ent = ent_at.get(h.start) or ent_at.get(h.end - 1)
-    if h.ambiguous and not {t.ent_type_ for t in span} & CONFIRM[h.kind] and not _possessive_title(doc, h):
+    if h.ambiguous and not {t.ent_type_ for t in span} & CONFIRM[h.kind] and not _possessive_title(doc, h) \
+            and not _party_label(doc, h):
         return False
     if ent is not None:
         ent_start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
@@ -197,7 +198,8 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
             return False  # "Hamilton said", "Victoria told …"
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
-    if h.kind == "O" and h.ambiguous and h.end < len(doc) and doc[h.end].lower_.rstrip(".") in TITLES:
+    if h.kind == "O" and h.ambiguous and h.end < len(doc) and doc[h.end].lower_.rstrip(".") in TITLES \
+            and not _party_label(doc, h):
         return False  # "Labour Minister": a portfolio, not the party
     if h.start >= 2 and doc[h.start - 1].text in ("-", "\u2010") and doc[h.start - 2].lower_ in ("anti", "non"):
         return False  # "anti-Syria journalist"
@@ -210,6 +212,19 @@ def _possessive_title(doc: "Doc", h: Hit) -> bool:
         return False
     nxt = [doc[i].lower_.rstrip(".") for i in range(h.end + 1, min(len(doc), h.end + 4))]
     return any(w in TITLES or w in GROUPS for w in nxt)
+
+
+_PARTY_NEXT = frozenset("sen rep senator congressman congresswoman lawmaker lawmakers legislator candidate "
+                        "nominee presidential leader leaders governor gov mayor strategist operative voters "
+                        "primary lawmakers senators".split())
+
+
+def _party_label(doc: "Doc", h: Hit) -> bool:
+    """ "Republican Sen.", "Democratic nominee": a party word before a politician's title."""
+    if h.kind != "O" or h.end >= len(doc):
+        return False
+    entry = gz.organizations()[int(h.code)]
+    return entry.sector == "PTY" and doc[h.end].lower_.rstrip(".") in _PARTY_NEXT
 
 
 def _us_context(ents: tuple) -> bool:

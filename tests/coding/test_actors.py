@@ -395,3 +395,10 @@ def test_portfolio_before_a_title_is_not_an_organization(nlp):
     a = code(nlp, "Defense Secretary Lloyd Harper said the package included air defenses.")
     assert [x.kind for x in a.actors.all()] == ["person"]
     assert by_text(a, "Lloyd Harper").role == "Defense Secretary"
+
+
+def test_party_word_before_a_politician(nlp):
+    a = code(nlp, "Republican Sen. Tom Wexler criticized the deal.")
+    person = by_text(a, "Tom Wexler")
+    assert person.sector == "LEG"
+    assert a.actors.get(person.affiliation).name == "Republican Party"
