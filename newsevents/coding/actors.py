@@ -1,12 +1,20 @@
 """The actors stage: countries, organizations, groups and people of an article.
 
 Reads the spaCy parse and NER of ``analysis.doc``, the gazetteer and the
-organization dictionary (via cached phrase matchers), and fills
-``analysis.actors``.  One actor per entity: "the United States", "U.S." and
-"Washington" (used for the government) are one country actor USA; "Ana Ruiz"
-and a later "Ruiz" are one person (see :mod:`newsevents.coding.coref`,
-which this stage calls).  Actor ids are ``A1``, ``A2`` … in order of first
-mention, so the same input always gives the same ids.
+organization dictionary (via cached phrase matchers, :mod:`.matching`), and
+fills ``analysis.actors``.  Steps, in order: dictionary hits (countries by
+name, demonym or seat; organizations), ORG entities outside the dictionary,
+cities in object position, people (:mod:`.people`: titles, appositions,
+affiliation), group noun phrases (:mod:`.groups`), then coreference
+(:mod:`.coref`: surnames, pronouns, role nouns, "the group", "they").
+
+One actor per entity: "the United States", "U.S." and "Washington" (used
+for the government) are one country actor USA, whose sector becomes GOV when
+a seat or "the … government" speaks for it; "Ana Ruiz" and a later "Ruiz"
+are one person.  Actor ids are ``A1``, ``A2`` … in order of first mention,
+so the same input always gives the same ids.  Title words ("President")
+point to their person too; a demonym before a title stays the country's
+mention and becomes the person's ``affiliation``.
 """
 
 from __future__ import annotations
