@@ -8,7 +8,9 @@ The loop (one writer process; optionally N coding processes)::
 Because the ledger rows of a batch commit together with its articles, a
 process killed at any point loses at most the batch in flight, and running
 the same command again codes exactly the inputs that are not yet in the
-ledger.  Nothing is dropped silently: every input ends up coded, skipped or
+ledger.  The store file is opened only around each ledger lookup and each
+batch write, so read-only users (``newsevents serve``, queries) can open it
+while the next batch is being coded.  Nothing is dropped silently: every input ends up coded, skipped or
 failed in the ledger.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..config import Settings
+from ..errors import StoreBusy
 from ..records import Document, Failed, Outcome, Skipped
 from . import DEFAULT_DB, open_store
 from .ledger import input_key, ledger_status
@@ -159,26 +163,44 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
     coder.warm()
     report, start = IngestReport(), time.monotonic()
     items = read_paths(paths, as_date(published), settings, fetch=fetch)
-    with open_store(db) as store:
-        writer = store.writer()
-        try:
-            for (keys, sources, done), outcomes in coder.map(
-                    _plan(store.con, items, batch_size, report)):
-                stats = writer.write([(k, s, o) for k, s, o in zip(keys, sources, outcomes)])
-                report.written += stats
-                for o in outcomes:
-                    report.count(_status(o))
-                report.seconds = time.monotonic() - start
-                log.info("batch committed: %d inputs (%d new articles, %d events); %d read",
-                         len(outcomes), stats.articles, stats.events, report.read)
-                if on_batch:
-                    on_batch(report)
-        finally:
-            coder.close()
-        if build_stories and report.written.articles:
+    run_id = uuid.uuid4().hex[:12]
+    with open_retrying(db):  # create/migrate (and fail early on a bad store) before coding
+        pass
+    try:
+        for (keys, sources, _), outcomes in coder.map(_plan(db, items, batch_size, report)):
+            # The store is opened for each batch only, so that readers (the web
+            # app) get the file between batches while the next batch is coded.
+            with open_retrying(db) as store:
+                stats = store.writer(run_id).write(list(zip(keys, sources, outcomes)))
+            report.written += stats
+            for o in outcomes:
+                report.count(_status(o))
+            report.seconds = time.monotonic() - start
+            log.info("batch committed: %d inputs (%d new articles, %d events); %d read",
+                     len(outcomes), stats.articles, stats.events, report.read)
+            if on_batch:
+                on_batch(report)
+    finally:
+        coder.close()
+    if build_stories and report.written.articles:
+        with open_retrying(db) as store:
             _rebuild_stories(store.con, report)
     report.seconds = time.monotonic() - start
     return report
+
+
+def open_retrying(db: str | Path, patience: float = 30.0):
+    """Open the store for writing, waiting up to ``patience`` s while a reader holds it."""
+    delay, waited = 0.05, 0.0
+    while True:
+        try:
+            return open_store(db)
+        except StoreBusy:
+            if waited >= patience:
+                raise
+            time.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 1.0)
 
 
 #: Above this many events a full story rebuild takes minutes; ingest then leaves
@@ -196,7 +218,7 @@ def _rebuild_stories(con, report: IngestReport) -> None:
     report.stories = rebuild(con)
 
 
-def _plan(con, items: Iterable[Item], batch_size: int,
+def _plan(db: str | Path, items: Iterable[Item], batch_size: int,
           report: IngestReport) -> Iterator[tuple[tuple, list[Item]]]:
     """Chunks of inputs not yet in the ledger, tagged with their keys and sources.
 
@@ -206,7 +228,9 @@ def _plan(con, items: Iterable[Item], batch_size: int,
     """
     for chunk in _chunks(items, batch_size):
         keys = [input_key(x) for x in chunk]
-        known = {k: s for k, s in ledger_status(con, keys).items() if s != "failed"}
+        with open_retrying(db) as store:
+            status = ledger_status(store.con, keys)
+        known = {k: s for k, s in status.items() if s != "failed"}
         todo_keys, todo_sources, todo, seen = [], [], [], set()
         for key, item in zip(keys, chunk):
             if key in known or key in seen:

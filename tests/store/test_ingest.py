@@ -195,3 +195,17 @@ def test_sigkill_mid_run_then_resume_finishes_without_duplicates(tmp_path):
         assert one("SELECT count(*) FROM events") >= n  # every article yields its ACCUSE
     finally:
         con.close()
+
+
+def test_readers_can_open_the_store_between_batches(tmp_path, pipe):
+    src = write_jsonl(tmp_path / "few.jsonl", _generated(6))
+    db = tmp_path / "r.duckdb"
+    seen = []
+
+    def read_between_batches(report):
+        con = connect(db, read_only=True)  # fails with StoreBusy if ingest kept the lock
+        seen.append(con.execute("SELECT count(*) FROM ledger").fetchall()[0][0])
+        con.close()
+
+    ingest([src], db, pipeline=pipe, batch_size=2, on_batch=read_between_batches)
+    assert seen == [2, 4, 6]
