@@ -8,6 +8,8 @@ Public API::
         store.status()                                 # ledger counts, table sizes
     con = connect("news.duckdb", read_only=True)       # a plain DuckDB connection
     from newsevents.store import queries               # query functions over a connection
+    from newsevents.store.ingest import ingest         # read + code + store, resumable
+    report = ingest(["news/"], "news.duckdb", workers=2)   # IngestReport(read, coded, …)
 
 The schema lives in :mod:`newsevents.store.schema`, batched writes in
 :mod:`newsevents.store.writer`, the ledger in :mod:`newsevents.store.ledger`
