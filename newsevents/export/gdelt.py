@@ -2,8 +2,9 @@
 
 One row per event (not per dyad): Actor1 is the first source, Actor2 the
 first target.  Actor codes are CAMEO-style country + sector ("IRNGOV").
-NumArticles / NumSources / NumMentions come from the event's story, so a
-story reported by 200 outlets is one story, visible as such, not 200 events.
+NumMentions (reports), NumSources (outlets) and NumArticles come from the
+event's story, so a story reported by 200 outlets is one story, visible as
+such, rather than 200 unrelated events.
 Goldstein scale and tone are left empty: newsevents does not compute them.
 Extra columns after SOURCEURL carry the PLOVER type/mode, status and
 attribution.
@@ -49,7 +50,7 @@ def gdelt_row(row: dict) -> list[object]:
         day.year if day else "", fraction, *a1, *a2,
         1, code.code if code else "", code.base if code else "", code.root if code else "",
         code.quad_class if code else "", "",
-        row["n_reports"] or 1, row["n_sources"] or 0, row["n_articles"] or 1, "",
+        row["n_reports"] or 1, row["n_outlets"] or 0, row["n_articles"] or 1, "",
         row["location_text"] or "", row["location_country"] or "",
         "" if row["lat"] is None else row["lat"], "" if row["lon"] is None else row["lon"],
         row["published"].strftime("%Y%m%d") if row["published"] else "", row["url"] or "",

@@ -20,7 +20,7 @@ q AS (
   SELECT eid, list({{'what': what, 'unit': unit, 'value': value, 'text': text}}) AS quantities
   FROM quantities WHERE eid IN (SELECT eid FROM f) GROUP BY eid),
 st AS (
-  SELECT se.eid, s.story_id, s.n_reports, s.n_articles, s.n_sources
+  SELECT se.eid, s.story_id, s.n_reports, s.n_articles, s.n_outlets, s.n_sources
   FROM story_events se JOIN stories s ON s.story_id = se.story_id
   WHERE se.eid IN (SELECT eid FROM f))
 SELECT f.eid, f.article_id || ':' || f.event_id AS event_id, f.article_id, f.event_id AS local_id, f.event_date,
@@ -30,7 +30,7 @@ SELECT f.eid, f.article_id || ':' || f.event_id AS event_id, f.article_id, f.eve
        f.trigger_text, f.trigger_start, f.trigger_end, f.evidence, f.evidence_start,
        f.evidence_end, f.date_text, f.date_value, f.date_precision, f.location_text,
        f.location_country, f.lat, f.lon, f.published, f.outlet, a.url, a.title, a.language,
-       st.story_id, st.n_reports, st.n_articles, st.n_sources
+       st.story_id, st.n_reports, st.n_articles, st.n_outlets, st.n_sources
 FROM f JOIN articles a ON a.article_id = f.article_id
 LEFT JOIN ea ON ea.eid = f.eid LEFT JOIN q ON q.eid = f.eid LEFT JOIN st ON st.eid = f.eid
 ORDER BY f.event_date NULLS LAST, f.eid

@@ -106,6 +106,7 @@ def test_gdelt_tsv_has_cameo_codes_and_story_counts(con, tmp_path):
     assert aid["QuadClass"] == "2" and aid["SQLDATE"] == "20250401"
     assert aid["Actor1Code"] == "IRN" and aid["Actor2Code"] == "YEMREB"
     assert aid["NumArticles"] == "3"  # the shipment story: three articles, one story
+    assert aid["NumSources"] == "2"  # from two outlets (Gulf Wire twice, Morning Herald)
     meet = next(r for r in rows if r["PloverType"] == "CONSULT")
     assert meet["EventRootCode"] == "04" and meet["QuadClass"] == "1"
     reject = next(r for r in rows if r["PloverType"] == "REJECT")
