@@ -55,7 +55,22 @@ def features(tok: "Token", frame: str) -> list[str]:
         feats.append("neg")
     if tok.head.i != tok.i:
         feats.append(f"head_dep={tok.dep_}|{tok.head.pos_}")
+    if _nested(tok):
+        feats.append(f"nested|{frame}")
     return feats
+
+
+def _nested(tok: "Token") -> bool:
+    """Whether ``tok`` sits inside the clause of a listed speech verb ("X said Y claimed …")."""
+    lex = cue_lexicon()
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in lex:
+            return True
+        t = t.head
+    return False
 
 
 @dataclass(frozen=True)
