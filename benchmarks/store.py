@@ -136,10 +136,10 @@ def timed(fn, repeat: int = 5) -> tuple[float, float, object]:
     return statistics.median(walls), statistics.median(cpus), result
 
 
-def write(db: Path, n: int, batch: int) -> tuple[float, float]:
-    """Write ``n`` synthetic events; return (seconds writing, seconds generating)."""
+def write(db: Path, n: int, batch: int) -> tuple[float, float, float]:
+    """Write ``n`` synthetic events; return seconds writing (wall, CPU) and generating."""
     rng = np.random.default_rng(7)
-    gen = wr = 0.0
+    gen = wr = cpu = 0.0
     with open_store(db) as store:
         writer = store.writer()
         done = 0
@@ -148,11 +148,12 @@ def write(db: Path, n: int, batch: int) -> tuple[float, float]:
             t = time.perf_counter()
             tables = synthetic_batch(done + 1, k, rng)
             gen += time.perf_counter() - t
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             writer.write_tables(tables)
             wr += time.perf_counter() - t
+            cpu += time.process_time() - c
             done += k
-    return wr, gen
+    return wr, cpu, gen
 
 
 def queries_report(db: Path) -> list[tuple[str, float, object]]:
@@ -213,8 +214,8 @@ def run_size(n: int, args: argparse.Namespace) -> None:
         db = Path(tmp) / "bench.duckdb"
     print(f"store benchmark: {n:,} synthetic events, {n // EVENTS_PER_ARTICLE:,} articles, "
           f"{2 * n:,} event-actor rows; batches of {args.batch:,}; {os.cpu_count()} CPUs")
-    wr, gen = write(db, n, args.batch)
-    print(f"write: {n / wr:,.0f} events/s ({wr:.1f} s in the writer; "
+    wr, cpu, gen = write(db, n, args.batch)
+    print(f"write: {n / wr:,.0f} events/s ({wr:.1f} s in the writer, {cpu:.1f} s CPU; "
           f"{gen:.1f} s generating Arrow tables, not counted)")
     for name, ms, size in queries_report(db):
         print(f"  {name:40s} {ms:8.1f} ms  ({size})")
