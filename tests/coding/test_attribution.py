@@ -279,3 +279,22 @@ def test_interview_and_state_media_are_via(nlp, text, cue, outlet):
     if actor is None:
         pytest.skip(f"the actors stage does not code {outlet!r}")
     assert actor in att.via
+
+
+def test_cue_model_ships_and_separates_speech_from_action(nlp):
+    from newsevents.coding.models.attribution_cues import load_cue_model
+
+    model = load_cue_model()
+    assert model is not None and 0.0 < model.threshold < 1.0
+    doc = nlp("The senator blasted the new budget. The workers painted the old fence.")
+    blasted = next(t for t in doc if t.text == "blasted")
+    painted = next(t for t in doc if t.text == "painted")
+    assert model.is_cue(blasted, "dobj")
+    assert not model.is_cue(painted, "dobj")
+
+
+def test_rules_only_stage_still_finds_speech(nlp):
+    text = "The envoy said that the ceasefire was holding."
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    AttributionStage(use_model=False)(analysis)
+    assert [a.cue.text for a in analysis.attributions] == ["said"]

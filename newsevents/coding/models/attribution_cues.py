@@ -88,7 +88,14 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def is_cue(self, tok: "Token", frame: str) -> bool:
-        """Whether ``tok`` with complement ``frame`` is predicted to be a cue."""
+        """Whether ``tok`` with complement ``frame`` is predicted to be a cue.
+
+        A verb never seen in training is only trusted with a clause ("X
+        painted the fence" must not become reported speech because painting
+        looks like blasting to the other features).
+        """
+        if frame != "ccomp" and f"lemma={tok.lemma_.lower()}" not in self.weights:
+            return False
         return self.probability(features(tok, frame)) >= self.threshold
 
 
