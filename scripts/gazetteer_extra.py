@@ -195,7 +195,7 @@ UGA | Uganda | Ugandan | Kampala
 UKR | Ukraine; the Ukraine | Ukrainian | Kyiv; Kiev
 ARE | United Arab Emirates; UAE; U.A.E.; the Emirates; Emirates | Emirati | Abu Dhabi
 GBR | United Kingdom; UK; U.K.; Britain; Great Britain; England; Scotland; Wales; Northern Ireland | British; Briton; English; Englishman; Scottish; Scot; Welsh | London; Downing Street; No. 10; Number 10; Whitehall; Westminster
-USA | United States; United States of America; US; U.S.; USA; U.S.A.; America | American | Washington; the White House; White House; Washington, D.C.; Washington D.C.
+USA | United States; United States of America; US; U.S.; USA; U.S.A.; America | American | Washington; the White House; White House; Washington, D.C.; Washington D.C.; Oval Office; the Oval Office; Capitol Hill
 URY | Uruguay | Uruguayan | Montevideo
 UZB | Uzbekistan | Uzbek | Tashkent
 VUT | Vanuatu | Ni-Vanuatu | 

@@ -363,7 +363,7 @@ def code_unknown_orgs(b: Builder) -> None:
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known):
             continue
-        if _not_an_org(ent) or (ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end])
+        if _not_an_org(ent) or _known_place(b.doc[start:ent.end].text) or (ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end])
                                 and len(ent) <= 2):
             continue  # "Defense Secretary", "Health Minister": a portfolio before a title
         if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
@@ -384,6 +384,11 @@ def code_unknown_orgs(b: Builder) -> None:
 _NOT_ORG_HEADS = frozenset("act bill law program programme treaty accord agreement plan initiative "
                            "project doctrine visa index".split())
 _PARTY_LABEL = re.compile(r"^[DRI]-[A-Z]")
+
+
+def _known_place(text: str) -> bool:
+    """A seat or country the hits step left out on purpose ("at the White House")."""
+    return gz.seat(text) is not None or gz.country(text) is not None
 
 
 def _not_an_org(ent) -> bool:

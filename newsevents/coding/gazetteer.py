@@ -249,7 +249,8 @@ def organizations() -> tuple[OrgEntry, ...]:
             continue
         names = [cols[0]] + [a for a in cols[1].split(";") if a.strip()]
         ambiguous = frozenset(_strip_the(a[1:]) for a in names if a.startswith("~"))
-        clean = tuple(dict.fromkeys(_strip_the(a.lstrip("~")) for a in names))
+        # the name keeps its "The" for display ("The Hill"); matching ignores a leading "the"
+        clean = tuple(dict.fromkeys([names[0].lstrip("~").strip()] + [_strip_the(a.lstrip("~")) for a in names[1:]]))
         entries.append(OrgEntry(clean[0], clean[1:], cols[2].strip() or "organization",
                                 cols[3].strip() or None, cols[4].strip() or None, ambiguous))
     return tuple(entries)

@@ -91,7 +91,7 @@ def _all_forms() -> list[tuple[str, str, bool, list[str]]]:
             if amb:
                 groups.append((kind, iso3, True, amb))
     for idx, entry in enumerate(gz.organizations()):
-        names = (entry.name,) + entry.aliases
+        names = list(dict.fromkeys(_strip_the(n) for n in (entry.name,) + entry.aliases))
         plain = [n for n in names if n not in entry.ambiguous]
         amb = [n for n in names if n in entry.ambiguous]
         if plain:
