@@ -286,11 +286,11 @@ def test_cue_model_ships_and_separates_speech_from_action(nlp):
 
     model = load_cue_model()
     assert model is not None and 0.0 < model.threshold < 1.0
-    doc = nlp("The senator blasted the new budget. The workers painted the old fence.")
+    doc = nlp("The senator blasted the new budget. The workers built a new fence.")
     blasted = next(t for t in doc if t.text == "blasted")
-    painted = next(t for t in doc if t.text == "painted")
+    built = next(t for t in doc if t.text == "built")
     assert model.is_cue(blasted, "dobj")
-    assert not model.is_cue(painted, "dobj")
+    assert not model.is_cue(built, "dobj")
 
 
 def test_rules_only_stage_still_finds_speech(nlp):
