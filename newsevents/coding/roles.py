@@ -210,8 +210,25 @@ nicolas nikolai nikolay oleg olaf omar oscar pablo paolo pat patrick paul pedro 
 petr petro pierre rafael rahul ralph ramzan rand raul recep reince richard rick robert roberto
 rodrigo roger ron ronald rudy rupert ryan saad saddam salman sam samuel scott sean sebastian
 sergei sergey shinzo silvio simon stefan stephen steve steven stuart sultan tayyip ted thomas tim
-timothy todd tom tony uri valery vasily viktor vincent vitali vladimir vlad volodymyr walter wang_yi
+timothy todd tom tony uri valery vasily viktor vincent vitali vladimir vlad volodymyr walter
 william xi yair yasser yevgeny yitzhak youssef yuri yusuf zbigniew
+abiy adel ahmet akbar aleksandar alexandre alfonso amos andrzej antoine arturo ashok
+benedict bernard bruno cyril dario denis dominic edgar edmund emeka enrico
+fabio faisal farid felix fidel florian francois frederic gaston gerardo gideon gilbert goran
+gustavo hakan hamza hans haruto heinrich hiro ignacio imran jacques jair jakob javad jens joao
+jonas kareem keith kemal klaus kwame lamine laszlo leo lionel lorenzo
+luca lukas mahmoud majid marek mateo mehmet miloš milos mohsen moses nasser nawaz nelson nikola
+nnamdi olusegun omer osama pavel pieter rajesh ramon rashid reza ricardo rishi
+roman salvador santiago sanjay shehbaz sigmar sipho tariq tomas uhuru umar vikram
+walid werner xavier yahya yoweri zoran lloyd antony jake kevin mitch chuck
+""".split())
+FEMALE_NAMES_EXTRA = frozenset("""
+agnes alejandra amina anita ayesha beata benazir brigitte cecilia chrystia dina dorota elif
+esther fiona gina giulia greta hala hanan heather helena ilse indira isabella jacqueline jasmine
+josephine katalin katarzyna kristen laila lena liliana lindsey lorena magdalena margaret
+mariam marta martina mia miriam mona nadine najat naomi natasha noura oksana petra pooja
+rima sabrina salma samia sanna shabana simone sonja stella tatiana teresa ulrike ursula
+vanessa yasmin yolanda zuzana zahra
 """.split())
 FEMALE_NAMES = frozenset("""
 aisha alexandra alice alina amal amanda amy ana anastasia andrea angela angelina ann anna anne
@@ -226,4 +243,4 @@ nancy natalia natalya nicola nicole nikki nina olena olga patricia paula priti r
 rania rebecca rosa ruth samantha sandra sara sarah shirin sofia sonia sophie susan
 suzanne svetlana tamara tanya theresa tsai tulsi ursula valentina valerie vera victoria violeta
 wendy yulia yuliya zainab zeynep
-""".split())
+""".split()) | FEMALE_NAMES_EXTRA
