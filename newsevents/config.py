@@ -21,6 +21,6 @@ class Settings:
     model: str = DEFAULT_MODEL
     max_chars: int = DEFAULT_MAX_CHARS
     max_bytes: int = 20_000_000
-    batch_size: int = 32
+    batch_size: int = 8  # documents per nlp.pipe batch; larger batches raise peak memory, not speed
     languages: tuple[str, ...] = ("en",)
     use_models: bool = True  # use the trained components where shipped
