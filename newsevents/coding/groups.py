@@ -24,7 +24,7 @@ _COLLECTIVE = frozenset("police military army navy government administration reg
                         "cabinet delegation militia crowd media parliament intelligence opposition court tribunal".split())
 _GOVERNMENT = frozenset("government administration regime leadership cabinet".split())
 _MOD_DEPS = frozenset("amod compound nmod poss npadvmod".split())
-_PLACE_PREPS = ("of", "from", "in")
+_PLACE_PREPS = ("of", "from", "in", "throughout", "across")
 #: Offices with one holder per country: "the Chinese ambassador" is a person, "a U.S. official" a group.
 _OFFICES = frozenset("ambassador envoy consul president minister premier chancellor king queen emir "
                      "sultan governor mayor spokesman spokeswoman spokesperson".split())
@@ -37,6 +37,8 @@ def code_groups(b: "Builder") -> None:
             continue
         lemma = tok.lemma_.lower()
         if lemma not in GROUPS:
+            if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and _actor_modifier(b, tok):
+                _code_group(b, tok, "citizen")  # "Iraqi Kurds", "Lebanese Shiites": people (CVL)
             continue
         if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok):
             continue  # "a U.S. official" counts; a bare "official" does not
@@ -97,8 +99,8 @@ def _modifier_sector(mods: list["Token"]) -> str | None:
     """Sector given by a group-noun or sector modifier ("rebel", "rights", "aid")."""
     for m in mods:
         ml = m.lemma_.lower()
-        if m.dep_ not in ("compound", "amod"):
-            continue
+        if m.dep_ not in ("compound", "amod") or ml in _GOVERNMENT:
+            continue  # "government forces" are still forces (MIL)
         if ml in GROUPS and ml not in GENERIC_GROUP_HEADS:
             return GROUPS[ml]
         if m.lower_ in MODIFIER_SECTORS:

@@ -116,7 +116,9 @@ _grp("rebel militant insurgent fighter guerrilla gunman jihadist extremist separ
 _grp("protester protestor demonstrator crowd civilian resident villager voter citizen "
      "settler hostage prisoner mob national people supporter population community", "CVL")
 _grp("opposition dissident", "OPP")
-_grp("politician elder", "ELI")
+_grp("politician elder candidate", "ELI")
+_grp("farmer", "AGR")
+_grp("landowner town village", "CVL")
 _grp("activist", "CVL")
 _grp("police policeman", "COP")
 _grp("journalist reporter media", "JRN")
@@ -139,7 +141,7 @@ MODIFIER_SECTORS: dict[str, str] = {
     "terrorist": "REB", "jihadist": "REB", "islamist": "REB", "labor": "LAB", "labour": "LAB",
     "trade": "LAB", "business": "BUS", "religious": "REL", "church": "REL", "medical": "MED",
     "health": "MED", "news": "JRN", "media": "JRN", "security": "MIL", "military": "MIL",
-    "intelligence": "SPY", "student": "EDU", "government": "GOV", "state": "GOV",
+    "intelligence": "SPY", "student": "EDU",
 }
 
 #: Group heads that take the sector of a group-noun modifier ("rebel leaders",
@@ -147,7 +149,7 @@ MODIFIER_SECTORS: dict[str, str] = {
 GENERIC_GROUP_HEADS = frozenset(
     "leader leadership official officer member commander chief spokesman representative "
     "delegation delegate negotiator figure force supporter group organization organisation "
-    "agency worker bomber".split()
+    "agency worker bomber candidate".split()
 )
 
 #: Words in an unknown organization's name -> its sector ("Nigerian Union of Teachers").

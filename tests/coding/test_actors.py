@@ -402,3 +402,14 @@ def test_party_word_before_a_politician(nlp):
     person = by_text(a, "Tom Wexler")
     assert person.sector == "LEG"
     assert a.actors.get(person.affiliation).name == "Republican Party"
+
+
+@pytest.mark.parametrize("text, word, country, sector", [
+    ("Algerian government forces retook the town.", "forces", "DZA", "MIL"),
+    ("Ugandan opposition candidates boycotted the vote.", "candidates", "UGA", "OPP"),
+    ("French farmers blocked the motorway.", "farmers", "FRA", "AGR"),
+    ("Students across Indonesia marched on Friday.", "Students", "IDN", "EDU"),
+])
+def test_more_group_nouns(nlp, text, word, country, sector):
+    actor = actor_of_token(code(nlp, text), word)
+    assert (actor.country, actor.sector) == (country, sector)
