@@ -40,8 +40,9 @@ def code_groups(b: "Builder") -> None:
             if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and _actor_modifier(b, tok):
                 _code_group(b, tok, "citizen")  # "Iraqi Kurds", "Lebanese Shiites": people (CVL)
             continue
-        if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok):
-            continue  # "a U.S. official" counts; a bare "official" does not
+        if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok) \
+                and not (lemma in _OFFICES and any(d.kind == "country" for d in _pp_actor(b, tok))):
+            continue  # "a U.S. official", "the president of Armenia" count; a bare "official" does not
         _code_group(b, tok, lemma)
 
 

@@ -413,3 +413,12 @@ def test_party_word_before_a_politician(nlp):
 def test_more_group_nouns(nlp, text, word, country, sector):
     actor = actor_of_token(code(nlp, text), word)
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, word, iso3", [
+    ("The president of Armenia met the delegation.", "president", "ARM"),
+    ("Qatar's emir hosted the talks.", "emir", "QAT"),
+])
+def test_unnamed_office_holder_by_possessive_or_of(nlp, text, word, iso3):
+    actor = actor_of_token(code(nlp, text), word)
+    assert (actor.kind, actor.country, actor.sector) == ("person", iso3, "GOV")
