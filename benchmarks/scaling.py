@@ -34,12 +34,17 @@ DEFAULT_DATA = Path(os.environ.get("NEWSEVENTS_DATA", REPO / ".." / "shared" / "
 
 
 def _rss_mb() -> tuple[float, float]:
-    """(current RSS, peak RSS) of this process in MB (Linux)."""
-    import psutil
+    """(current RSS, peak RSS) of this process in MB (Linux).
 
-    cur = psutil.Process().memory_info().rss / 2**20
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return cur, peak
+    The peak is VmHWM of /proc, not ru_maxrss: the latter keeps the RSS of
+    the parent a worker process was forked from.
+    """
+    fields = {}
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            key, _, value = line.partition(":")
+            fields[key] = value.split()
+    return int(fields["VmRSS"][0]) / 1024, int(fields["VmHWM"][0]) / 1024
 
 
 def _cpu_s() -> float:
