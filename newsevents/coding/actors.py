@@ -361,7 +361,8 @@ def code_unknown_orgs(b: Builder) -> None:
         if ent.label_ != "ORG":
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known):
+        if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known) \
+                or people.first_name_entity(b, ent):
             continue
         if _not_an_org(ent) or _known_place(b.doc[start:ent.end].text) or (ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end])
                                 and len(ent) <= 2):

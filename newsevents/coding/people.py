@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import coref
 from . import gazetteer as gz
-from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, TITLE_MODIFIERS, TITLES
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, ORG_KEYWORDS, TITLE_MODIFIERS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +66,7 @@ def find_names(b: "Builder") -> list[NameMention]:
     doc = b.doc
     spans: list[tuple[int, int]] = []
     for ent in b.ents:
-        if ent.label_ == "PERSON" or titled_name(doc, ent) or _name_as_place(b, ent):
+        if ent.label_ == "PERSON" or titled_name(doc, ent) or _name_as_place(b, ent) or first_name_entity(b, ent):
             spans.append((ent.start, _extend_name(b.toks, ent.end)))
     taken = {i for s, e in spans for i in range(s, e)}
     toks = b.toks
@@ -110,6 +110,17 @@ def _conj_with_person(t: "Token") -> bool:
     if t.dep_ == "conj" and t.head.ent_type_ == "PERSON":
         return True
     return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
+
+
+def first_name_entity(b: "Builder", ent) -> bool:
+    """An ORG/GPE entity that starts with a common first name ("Lester Holt" read as ORG)."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 3 or any(t.i in b.owner for t in ent):
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent):
+        return False
+    first, last = gz.norm(ent[0].text), gz.norm(ent[-1].text)
+    return (first in MALE_NAMES or first in FEMALE_NAMES) and last not in ORG_KEYWORDS \
+        and gz.place(ent.text) is None and gz.organization(ent.text) is None
 
 
 def _name_as_place(b: "Builder", ent) -> bool:
@@ -170,9 +181,11 @@ def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> 
 
 def titled_name(doc: "Doc", ent) -> bool:
     """An ORG/GPE/NORP entity that is really a name after a title ("spokesman Dmitry Orlov")."""
-    if ent.label_ not in ("ORG", "GPE", "NORP") or ent.start == 0 or len(ent) > 4:
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) > 4:
         return False
-    return _is_title(doc[ent.start - 1]) and all(t.pos_ == "PROPN" for t in ent)
+    if len(ent) >= 2 and _is_title(ent[0]) and all(t.pos_ == "PROPN" for t in ent[1:]):
+        return True  # "Moderator Lester Holt" as one ORG entity
+    return ent.start > 0 and _is_title(doc[ent.start - 1]) and all(t.pos_ == "PROPN" for t in ent)
 
 
 def _appos_title(toks: list["Token"], t: "Token") -> bool:

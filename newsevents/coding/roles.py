@@ -32,7 +32,7 @@ _add("general gen lt lieut col colonel maj major admiral adm commander cmdr capt
 _add("judge justice prosecutor magistrate attorney-general lawyer", "JUD", True)
 _add("sheriff policeman policewoman constable detective", "COP", True)
 _add("reporter journalist correspondent editor columnist anchor photographer "
-     "commentator blogger", "JRN", True)
+     "commentator blogger moderator", "JRN", True)
 _add("ceo executive businessman businesswoman entrepreneur founder banker "
      "billionaire tycoon investor", "BUS", False)
 _add("researcher analyst scholar fellow expert professor prof economist historian "
@@ -218,7 +218,7 @@ abiy adel ahmet akbar aleksandar alexandre alfonso amos andrzej antoine arturo a
 benedict bernard bruno cyril dario denis dominic edgar edmund emeka enrico
 fabio faisal farid felix fidel florian francois frederic gaston gerardo gideon gilbert goran
 gustavo hakan hamza hans haruto heinrich hiro ignacio imran jacques jair jakob javad jens joao
-jonas kareem keith kemal klaus kwame lamine laszlo leo lionel lorenzo
+jonas kareem keith lester kemal klaus kwame lamine laszlo leo lionel lorenzo
 luca lukas mahmoud majid marek mateo mehmet miloš milos mohsen moses nasser nawaz nelson nikola
 nnamdi olusegun omer osama pavel pieter rajesh ramon rashid reza ricardo rishi
 roman salvador santiago sanjay shehbaz sigmar sipho tariq tomas uhuru umar vikram

@@ -422,3 +422,9 @@ def test_more_group_nouns(nlp, text, word, country, sector):
 def test_unnamed_office_holder_by_possessive_or_of(nlp, text, word, iso3):
     actor = actor_of_token(code(nlp, text), word)
     assert (actor.kind, actor.country, actor.sector) == ("person", iso3, "GOV")
+
+
+def test_entity_starting_with_a_first_name_is_a_person(nlp):
+    a = code(nlp, "Moderator Lester Holt asked about taxes. Later, Lester Holt pressed the candidates.")
+    holts = [x for x in a.actors.all() if "Holt" in x.name]
+    assert holts and all(x.kind == "person" for x in holts)
