@@ -68,9 +68,10 @@ class Builder:
         self.ents = tuple(self.doc.ents)  # doc.ents builds new Span objects on every access
         self._known: dict[int, set[str]] = {}
         self.sent_of: list[int] = [0] * len(self.doc)
-        for n, sent in enumerate(self.doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
+        if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
+            for n, sent in enumerate(self.doc.sents):
+                for i in range(sent.start, sent.end):
+                    self.sent_of[i] = n
 
     def known_names(self, min_words: int = 1) -> set[str]:
         """Cached :func:`people.known_name_words` of this document."""

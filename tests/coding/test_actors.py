@@ -428,3 +428,18 @@ def test_entity_starting_with_a_first_name_is_a_person(nlp):
     a = code(nlp, "Moderator Lester Holt asked about taxes. Later, Lester Holt pressed the candidates.")
     holts = [x for x in a.actors.all() if "Holt" in x.name]
     assert holts and all(x.kind == "person" for x in holts)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "...", "2024"])
+def test_empty_or_trivial_text(nlp, text):
+    assert len(code(nlp, text).actors) == 0
+
+
+def test_works_without_a_parse():
+    import spacy
+
+    blank = spacy.blank("en")
+    text = "Iran and the United Nations met in Geneva."
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=blank(text))
+    ActorStage()(analysis)
+    assert {x.country for x in analysis.actors.all()} >= {"IRN", "IGO"}
