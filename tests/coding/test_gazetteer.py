@@ -56,7 +56,7 @@ def test_place_kinds():
 
 
 def test_place_us_state_ambiguity():
-    assert gz.place("Texas") .kind == "region"
+    assert gz.place("Texas").kind == "region"
     assert gz.place("Georgia").country == "GEO"
     assert gz.place("Georgia", prefer_us_state=True).country == "USA"
 
