@@ -104,7 +104,7 @@ def build(min_population: int) -> None:
     states = [{"name": s["name"], "code": s["code"]} for s in gc.get_us_states().values()]
     OUT.mkdir(parents=True, exist_ok=True)
     payload = {"countries": countries, "us_states": states, "ambiguous": extra.AMBIGUOUS,
-               "seat_overrides": extra.SEAT_OVERRIDES}
+               "seat_overrides": extra.SEAT_OVERRIDES, "regions": extra.REGIONS}
     (OUT / "countries.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     write_cities(cities, by_iso2)
 

@@ -251,3 +251,28 @@ NAME_OVERRIDES = {
     "RUS": "Russia", "IRN": "Iran", "TWN": "Taiwan", "BES": "Bonaire, Sint Eustatius and Saba",
     "XKX": "Kosovo", "SWZ": "Eswatini", "CPV": "Cape Verde", "FSM": "Micronesia",
 }
+
+#: Regions often in the news (region -> ISO3 of the country it is in, by
+#: UN-recognised borders), so that they resolve as places, never as people.
+REGIONS = {
+    "Crimea": "UKR", "Donbas": "UKR", "Donbass": "UKR", "Kherson region": "UKR",
+    "Darfur": "SDN", "North Darfur": "SDN", "West Darfur": "SDN", "South Darfur": "SDN",
+    "Kordofan": "SDN", "Blue Nile": "SDN", "Tigray": "ETH", "Amhara": "ETH", "Oromia": "ETH",
+    "Kashmir": "IND", "Jammu and Kashmir": "IND", "Ladakh": "IND", "Assam": "IND", "Manipur": "IND",
+    "Uttar Pradesh": "IND", "Tamil Nadu": "IND", "Kerala": "IND", "Gujarat": "IND", "Bihar": "IND",
+    "Balochistan": "PAK", "Khyber Pakhtunkhwa": "PAK", "Waziristan": "PAK", "North Waziristan": "PAK",
+    "Sindh": "PAK", "Gilgit-Baltistan": "PAK", "Xinjiang": "CHN", "Tibet": "CHN",
+    "Inner Mongolia": "CHN", "Guangdong": "CHN", "Kurdistan": "IRQ", "Iraqi Kurdistan": "IRQ",
+    "Anbar": "IRQ", "Nineveh": "IRQ", "Idlib": "SYR", "Raqqa": "SYR", "Deir ez-Zor": "SYR",
+    "Golan Heights": "SYR", "Ghouta": "SYR", "Sinai": "EGY", "North Sinai": "EGY",
+    "Catalonia": "ESP", "Basque Country": "ESP", "Bavaria": "DEU", "Quebec": "CAN",
+    "Ontario": "CAN", "Alberta": "CAN", "British Columbia": "CAN", "Chechnya": "RUS",
+    "Dagestan": "RUS", "Siberia": "RUS", "Kursk region": "RUS", "Belgorod region": "RUS",
+    "Transnistria": "MDA", "Abkhazia": "GEO", "South Ossetia": "GEO", "Nagorno-Karabakh": "AZE",
+    "Karabakh": "AZE", "Mindanao": "PHL", "Aceh": "IDN", "Papua": "IDN", "West Papua": "IDN",
+    "Rakhine": "MMR", "Kachin": "MMR", "Cabo Delgado": "MOZ", "Borno": "NGA", "Niger Delta": "NGA",
+    "Somaliland": "SOM", "Puntland": "SOM", "Jubaland": "SOM", "Cyrenaica": "LBY",
+    "Hadramout": "YEM", "Marib": "YEM", "Galilee": "ISR", "Negev": "ISR",
+    "Scotland": "GBR", "Wales": "GBR", "Northern Ireland": "GBR", "Corsica": "FRA",
+    "Sardinia": "ITA", "Sicily": "ITA", "Puerto Rico": "PRI", "Greenland": "GRL",
+}

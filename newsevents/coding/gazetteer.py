@@ -100,6 +100,7 @@ class _Countries:
     ambiguous: frozenset[str]      # keys that need NER support
     us_states: frozenset[str]
     seat_overrides: dict[str, str]
+    regions: dict[str, tuple[str, str]]  # key -> (name, ISO3)
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +132,7 @@ def _countries() -> _Countries:
         frozenset(norm(a) for a in payload.get("ambiguous", [])),
         frozenset(norm(s["name"]) for s in payload.get("us_states", [])),
         dict(payload.get("seat_overrides", {})),
+        {norm(k): (k, v) for k, v in payload.get("regions", {}).items()},
     )
 
 
@@ -202,10 +204,11 @@ def _cities() -> dict[str, Place]:
 
 
 def place(name: str, prefer_us_state: bool = False) -> Place | None:
-    """Resolve a place name: a country, a capital, another city, or a US state.
+    """Resolve a place name: a country, a capital, another city, a region or a US state.
 
     Countries win over cities of the same name; a capital is reported with
-    ``kind="capital"``.  US states come back as ``kind="region"`` in USA;
+    ``kind="capital"``.  Regions ("Darfur", "Crimea") and US states come
+    back as ``kind="region"`` (US states in USA, without coordinates);
     a state that is also a country ("Georgia") is the country unless
     ``prefer_us_state`` (the article is about US places).
     """
@@ -224,6 +227,9 @@ def place(name: str, prefer_us_state: bool = False) -> Place | None:
         if cap is not None and cap.capital and norm(cap.capital) == norm(city.name):
             return Place(city.name, "capital", city.country, city.lat, city.lon, city.population)
         return city
+    if key in data.regions:  # "Darfur", "Crimea": a region of a country, no coordinates shipped
+        region, iso3 = data.regions[key]
+        return Place(region, "region", iso3)
     iso3 = data.seats.get(key)
     if iso3 is not None:  # a seat such as "the Kremlin": locate it at the capital
         cap_name = data.by_iso3[iso3].capital

@@ -443,3 +443,8 @@ def test_works_without_a_parse():
     analysis = Analysis(article=Article(id="t", source="t", text=text), doc=blank(text))
     ActorStage()(analysis)
     assert {x.country for x in analysis.actors.all()} >= {"IRN", "IGO"}
+
+
+def test_region_subject_is_not_a_person(nlp):
+    a = code(nlp, "Tigray has been cut off from aid for months.")
+    assert all(x.kind != "person" for x in a.actors.all())

@@ -112,3 +112,9 @@ def test_no_alias_belongs_to_two_organizations():
             owners.setdefault(gz.norm(name), set()).add(e.name)
     clashes = {k: v for k, v in owners.items() if len(v) > 1}
     assert clashes == {}
+
+
+@pytest.mark.parametrize("name, iso3", [("Darfur", "SDN"), ("Crimea", "UKR"), ("Tigray", "ETH"), ("Xinjiang", "CHN")])
+def test_regions(name, iso3):
+    p = gz.place(name)
+    assert (p.kind, p.country) == ("region", iso3)
