@@ -72,8 +72,11 @@ class Writer:
             stats = self._write(batch)
             self.con.execute("COMMIT")
         except BaseException as exc:  # KeyboardInterrupt too: never leave a half batch
-            self.con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:  # a failed COMMIT (disk full) has already ended it
+                pass
+            if isinstance(exc, (duckdb.Error, OSError)):
                 raise StoreError(f"writing a batch failed: {exc}") from exc
             raise
         return stats
