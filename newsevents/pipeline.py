@@ -39,7 +39,8 @@ def default_stages(settings: Settings) -> list[Stage]:
     from .coding.places import PlaceStage
     from .coding.quantities import QuantityStage
 
-    return [ActorStage(), AttributionStage(), EventStage(use_model=settings.use_models),
+    return [ActorStage(), AttributionStage(use_model=settings.use_models),
+            EventStage(use_model=settings.use_models),
             DateStage(), PlaceStage(), QuantityStage()]
 
 

@@ -111,11 +111,16 @@ def test_chunks_join_back_to_the_text_and_end_at_breaks():
     assert all(p.endswith(("\n", " ")) for p in pieces[:-1])
 
 
-def test_long_document_is_parsed_in_chunks_with_exact_offsets(pipe):
+def test_long_document_is_parsed_in_chunks_with_exact_offsets(pipe, monkeypatch):
     from newsevents import pipeline as P
 
-    body = "".join(f"Officials in Quito said {i} soldiers were deployed.\n" for i in range(4000))
-    assert len(body) > P.CHUNK_CHARS
+    monkeypatch.setattr(P, "CHUNK_CHARS", 400)  # the same code path as a multi-MB article
+    body = "".join(f"Officials in Quito said {i} soldiers were deployed to Peru.\n" for i in range(40))
     (out,) = list(pipe.run([Document(source="long", content=body)]))
     assert isinstance(out, ArticleResult)
     validate(to_json(out))
+    whole = Pipeline(stages=pipe.stages)  # same stages, no chunking
+    monkeypatch.setattr(P, "CHUNK_CHARS", 1_000_000)
+    (ref,) = list(whole.run([Document(source="long", content=body)]))
+    assert [(e.type, e.trigger) for e in out.events] == [(e.type, e.trigger) for e in ref.events]
+    assert len(out.events) >= 20
