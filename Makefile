@@ -4,14 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 
-.PHONY: demo test install install-test browser soak bench evaluate screenshots clean
+.PHONY: demo test install install-test browser soak bench evaluate serve clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install only when pyproject.toml changes (stamp files).
 $(VENV)/.core: pyproject.toml | $(PY)
-	$(PIP) install -e .
+	$(PIP) install -e ".[web,dask]"
 	touch $@
 
 $(VENV)/.test: pyproject.toml $(VENV)/.core
@@ -39,6 +39,11 @@ evaluate: install-test
 
 bench: install-test
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/scaling.py
+
+serve: install
+	$(VENV)/bin/newsevents ingest examples/ --published 2025-03-14 --db examples.duckdb
+	$(VENV)/bin/newsevents serve --db examples.duckdb
 
 clean:
 	rm -rf $(VENV) build *.egg-info
