@@ -115,7 +115,7 @@ def _int(params: Mapping[str, str], key: str, default: int, lo: int, hi: int) ->
     raw = (params.get(key) or "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not lo <= int(raw) <= hi:
+    if not (raw.isascii() and raw.isdigit()) or not lo <= int(raw) <= hi:  # "²".isdigit()
         raise UsageError(f"{key} must be a whole number from {lo} to {hi}, not {raw[:20]!r}")
     return int(raw)
 

@@ -18,7 +18,7 @@ PAGE = 50
 def page_param(request: Request) -> int:
     """The validated ``page`` query parameter (1 when absent)."""
     raw = (request.query_params.get("page") or "1").strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
         raise UsageError(f"page must be a whole number from 1 to {MAX_PAGE}, not {raw[:20]!r}")
     return int(raw)
 
