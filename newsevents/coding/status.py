@@ -76,10 +76,35 @@ def certainty(status: str) -> float:
     return STATUS_CERTAINTY.get(status, 0.0)
 
 
+#: tags of a verb that carries its own tense (cannot share an auxiliary)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _own_tense(conjunct: "Token") -> bool:
+    """A finite conjunct joined by "and"/"but" (not "or"/"nor", which share a negation)."""
+    if conjunct.tag_ not in _FINITE_TAGS:
+        return False
+    between = conjunct.doc[conjunct.head.i + 1:conjunct.i]
+    return not any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in between)
+
+
+def _marks(token: "Token") -> list["Token"]:
+    """Subordinators of the token's coordination ("if he comes and *decides*")."""
+    seen, out = 0, [c for c in token.children if c.dep_ == "mark"]
+    while token.dep_ == "conj" and seen < 4:
+        token, seen = token.head, seen + 1
+        out.extend(c for c in token.children if c.dep_ == "mark")
+    return out
+
+
 def _clause_head(token: "Token") -> "Token":
-    """The first conjunct of a coordination, which carries shared auxiliaries."""
+    """The first conjunct of a coordination, which carries shared auxiliaries.
+
+    A conjunct with its own tense ("did not identify it but *said* ...") is a
+    clause of its own: the first conjunct's auxiliaries cannot reach it.
+    """
     seen = 0
-    while token.dep_ == "conj" and seen < 4 and not any(
+    while token.dep_ == "conj" and seen < 4 and not _own_tense(token) and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "neg"} for c in token.children):
         token = token.head
         seen += 1
@@ -94,10 +119,12 @@ _NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 
 
 def _negative_subject(token: "Token") -> bool:
-    """ "No one has …", "Nothing was done", "no country sent …"."""
+    """ "No one has …", "Nothing was done", "no country sent …", "Neither A nor B gave …"."""
     for child in token.children:
         if child.dep_ not in {"nsubj", "nsubjpass"}:
             continue
+        if any(g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children):
+            return True
         if child.lower_ in _NEG_SUBJECTS:
             return True
         if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
@@ -148,6 +175,8 @@ def _local_status(token: "Token") -> str | None:
                 found = found or mark[low]
         if t.i == _clause_head(token).i:
             break
+    if found is None:
+        found = next((mark[m.lower_] for m in _marks(token) if m.lower_ in mark), None)
     if found == "asserted":
         return None
     return found
