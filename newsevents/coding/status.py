@@ -225,6 +225,11 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
             return "future"
         if t.pos_ in {"VERB", "AUX"} or t.dep_ in {"acl", "relcl"}:
             return None  # a clause under an unlisted word keeps its own status
+        if depth == 0 and t.i == token.i and _definite(token) and head.pos_ in {"VERB", "AUX"}:
+            # "plans to investigate the bombings": a definite object of a
+            # not-yet act already exists; its own clause status does not reach it
+            status = _governor_status(head, depth + 1)
+            return status if status not in {"future"} else None
         t = _clause_head(head)
     return None
 
@@ -241,6 +246,14 @@ def _attributed_status(token: "Token", analysis: "Analysis | None") -> str | Non
     except KeyError:
         return None
     return status if status in STATUSES and status != "asserted" else "reported"
+
+
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(noun: "Token") -> bool:
+    """A noun with a definite or possessive determiner ("the statement", "his death")."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) or c.dep_ == "poss" for c in noun.children)
 
 
 def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
@@ -260,7 +273,10 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
             if status == "negated":
                 # "has not begun discussions": the object did not happen either;
                 # a subject or an adjunct of a negated verb usually did
-                return status if noun.dep_ in {"dobj", "attr"} and noun.head.i == t.i else None
+                # … unless the object is definite: "has not analysed the statement"
+                # presupposes that the statement was made
+                direct = noun.dep_ in {"dobj", "attr"} and noun.head.i == t.i
+                return status if direct and not _definite(noun) else None
             # "will finish its investigation": the object of a planned act often
             # exists already, so "future" is not passed on (UW dev: gold mean 2.1)
             return status if status not in {"asserted", "reported", "future"} else None
