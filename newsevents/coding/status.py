@@ -147,6 +147,21 @@ def _is_infinitive(token: "Token") -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
+def _future_in_past(clause: "Token") -> bool:
+    """ "said it *would* sell": a past-tense report of a plan, not a condition.
+
+    Only for a complement clause of a past-tense verb, without "would have"
+    (counterfactual) and without an "if"/"unless" clause of its own.
+    """
+    if clause.dep_ != "ccomp" or clause.head.tag_ not in {"VBD", "VBN"}:
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(a.lower_ in {"would", "'d"} for a in auxes) or any(a.lemma_ == "have" for a in auxes):
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                              for m in c.children) for c in clause.children)
+
+
 def _local_status(token: "Token") -> str | None:
     """Status set by words attached to the predicate itself."""
     lex = status_lexicon()
@@ -177,6 +192,8 @@ def _local_status(token: "Token") -> str | None:
             break
     if found is None:
         found = next((mark[m.lower_] for m in _marks(token) if m.lower_ in mark), None)
+    if found == "hypothetical" and _future_in_past(_clause_head(token)):
+        found = "future"
     if found == "asserted":
         return None
     return found
