@@ -296,6 +296,10 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
                 return status if direct and not _definite(noun) else None
             # "will finish its investigation": the object of a planned act often
             # exists already, so "future" is not passed on (UW dev: gold mean 2.1)
+            if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i == t.i:
+                return None  # "the decision may reveal …": the subject is taken as given
+            if _definite(noun):
+                return None  # "could delay the vote": the vote is already on the agenda
             return status if status not in {"asserted", "reported", "future"} else None
     return None
 
