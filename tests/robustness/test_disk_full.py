@@ -24,6 +24,7 @@ from generate import write_jsonl
 from newsevents.store import connect
 
 BATCH = 8
+N_LIMIT = 96  # inputs of the real-limit test; about half fit under the 1 MB limit
 
 FAILING_WRITER = """
 import errno, sys
@@ -97,15 +98,15 @@ sys.exit(main(sys.argv[2:]))
 
 
 def test_real_write_limit_is_a_clear_error_and_the_store_stays_readable(tmp_path, repo):
-    src = write_jsonl(tmp_path / "in.jsonl", 160, seed=4)
+    src = write_jsonl(tmp_path / "in.jsonl", N_LIMIT, seed=4)
     db = tmp_path / "tiny.duckdb"
-    proc = subprocess.run([sys.executable, "-c", LIMITED, "1500000", *_ingest_args(src, db)],
+    proc = subprocess.run([sys.executable, "-c", LIMITED, "1000000", *_ingest_args(src, db)],
                           capture_output=True, text=True, cwd=repo, timeout=600)
     _assert_clean_failure(proc)
     done = _assert_intact(db)
-    assert 0 < done < 160
+    assert 0 < done < N_LIMIT
     # with room again, the same command finishes the rest
     again = subprocess.run([sys.executable, "-m", "newsevents", *_ingest_args(src, db)],
                            capture_output=True, text=True, cwd=repo, timeout=600)
     assert again.returncode == 0, again.stderr[-2000:]
-    assert _assert_intact(db) == 160
+    assert _assert_intact(db) == N_LIMIT
