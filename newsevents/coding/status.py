@@ -223,6 +223,9 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
                 return None
             if head.lower_ in _ADJUNCT_PREPS or head.i < head.head.i:
                 return None  # "In an interview, he declined …": an adjunct, not an argument
+            phrasal = gov_lex.get(f"{head.head.lemma_.lower()} {head.lower_}")
+            if phrasal is not None:  # "waiting for a ruling", "pressed for his return"
+                return phrasal
             head = head.head
         lemma = head.lemma_.lower()
         if t.dep_ == "ccomp" and _subjunctive(t):
