@@ -102,3 +102,49 @@ def test_certainty_orders_statuses():
 ])
 def test_status_of_arguments_and_clauses(nlp, text, word, expected):
     assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a conjunct with its own tense is not under the first conjunct's "did not"
+    ("The ministry did not name the donor but confirmed the grant.", "confirmed", "asserted"),
+    ("The ministry did not name the donor but confirmed the grant.", "name", "negated"),
+    # ... while "or"/"nor" keep the negation, and an "if" still reaches the second conjunct
+    ("The clerk had not signed the form or stamped it.", "stamped", "negated"),
+    ("If the mayor resigns and leaves the city, the council would meet.", "leaves", "hypothetical"),
+    # a "neither ... nor" subject negates the verb
+    ("Neither the mayor nor his deputy attended the parade.", "attended", "negated"),
+])
+def test_coordination_and_negative_subjects(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a definite object of a negated verb existed; an indefinite one did not
+    ("The board has not reviewed the merger.", "merger", "asserted"),
+    ("The board has not announced a merger.", "merger", "negated"),
+    # a definite object of a planned act existed already
+    ("The agency sent inspectors to examine the explosion.", "explosion", "asserted"),
+    ("The agency plans to hold an inquiry.", "inquiry", "future"),
+    # the subject of a modal verb is taken as given
+    ("The strike could delay the harvest.", "strike", "asserted"),
+])
+def test_definite_and_subject_nouns(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The minister announced that the army would withdraw from the valley.", "withdraw", "future"),
+    ("The minister announced that the army would have withdrawn if asked.", "withdrawn", "hypothetical"),
+    ("The army would withdraw if the rebels disarmed.", "withdraw", "hypothetical"),
+])
+def test_future_in_the_past(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Thousands of farmers marched to press for the release of the activists.", "release", "future"),
+    ("The families are waiting for a verdict.", "verdict", "future"),
+    ("The court fined the firm for the spill.", "spill", "asserted"),
+])
+def test_goal_prepositions(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
