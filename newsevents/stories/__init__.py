@@ -144,18 +144,30 @@ def gap_days(a: Report, b: Report) -> int:
     return max(0, (a.lo - b.hi).days, (b.lo - a.hi).days)
 
 
+def shared_sides(a: Report, b: Report) -> int | None:
+    """How many sides (source, target) two reports share an actor on.
+
+    ``None`` when a side that both reports fill has no actor in common: then
+    they are about different actors and never the same event.
+    """
+    shared = 0
+    for x, y in ((a.sources, b.sources), (a.targets, b.targets)):
+        if x and y:
+            if not x & y:
+                return None
+            shared += 1
+    return shared
+
+
 def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> bool:
     """Whether two reports describe the same event (see the module docstring)."""
     if a.type != b.type or gap_days(a, b) > window:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    shared = 0
-    for x, y in ((a.sources, b.sources), (a.targets, b.targets)):
-        if x and y:
-            if not x & y:
-                return False
-            shared += 1
+    shared = shared_sides(a, b)
+    if shared is None:
+        return False
     if shared == 2:
         return True
     need = MIN_SIMILARITY if shared == 1 else 2 * MIN_SIMILARITY

@@ -17,7 +17,7 @@ from bisect import bisect_left
 
 from . import (
     CLAIM_STATUSES, DENIAL_STATUSES, MIN_SIMILARITY, Report, block_keys, gap_days,
-    similarity, words,
+    shared_sides, similarity, words,
 )
 
 _FAR = date.max  # sorts undated reports last
@@ -41,12 +41,7 @@ def contradicts(claim: Report, denial: Report, window: int) -> bool:
     """Whether ``denial`` denies (or negates) what ``claim`` reports."""
     if claim.eid == denial.eid or claim.type != denial.type or gap_days(claim, denial) > window:
         return False
-    shared = 0
-    for x, y in ((claim.sources, denial.sources), (claim.targets, denial.targets)):
-        if x and y:
-            if not x & y:
-                return False
-            shared += 1
+    shared = shared_sides(claim, denial)
     if shared == 2:
         return True
     return shared == 1 and similarity(words(claim), words(denial)) >= MIN_SIMILARITY
