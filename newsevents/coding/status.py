@@ -115,6 +115,8 @@ def _clause_head(token: "Token") -> "Token":
 _ADJUNCT_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "despite", "near"})
 #: prepositions whose gerund is a goal rather than a fact ("intent on halting")
 _PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
+#: verbs whose bare-infinitive clause did happen ("saw them *leave*", "heard him *speak*")
+_BARE_FACTIVES = frozenset({"see", "hear", "watch", "notice", "feel", "observe", "witness"})
 _NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 
 
@@ -228,7 +230,7 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
                 return phrasal
             head = head.head
         lemma = head.lemma_.lower()
-        if t.dep_ == "ccomp" and _subjunctive(t):
+        if t.dep_ == "ccomp" and _subjunctive(t) and lemma not in _BARE_FACTIVES:
             return "future"  # "demanded that he be returned", "let them leave": not (yet) done
         infinitive = t.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(t)
         if infinitive and _local_status(head) == "negated":
