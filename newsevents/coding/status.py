@@ -232,12 +232,13 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
         lemma = head.lemma_.lower()
         if t.dep_ == "ccomp" and _subjunctive(t) and lemma not in _BARE_FACTIVES:
             return "future"  # "demanded that he be returned", "let them leave": not (yet) done
-        infinitive = t.dep_ in {"xcomp", "advcl", "acl"} and _is_infinitive(t)
+        # "wants the court to suspend …" is parsed as a ccomp with a subject
+        infinitive = t.dep_ in {"xcomp", "advcl", "acl", "ccomp"} and _is_infinitive(t)
         if infinitive and _local_status(head) == "negated":
             return "negated"
         status = gov_lex.get(lemma)
         if status is not None:
-            if status == "future" and t.dep_ == "ccomp":
+            if status == "future" and t.dep_ == "ccomp" and not infinitive:
                 return None  # "expects that X won" is an opinion about X, not a plan
             return status
         if infinitive:

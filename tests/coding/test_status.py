@@ -148,3 +148,19 @@ def test_future_in_the_past(nlp, text, word, expected):
 ])
 def test_goal_prepositions(nlp, text, word, expected):
     assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # an infinitive with its own subject ("wants the court to X") is a goal too
+    ("The union wants the court to annul the contract.", "annul", "future"),
+    ("The embargo did not force the regime to release the prisoners.", "release", "negated"),
+])
+def test_infinitives_with_subjects(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
+
+
+def test_bare_infinitive_under_perception_verb_happened(nlp):
+    # "saw" may also be an attribution cue, so the witnessed act is asserted or reported,
+    # but never a plan (as "demanded that they burn the huts" would be)
+    assert status(nlp, "Witnesses saw the soldiers burn the huts.", "burn") in {"asserted", "reported"}
+    assert status(nlp, "The chief demanded that the soldiers burn the huts.", "burn") == "future"
