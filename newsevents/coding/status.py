@@ -115,6 +115,7 @@ def _clause_head(token: "Token") -> "Token":
 _ADJUNCT_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "despite", "near"})
 #: prepositions whose gerund is a goal rather than a fact ("intent on halting")
 _PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
+_ORDINALS = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
 #: verbs whose bare-infinitive clause did happen ("saw them *leave*", "heard him *speak*")
 _BARE_FACTIVES = frozenset({"see", "hear", "watch", "notice", "feel", "observe", "witness"})
 _NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
@@ -210,6 +211,11 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
     """
     gov_lex = status_lexicon().get("governor", {})
     t = _clause_head(token)
+    if t.dep_ == "relcl" and _is_infinitive(t) and not any(
+            c.tag_ in {"JJS", "RBS"} or c.lower_ in _ORDINALS for c in t.head.children):
+        # "funding to pay for repairs", "nothing to discuss": not yet done;
+        # but "the first minister to visit" did visit
+        return "future"
     for _ in range(_MAX_HOPS):
         if t.dep_ not in _COMPLEMENT_DEPS and not (t.dep_ in {"advcl"} and _is_infinitive(t)):
             return None

@@ -163,3 +163,9 @@ def test_bare_infinitive_under_perception_verb_happened(nlp):
     # "saw" may also be an attribution cue, so the witnessed act is asserted or reported
     assert status(nlp, "Witnesses saw the soldiers burn the huts.", "burn") in {"asserted", "reported"}
     assert status(nlp, "The guards watched the prisoners dig the trench.", "dig") == "asserted"
+
+
+def test_infinitive_relative_clause_is_not_yet_done(nlp):
+    assert status(nlp, "There is nothing to discuss.", "discuss") == "future"
+    # ... except after an ordinal or superlative: she did visit
+    assert status(nlp, "She was the first minister to visit the camp.", "visit") == "asserted"
