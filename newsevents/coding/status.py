@@ -252,6 +252,11 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
                 local = _local_status(head)
                 return local if local is not None else _governor_status(head, depth + 1)
             return "future"
+        if t.dep_ == "xcomp" and t.tag_ in {"VBG", "VB"} and depth < 3:
+            # "could include selling", "may help prevent": the gerund or bare
+            # complement is as sure as the verb it completes
+            local = _local_status(head)
+            return local if local is not None else _governor_status(head, depth + 1)
         if t.pos_ in {"VERB", "AUX"} or t.dep_ in {"acl", "relcl"}:
             return None  # a clause under an unlisted word keeps its own status
         if depth == 0 and t.i == token.i and _definite(token) and head.pos_ in {"VERB", "AUX"}:

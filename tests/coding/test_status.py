@@ -169,3 +169,12 @@ def test_infinitive_relative_clause_is_not_yet_done(nlp):
     assert status(nlp, "There is nothing to discuss.", "discuss") == "future"
     # ... except after an ordinal or superlative: she did visit
     assert status(nlp, "She was the first minister to visit the camp.", "visit") == "asserted"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The reform could include closing the border.", "closing", "speculative"),
+    ("The ministry will stop issuing permits.", "issuing", "future"),
+    ("The ministry stopped issuing permits.", "issuing", "asserted"),
+])
+def test_gerund_complement_shares_the_verb_status(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
