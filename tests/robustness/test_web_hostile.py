@@ -77,7 +77,7 @@ def test_every_invalid_filter_value_is_a_400(client, field, value):
     for path in ("/events", "/events.csv"):
         r = client.get(path, params={field: value})
         _clean(r)
-        assert field.split("_")[0] in r.text.lower() or "sort" in r.text.lower()
+        assert field in r.text.lower()  # the message names the field
 
 
 def test_since_after_until_is_a_400(client):
@@ -88,8 +88,11 @@ def test_since_after_until_is_a_400(client):
     ("/actors", "page"), ("/articles", "page"), ("/stories", "page"),
     ("/contradictions", "page"), ("/search", "q"), ("/actors", "name")])
 def test_other_pages_validate_their_parameters(client, path, key):
-    for value in ("x" * 201 if key != "page" else v for v in ("0", "-3", "²", "9" * 30)):
-        _clean(client.get(path, params={key: value}))
+    values = ("0", "-3", "²", "9" * 30) if key == "page" else ("x" * 201,)
+    for value in values:
+        r = client.get(path, params={key: value})
+        _clean(r)
+        assert key in r.text
 
 
 def _raw_get(base: str, target: str) -> tuple[int, str]:
