@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
+
+log = logging.getLogger(__name__)
 
 #: Below this many letters the guess is unreliable and the document is kept.
 MIN_LETTERS = 60
@@ -14,7 +17,13 @@ MIN_CONFIDENCE = 0.9
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:  # py3langid unpacks its model through a temporary file
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except OSError as exc:
+        # Without the model no document can be judged foreign: keep them all, say so once.
+        log.warning("language identification unavailable (%s); no document is skipped "
+                    "as non-English", exc)
+        return None
 
 
 def detect(text: str) -> tuple[str | None, float]:
@@ -22,5 +31,8 @@ def detect(text: str) -> tuple[str | None, float]:
     sample = text[:3000]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
-    lang, prob = _identifier().classify(sample)
+    identifier = _identifier()
+    if identifier is None:
+        return None, 0.0
+    lang, prob = identifier.classify(sample)
     return lang, float(prob)

@@ -98,3 +98,21 @@ def test_missing_path_is_a_failed_record():
     ("2024-03-01T05:00:00Z", date(2024, 3, 1)), ("yesterday", None), (20240301, None), (None, None)])
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_language_model_that_cannot_load_keeps_documents(monkeypatch):
+    from newsevents.ingest import language
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    language._identifier.cache_clear()
+    monkeypatch.setattr("py3langid.langid.LanguageIdentifier.from_model_file", broken)
+    try:
+        assert language.detect("Die Regierung hat am Montag neue Regeln beschlossen, sagte ein "
+                               "Sprecher in Berlin.") == (None, 0.0)
+    finally:
+        monkeypatch.undo()
+        language._identifier.cache_clear()
+    assert language.detect("Die Regierung hat am Montag neue Regeln beschlossen, sagte ein "
+                           "Sprecher in Berlin.")[0] == "de"
