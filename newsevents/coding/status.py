@@ -243,6 +243,9 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
         if infinitive and _local_status(head) == "negated":
             return "negated"
         status = gov_lex.get(lemma)
+        if status is None and (infinitive or t.tag_ == "VBG"):
+            # "declined to comment" but not "earnings declining on a decline"
+            status = status_lexicon().get("infinitive", {}).get(lemma)
         if status is not None:
             if status == "future" and t.dep_ == "ccomp" and not infinitive:
                 return None  # "expects that X won" is an opinion about X, not a plan

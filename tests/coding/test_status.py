@@ -178,3 +178,9 @@ def test_infinitive_relative_clause_is_not_yet_done(nlp):
 ])
 def test_gerund_complement_shares_the_verb_status(nlp, text, word, expected):
     assert status(nlp, text, word) == expected
+
+
+def test_decline_governs_only_an_infinitive(nlp):
+    assert status(nlp, "The minister declined to comment on the raid.", "comment") == "negated"
+    # (the attribution model may read this sentence as a report: either is factual)
+    assert status(nlp, "Profits kept declining on a drop in sales.", "drop") in {"asserted", "reported"}
