@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--cluster", choices=("local", "slurm"),
                    help="start a Dask cluster for the run (--engine dask; slurm via dask-jobqueue)")
     p.add_argument("--cluster-config", dest="cluster_config", metavar="FILE.yaml",
-                   help="cluster settings for --cluster slurm (see docs/cluster.md)")
+                   help="cluster settings for --cluster slurm (README: Running on a cluster)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N",
                    help="inputs per stored batch / transaction (default %(default)s)")
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline to use")
