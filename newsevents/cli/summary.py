@@ -11,7 +11,7 @@ def _names(result: ArticleResult, ids: tuple[str, ...]) -> str:
     names = []
     for actor_id in ids:
         a = result.actor(actor_id)
-        code = "".join(x for x in (a.country, a.sector) if x)
+        code = "".join(dict.fromkeys(x for x in (a.country, a.sector) if x))  # IGO+IGO -> IGO
         names.append(f"{a.name} [{code}]" if code else a.name)
     return ", ".join(names) or "-"
 
@@ -30,7 +30,8 @@ def _event_lines(result: ArticleResult, e: Event) -> list[str]:
     if e.location:
         extra.append(f"in {e.location.text}" + (f" [{e.location.country}]" if e.location.country else ""))
     for q in e.quantities:
-        extra.append(f"{q.what}={q.value:g} {q.unit}")
+        value = f"{int(q.value):,}" if float(q.value).is_integer() else f"{q.value:,}"
+        extra.append(f"{q.what}={value} {q.unit}")
     if extra:
         lines.append("      " + "; ".join(extra))
     lines.append("      " + textwrap.shorten(f'"{e.trigger.text}" in: {e.evidence.text}', 100))
