@@ -129,3 +129,25 @@ def test_ingest_into_store_and_rerun_codes_nothing_new(cluster, tmp_path):
             "SELECT status, count(*) FROM ledger GROUP BY 1").fetchall())
         assert ledger == {"coded": 5, "failed": 1}
         assert store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 5
+
+
+def test_pipeline_plugin_stops_the_statistical_profiler():
+    from newsevents.distributed.worker import _stop_profiler
+
+    class Callback:
+        stopped = False
+
+        def stop(self):
+            self.stopped = True
+
+    class FakeWorker:
+        def __init__(self):
+            self.periodic_callbacks = {"profile": Callback(), "profile-cycle": Callback(),
+                                       "heartbeat": Callback()}
+
+    worker = FakeWorker()
+    profile, cycle = worker.periodic_callbacks["profile"], worker.periodic_callbacks["profile-cycle"]
+    _stop_profiler(worker)
+    assert profile.stopped and cycle.stopped
+    assert list(worker.periodic_callbacks) == ["heartbeat"]
+    assert not worker.periodic_callbacks["heartbeat"].stopped
