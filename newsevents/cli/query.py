@@ -162,12 +162,9 @@ def run_events(args: argparse.Namespace) -> int:
         return _stories(args, _event_filter(args))
     f = _event_filter(args, sort=args.sort, desc=not args.asc, limit=args.limit,
                       offset=args.offset)
-    con = _read(args)
-    try:
+    with _read(args) as con:
         rows = queries.list_events(con, f)
         total = queries.count_events(con, f)
-    finally:
-        con.close()
     emit(rows, args.format, EVENT_TABLE)
     if args.format == "table":
         print(f"{len(rows)} of {total} events", file=sys.stderr)
@@ -177,12 +174,9 @@ def run_events(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace, f) -> int:
     from ..store import queries
 
-    con = _fresh(args)
-    try:
+    with _fresh(args) as con:
         rows = queries.stories(con, f, min_articles=getattr(args, "min_articles", 1),
                                limit=args.limit, offset=args.offset)
-    finally:
-        con.close()
     emit(rows, args.format, STORY_TABLE)
     return 0
 
@@ -202,11 +196,8 @@ def run_stories(args: argparse.Namespace) -> int:
         print(f"rebuilt {n} stories", file=sys.stderr)
 
     if args.story:
-        con = _fresh(args)
-        try:
+        with _fresh(args) as con:
             rows = queries.story_reports(con, args.story)
-        finally:
-            con.close()
         emit(rows, args.format, EVENT_TABLE)
         return 0
     return _stories(args, _event_filter(args))
@@ -215,11 +206,8 @@ def run_stories(args: argparse.Namespace) -> int:
 def run_actors(args: argparse.Namespace) -> int:
     from ..store import queries
 
-    con = _read(args)
-    try:
+    with _read(args) as con:
         rows = queries.actors(con, args.name, args.country, args.sector, args.limit)
-    finally:
-        con.close()
     emit(rows, args.format, ("name", "country", "sector", "events", "articles", "as_source",
                              "as_target", "as_speaker"))
     return 0
@@ -228,11 +216,8 @@ def run_actors(args: argparse.Namespace) -> int:
 def run_actor(args: argparse.Namespace) -> int:
     from ..store import queries
 
-    con = _read(args)
-    try:
+    with _read(args) as con:
         profile = queries.actor_profile(con, args.name, args.since, args.until, args.limit)
-    finally:
-        con.close()
     if args.format == "json":
         emit(profile, "json")
         return 0
@@ -252,12 +237,9 @@ def run_actor(args: argparse.Namespace) -> int:
 def run_quotes(args: argparse.Namespace) -> int:
     from ..store import queries
 
-    con = _read(args)
-    try:
+    with _read(args) as con:
         rows = queries.quotes(con, args.speaker, args.since, args.until, args.outlet, args.text,
                               args.limit, args.offset)
-    finally:
-        con.close()
     emit(rows, args.format, ("published", "speaker", "cue", "content", "kind", "outlet"))
     return 0
 
@@ -265,11 +247,8 @@ def run_quotes(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     from ..store import queries
 
-    con = _read(args)
-    try:
+    with _read(args) as con:
         rows = queries.stats(con, args.by, _event_filter(args, limit=None))
-    finally:
-        con.close()
     emit(rows, args.format, ("key", "events", "articles"))
     return 0
 
@@ -277,11 +256,8 @@ def run_stats(args: argparse.Namespace) -> int:
 def run_contradictions(args: argparse.Namespace) -> int:
     from ..store import queries
 
-    con = _fresh(args)
-    try:
+    with _fresh(args) as con:
         rows = queries.contradictions(con, args.kind, args.limit, args.offset)
-    finally:
-        con.close()
     if args.format != "table":
         emit(rows, args.format)
         return 0
@@ -295,10 +271,7 @@ def run_export(args: argparse.Namespace) -> int:
     from ..export import export
 
     f = _event_filter(args, limit=None)
-    con = _read(args)
-    try:
+    with _read(args) as con:
         n = export(con, args.format, args.out, f)
-    finally:
-        con.close()
     print(f"exported {n} records as {args.format} to {args.out}", file=sys.stderr)
     return 0
