@@ -61,35 +61,13 @@ def parsed_docs(texts: list[str], cache: Path | None) -> list:
     return docs
 
 
-def count_frames(split_dir: Path, cache: Path | None = None) -> collections.Counter:
-    """``{(lemma, frame, is_gold): n}`` over a PolNeAR split."""
+def _candidates(split_dir: Path, cache: Path | None = None):
+    """Every verb with a complement frame in a PolNeAR split: ``(token, frame, is_gold_cue)``.
+
+    A candidate is a gold cue when gold marks it as the cue of a content that
+    overlaps the candidate's complement.
+    """
     docs = read_polnear(split_dir)
-    counts: collections.Counter = collections.Counter()
-    for gold, doc in zip(docs, parsed_docs([d.text for d in docs], cache)):
-        if doc is None:
-            continue
-        cue_chars, contents = _gold_index(gold)
-        for tok in doc:
-            if tok.pos_ != "VERB":
-                continue
-            found = content_frame(tok)
-            if found is None:
-                continue
-            frame, toks = found
-            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            is_cue = tok.idx in cue_chars
-            hit = is_cue and any(cs < e and s < ce for cs, ce in contents)
-            counts[(tok.lemma_.lower(), frame, hit)] += 1
-    return counts
-
-
-def cue_examples(split_dir: Path, cache: Path | None = None) -> tuple[list[list[str]], list[int]]:
-    """Features and labels of every candidate cue verb (a verb with a complement frame)."""
-    from newsevents.coding.models.attribution_cues import features
-
-    docs = read_polnear(split_dir)
-    xs: list[list[str]] = []
-    ys: list[int] = []
     for gold, doc in zip(docs, parsed_docs([d.text for d in docs], cache)):
         if doc is None:
             continue
@@ -103,8 +81,26 @@ def cue_examples(split_dir: Path, cache: Path | None = None) -> tuple[list[list[
             frame, toks = found
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             hit = tok.idx in cue_chars and any(cs < e and s < ce for cs, ce in contents)
-            xs.append(features(tok, frame))
-            ys.append(int(hit))
+            yield tok, frame, hit
+
+
+def count_frames(split_dir: Path, cache: Path | None = None) -> collections.Counter:
+    """``{(lemma, frame, is_gold): n}`` over a PolNeAR split."""
+    counts: collections.Counter = collections.Counter()
+    for tok, frame, hit in _candidates(split_dir, cache):
+        counts[(tok.lemma_.lower(), frame, hit)] += 1
+    return counts
+
+
+def cue_examples(split_dir: Path, cache: Path | None = None) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of every candidate cue verb (a verb with a complement frame)."""
+    from newsevents.coding.models.attribution_cues import features
+
+    xs: list[list[str]] = []
+    ys: list[int] = []
+    for tok, frame, hit in _candidates(split_dir, cache):
+        xs.append(features(tok, frame))
+        ys.append(int(hit))
     return xs, ys
 
 
