@@ -18,18 +18,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="code articles and print newsevents/1 records",
                        description="Code news articles (files, directories, JSONL, HTML, - for "
                                    "stdin) and print one record per document to stdout.")
+    add_input_arguments(p)
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="skip documents with more text than this (default %(default)s)")
+    p.set_defaults(func=run)
+
+
+def add_input_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of every command that codes documents (extract, ingest)."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, URL or - (stdin)")
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for documents that do not carry one")
-    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline to use")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
-                   help="skip documents with more text than this (default %(default)s)")
     p.add_argument("--rules-only", action="store_true",
                    help="do not use the trained components, only the rules")
     p.add_argument("--fetch", action="store_true",
                    help="fetch the page of each feed item that carries no full text (http/https)")
-    p.set_defaults(func=run)
 
 
 def check_paths(paths: list[str]) -> None:

@@ -7,8 +7,9 @@ import json
 import sys
 import time
 
-from ..config import DEFAULT_MODEL, Settings
+from ..config import Settings
 from ..errors import UsageError
+from .extract import add_input_arguments, check_paths
 
 DEFAULT_DB = "newsevents.duckdb"  # same as newsevents.store.DEFAULT_DB (not imported: keeps --help fast)
 
@@ -24,10 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Code news articles and store the results in the event "
                                    "store. Inputs already stored are skipped, so rerunning the "
                                    "same command after an interruption finishes the rest.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, URL or - (stdin)")
+    add_input_arguments(p)
     add_db_argument(p)
-    p.add_argument("--published", metavar="YYYY-MM-DD",
-                   help="publication date for documents that do not carry one")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="coding processes (default 1; each loads its own model)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
@@ -38,11 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="cluster settings for --cluster slurm (README: Running on a cluster)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N",
                    help="inputs per stored batch / transaction (default %(default)s)")
-    p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline to use")
-    p.add_argument("--rules-only", action="store_true",
-                   help="do not use the trained components, only the rules")
-    p.add_argument("--fetch", action="store_true",
-                   help="fetch the page of each feed item that carries no full text (http/https)")
     p.add_argument("--no-stories", action="store_true",
                    help="do not rebuild stories at the end (they are rebuilt when queried)")
     p.set_defaults(func=run_ingest)
@@ -87,7 +81,6 @@ class _Progress:
 
 
 def _check(args: argparse.Namespace) -> None:
-    from .extract import check_paths
 
     check_paths(args.paths)
     if args.workers < 1:
