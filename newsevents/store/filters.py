@@ -173,9 +173,17 @@ def where(f: object, alias: str = "e") -> tuple[str, list[Any]]:
             params += [code] * len(lists)
         else:
             cond, p = actor_match(value)
+            # or the store's actor key, by which the web app's actor pages link
+            cond, p = f"({cond} OR ea.actor_key = ?)", [*p, value]
             role_list = ", ".join(f"'{r}'" for r in roles)  # fixed literals, not input
-            conds.append(f"{alias}.eid IN (SELECT ea.eid FROM event_actors ea "
-                         f"WHERE ea.role IN ({role_list}) AND {cond})")
+            clause = (f"{alias}.eid IN (SELECT ea.eid FROM event_actors ea "
+                      f"WHERE ea.role IN ({role_list}) AND {cond})")
+            if field == "attributed_to":
+                # a source that is no coded actor ("officials") lives only in the names
+                clause = (f"({clause} OR array_to_string({alias}.attributed_names, '|') "
+                          "ILIKE ? ESCAPE '\\')")
+                p = [*p, like(value)]
+            conds.append(clause)
             params += p
     for field in ("type", "status"):
         value = attr(f, field)

@@ -17,16 +17,12 @@ import duckdb
 
 from ..contract import from_json
 from ..records import ArticleResult, Event
+# one filter clause for the web app and `newsevents events`: the same filter selects the same events
+from ..store.filters import SORT_SQL, like
+from ..store.filters import where as where_clause
 from .filters import EventFilter
 
 Con = duckdb.DuckDBPyConnection
-
-#: SQL expression of each sort key of :data:`filters.SORT_KEYS`.
-SORT_SQL: dict[str, str] = {
-    "date": "e.event_date", "type": "e.type", "status": "e.status",
-    "source": "e.source_names[1]", "target": "e.target_names[1]", "outlet": "e.outlet",
-    "confidence": "e.confidence",
-}
 
 #: Columns of one row of the events table (a "report").
 EVENT_COLUMNS = """
@@ -37,58 +33,11 @@ EVENT_COLUMNS = """
     round(e.confidence, 3) AS confidence, e.evidence"""
 
 
-def like(value: str) -> str:
-    """A contains-pattern for ILIKE ... ESCAPE '\\' with the user's % and _ taken literally."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def rows(con: Con, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
     """All rows of a query as dicts."""
     cur = con.execute(sql, list(params))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
-def _role_clause(roles: tuple[str, ...], value: str, params: list[Any]) -> str:
-    """Events having an actor in one of ``roles`` whose name, country or key matches."""
-    params.extend([*roles, like(value), value.upper(), value])
-    marks = ", ".join("?" for _ in roles)
-    return (f"e.eid IN (SELECT eid FROM event_actors WHERE latest AND role IN ({marks}) AND "
-            "(name ILIKE ? ESCAPE '\\' OR country = ? OR actor_key = ?))")
-
-
-def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause and parameters of an events filter."""
-    params: list[Any] = []
-    clauses = ["e.latest"]
-    if f.actor:
-        clauses.append(_role_clause(("source", "target"), f.actor, params))
-    if f.source:
-        clauses.append(_role_clause(("source",), f.source, params))
-    if f.target:
-        clauses.append(_role_clause(("target",), f.target, params))
-    if f.attributed_to:
-        clauses.append("(" + _role_clause(("attributed_to",), f.attributed_to, params) +
-                       " OR array_to_string(e.attributed_names, '|') ILIKE ? ESCAPE '\\')")
-        params.append(like(f.attributed_to))
-    for column, value in (("e.type", f.type), ("e.status", f.status)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if f.outlet:
-        clauses.append("e.outlet ILIKE ? ESCAPE '\\'")
-        params.append(like(f.outlet))
-    if f.since:
-        clauses.append("e.event_date >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("e.event_date <= ?")
-        params.append(f.until)
-    for word in (f.text or "").split()[:10]:
-        clauses.append("e.evidence ILIKE ? ESCAPE '\\'")
-        params.append(like(word))
-    return " AND ".join(clauses), params
 
 
 def count_events(con: Con, f: EventFilter) -> int:

@@ -63,3 +63,27 @@ def test_ingested_hostile_article_is_escaped(ingested):
     for html in pages:
         assert "<script>window" not in html and "<img src=x" not in html
         assert 'href="javascript:' not in html
+
+
+@pytest.mark.parametrize("params", [
+    {"actor": "Pakistani"},            # a demonym selects the country's actors
+    {"source": "Indian"},              # "Indian troops" is an Indian actor
+    {"target": "Moscow"},              # a capital names its country
+    {"attributed_to": "officials"},    # speakers that are no country
+    {"actor": "person:UKR:olena bondar"},  # an actor page links by store key
+    {"status": "alleged"},
+])
+def test_the_events_page_selects_what_the_events_command_selects(ingested, ingested_store,
+                                                                  params):
+    from newsevents.store.filters import event_filter
+    from newsevents.store.queries import list_events
+
+    con = duckdb.connect(str(ingested_store), read_only=True)
+    try:
+        expected = {r["event_id"] for r in list_events(con, event_filter(**params, limit=None))}
+    finally:
+        con.close()
+    listed = set(re.findall(r'data-event="([^"]+)"',
+                            ingested.get("/events", params={**params, "per_page": 200}).text))
+    assert listed == expected
+    assert expected, "each filter selects some of the invented events"
