@@ -142,7 +142,8 @@ def test_future_in_the_past(nlp, text, word, expected):
 
 
 @pytest.mark.parametrize("text,word,expected", [
-    ("Thousands of farmers marched to press for the release of the activists.", "release", "future"),
+    # pressing for something is a goal whose outcome is open
+    ("Thousands of farmers marched to press for the release of the activists.", "release", "speculative"),
     ("The families are waiting for a verdict.", "verdict", "future"),
     ("The court fined the firm for the spill.", "spill", "asserted"),
 ])
@@ -152,7 +153,7 @@ def test_goal_prepositions(nlp, text, word, expected):
 
 @pytest.mark.parametrize("text,word,expected", [
     # an infinitive with its own subject ("wants the court to X") is a goal too
-    ("The union wants the court to annul the contract.", "annul", "future"),
+    ("The union wants the court to annul the contract.", "annul", "speculative"),
     ("The embargo did not force the regime to release the prisoners.", "release", "negated"),
 ])
 def test_infinitives_with_subjects(nlp, text, word, expected):
@@ -184,3 +185,26 @@ def test_decline_governs_only_an_infinitive(nlp):
     assert status(nlp, "The minister declined to comment on the raid.", "comment") == "negated"
     # (the attribution model may read this sentence as a report: either is factual)
     assert status(nlp, "Profits kept declining on a drop in sales.", "drop") in {"asserted", "reported"}
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # trying, wanting, asking: whether the goal comes about is open
+    ("The rebels tried to seize the airport.", "seize", "speculative"),
+    ("The farmers hope to sell the harvest abroad.", "sell", "speculative"),
+    ("The mayor urged the residents to leave the coast.", "leave", "speculative"),
+    ("The envoy made an effort to reopen the talks.", "reopen", "speculative"),
+    # plans, commitments and "will" stay future
+    ("The ministry plans to expel three diplomats.", "expel", "future"),
+    ("The two sides agreed to exchange prisoners.", "exchange", "future"),
+    ("The army will withdraw from the valley.", "withdraw", "future"),
+    # a negated goal word still negates its goal
+    ("The council did not want to extend the curfew.", "extend", "negated"),
+])
+def test_goals_are_open_plans_are_future(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
+
+
+def test_definite_object_of_a_goal_already_exists(nlp):
+    # "the lawsuit" was filed already; "a lawsuit" may or may not be won
+    assert status(nlp, "The farmers are trying to win the lawsuit.", "lawsuit") == "asserted"
+    assert status(nlp, "The farmers are trying to win a lawsuit.", "lawsuit") == "speculative"
