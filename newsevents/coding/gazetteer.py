@@ -75,7 +75,8 @@ _SPACE = re.compile(r"[\s\-\u2010-\u2015]+")
 
 
 def norm(text: str) -> str:
-    """Lookup key: accents folded, lower case, no periods/apostrophes, no leading "the"."""
+    """Lookup key: accents folded, lower case, no periods/apostrophes, no leading
+    "the", "St"/"Ste" spelt out."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -85,6 +86,9 @@ def norm(text: str) -> str:
     text = _SPACE.sub(" ", _PUNCT.sub("", text)).strip()
     if text.startswith("the "):
         text = text[4:]
+    # "St. Petersburg" and "Saint Petersburg" are one name (GeoNames spells both ways)
+    if text.startswith(("st ", "ste ")):
+        text = "saint" + text[2:] if text.startswith("st ") else "sainte" + text[3:]
     return text
 
 

@@ -118,3 +118,21 @@ def test_no_alias_belongs_to_two_organizations():
 def test_regions(name, iso3):
     p = gz.place(name)
     assert (p.kind, p.country) == ("region", iso3)
+
+
+@pytest.mark.parametrize("spelling, same_as", [
+    ("St. Petersburg", "Saint Petersburg"),   # abbreviated "Saint"
+    ("St Petersburg", "Saint Petersburg"),
+    ("Basra", "Basrah"),                      # another Latin spelling of a big city
+    ("Khan Younis", "Khan Yunis"),
+])
+def test_spellings_of_one_city_resolve_to_it(spelling, same_as):
+    place, expected = gz.place(spelling), gz.place(same_as)
+    assert expected is not None and place is not None
+    assert (place.name, place.country) == (expected.name, expected.country)
+
+
+def test_a_spelling_never_takes_another_citys_own_name():
+    # GeoNames lists "Cancun" among Changchun's names; Cancun is a city of its own
+    assert gz.place("Cancun").country == "MEX"
+    assert gz.place("Salvador").country == "BRA"
