@@ -41,6 +41,7 @@ class Draft:
     via: list[int] = field(default_factory=list)  # token indices of intermediaries
     quotes: list[int] = field(default_factory=list)  # indices of quotes it owns
     passive: bool = False  # "X is expected to …": no source in the text, but still an attribution
+    confidence: float = 0.0  # the cue model's probability that the cue is one (0 without the model)
 
 
 def is_verbal(token: "Token") -> bool:

@@ -64,7 +64,7 @@ def looks_like_title(toks: list["Token"]) -> bool:
     words = [t for t in toks if not t.is_punct and not t.is_space]
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     if len(words) < MIN_DIRECT_TOKENS:
-        return not (words and has_verb and spoken_short(toks))
+        return not (words and (has_verb or _ends_with_comma(toks)) and spoken_short(toks))
     capitalised = all(t.text[:1].isupper() or t.is_stop for t in words)
     return capitalised and not has_verb and len(words) <= 8
 
@@ -116,3 +116,10 @@ __all__ = [
     "spoken_short",
     "via_tokens",
 ]
+
+
+def _ends_with_comma(toks: list["Token"]) -> bool:
+    """ "“Apparently not,” he said": a comma inside the closing mark hands the
+    words to a cue after them, even without a verb."""
+    inner = [t for t in toks if t.text not in MARKS]
+    return bool(inner) and inner[-1].text == ","

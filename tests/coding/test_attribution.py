@@ -324,3 +324,36 @@ def test_preposition_of_a_cue_without_clause_is_in_the_cue(nlp):
     assert text[start:end] == "railed against"
     start, end = cue_extent(verb, "ccomp")
     assert text[start:end] == "railed"
+
+
+def test_cue_in_the_sentence_after_a_question_quote(nlp):
+    text = '"Who will pay for the new stadium?" the councillor said. The vote is next week.'
+    a = code(nlp, text)
+    att = by_cue(a, "said")
+    assert [c.text for c in att.contents] == ['"Who will pay for the new stadium?"']
+    assert att.kind == "direct"
+
+
+def test_short_verbless_quote_with_comma_is_a_quote(nlp):
+    text = '"Absolutely not," the governor said when asked about the tax.'
+    a = code(nlp, text)
+    att = by_cue(a, "said")
+    assert att.contents[0].text == '"Absolutely not,"'
+
+
+def test_short_quoted_phrase_without_comma_stays_a_phrase(nlp):
+    text = 'The governor called the plan "a total disaster" on Monday.'
+    a = code(nlp, text)
+    assert all('"a total disaster"' != c.text for att in a.attributions for c in att.contents)
+
+
+def test_confident_cue_without_source_is_kept_and_weak_one_dropped():
+    from newsevents.coding.attribution import SOURCELESS_CONFIDENCE, keeps
+    from newsevents.coding.attribution_rules import Draft
+
+    bare = Draft(cue=(0, 4), cue_token=0, status="reported")
+    assert not keeps(bare)
+    assert keeps(Draft(cue=(0, 4), cue_token=0, status="reported", source=(5, 9)))
+    assert keeps(Draft(cue=(0, 4), cue_token=0, status="reported", passive=True))
+    assert keeps(Draft(cue=(0, 4), cue_token=0, status="reported", confidence=SOURCELESS_CONFIDENCE))
+    assert not keeps(Draft(cue=(0, 4), cue_token=0, status="reported", confidence=SOURCELESS_CONFIDENCE - 0.1))
