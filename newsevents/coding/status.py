@@ -219,6 +219,27 @@ def _goal_or_plan(status: str | None, lemma: str) -> str | None:
     return "speculative" if status == "future" and lemma in GOAL_GOVERNORS else status
 
 
+#: adjectives whose infinitive is scheduled ("due to arrive", "about to sign")
+_SCHEDULED_ADJ = frozenset({"about", "due", "set", "poised", "slated", "scheduled", "bound"})
+#: adjectives whose infinitive is held back ("unwilling to sign", "unable to reach")
+_AVERSE_ADJ = frozenset({"unwilling", "reluctant", "afraid", "loath", "hesitant", "unable",
+                         "impossible", "powerless"})
+
+
+def _unlisted_infinitive(head: "Token") -> str:
+    """Status of a "to" infinitive under a governor missing from the lexicon.
+
+    Under a verb or noun it has not happened yet (future; speculative under a
+    goal word); under an adjective of disposition it may or may not happen
+    ("willing to talk", "ready to fight"), unless the adjective schedules or
+    holds it back.
+    """
+    lemma = head.lemma_.lower()
+    if head.pos_ != "ADJ" or lemma in _SCHEDULED_ADJ:
+        return _goal_or_plan("future", lemma)
+    return "negated" if lemma in _AVERSE_ADJ else "speculative"
+
+
 def _unfinished_relative(t: "Token") -> bool:
     """ "funding to pay for repairs", "nothing to discuss": not yet done;
     but "the first minister to visit" did visit."""
@@ -236,7 +257,9 @@ def _through_preposition(t: "Token", head: "Token") -> "tuple[str | None, Token 
     if head.lower_ in gov_lex:  # "without replacing"
         return gov_lex[head.lower_], None
     if t.tag_ == "VBG" and t.dep_ == "pcomp" and head.lower_ in _PURPOSE_PREPS:
-        return "future", None  # "an attempt to keep them from tendering", "intent on halting"
+        if head.lower_ == "from":  # "barred them from entering": kept from happening, may still
+            return "speculative", None
+        return "future", None  # "intent on halting", "a push for reopening"
     if head.dep_ not in {"prep", "agent"} or head.head.i == head.i:
         return None, None
     if head.lower_ in _ADJUNCT_PREPS or head.i < head.head.i:
@@ -289,7 +312,7 @@ def _step(t: "Token", token: "Token", depth: int) -> "tuple[str | None, Token | 
     if infinitive:
         if lemma in implicatives() and depth < 3:
             return _inherit(head, depth), None
-        return _goal_or_plan("future", lemma), None
+        return _unlisted_infinitive(head), None
     if t.dep_ == "xcomp" and t.tag_ in {"VBG", "VB"} and depth < 3:
         # "could include selling", "may help prevent": the gerund or bare
         # complement is as sure as the verb it completes

@@ -221,3 +221,18 @@ def test_definite_object_of_a_goal_already_exists(nlp):
 ])
 def test_blocked_event_nouns_and_presupposed_objects(nlp, text, word, expected):
     assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a disposition: the act may or may not follow
+    ("The rebels are willing to negotiate with the army.", "negotiate", "speculative"),
+    ("The navy is ready to escort the convoy.", "escort", "speculative"),
+    # a schedule: the act is coming
+    ("The ministers are due to meet in Oslo.", "meet", "future"),
+    # held back: the act does not happen
+    ("The rescuers were unable to reach the village.", "reach", "negated"),
+    # kept from happening by "from": it may still happen
+    ("The court barred the company from selling the land.", "selling", "speculative"),
+])
+def test_infinitives_under_adjectives_and_from(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected
