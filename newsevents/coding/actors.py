@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -68,8 +69,13 @@ class Builder:
         self.ents = tuple(self.doc.ents)  # doc.ents builds new Span objects on every access
         self._known: dict[int, set[str]] = {}
         self.sent_of: list[int] = [0] * len(self.doc)
+        self.para_of_sent: list[int] = [0]  # paragraph number of each sentence
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
+            text = self.doc.text
+            newlines = [m.start() for m in re.finditer("\n", text)]
+            self.para_of_sent = []
             for n, sent in enumerate(self.doc.sents):
+                self.para_of_sent.append(bisect_right(newlines, sent.start_char))
                 for i in range(sent.start, sent.end):
                     self.sent_of[i] = n
 
@@ -120,11 +126,15 @@ class Builder:
         return self.drafts.get(key) if key else None
 
     def countries_near(self, i: int, window: int = 1) -> set[str]:
-        """ISO3 codes of country actors mentioned within ``window`` sentences before ``i``."""
+        """ISO3 codes of country actors mentioned within ``window`` sentences before ``i``,
+        in its paragraph: "parliament" after a paragraph about another country is
+        not that country's (a new paragraph often turns to another side)."""
         s = self.sent_of[i]
+        para = self.para_of_sent[s]
+        near = {n for n in range(max(0, s - window), s + 1) if self.para_of_sent[n] == para}
         found: set[str] = set()
         for d in self.drafts.values():
-            if d.kind == "country" and any(s - window <= self.sent_of[a] <= s for a, _ in d.spans):
+            if d.kind == "country" and any(self.sent_of[a] in near for a, _ in d.spans):
                 found.add(d.country or "")
         return found - {""}
 

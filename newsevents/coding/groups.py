@@ -27,7 +27,7 @@ _MOD_DEPS = frozenset("amod compound nmod poss npadvmod".split())
 _PLACE_PREPS = ("of", "from", "in", "throughout", "across")
 #: Offices with one holder per country: "the Chinese ambassador" is a person, "a U.S. official" a group.
 _OFFICES = frozenset("ambassador envoy consul president minister premier chancellor king queen emir "
-                     "sultan governor mayor spokesman spokeswoman spokesperson".split())
+                     "sultan governor mayor spokesman spokeswoman spokesperson counterpart".split())
 
 
 def code_groups(b: "Builder") -> None:

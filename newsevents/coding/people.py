@@ -196,6 +196,24 @@ def _appos_title(toks: list["Token"], t: "Token") -> bool:
     return any(c.dep_ == "appos" and _word(c) in TITLES for c in head.children)
 
 
+def _name_words(span) -> tuple[str, ...]:
+    """The words of a name: "Lee Jong-ho" is ("Lee", "Jong-ho"), since a lower-case
+    part belongs to the hyphenated given name; "Bashar al-Assad" stays
+    ("Bashar", "al", "Assad") so that a later "Assad" finds him."""
+    words: list[str] = []
+    glue = False
+    for t in span:
+        if t.text == "-" and not t.whitespace_ and words and t.i > span.start:
+            glue = True
+            continue
+        if glue and t.text[:1].islower():
+            words[-1] += "-" + t.text
+        elif t.text[:1].isalpha():
+            words.append(t.text)
+        glue = False
+    return tuple(words)
+
+
 def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
     """Strip titles, honorifics and possessives from a name span; None if nothing is left."""
     doc = b.doc
@@ -214,7 +232,7 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
         return None
     if start > 0 and _word(doc[start - 1]) in HONORIFICS:
         gender = HONORIFICS[_word(doc[start - 1])] or gender
-    words = tuple(doc[i].text for i in range(start, end) if doc[i].text[:1].isalpha())
+    words = _name_words(doc[start:end])
     if not words or not words[-1][:1].isupper():
         return None
     return NameMention(start, end, words, gender)

@@ -104,7 +104,7 @@ def _grp(words: str, sector: str) -> None:
 
 _grp("official authority government administration regime leader leadership minister "
      "negotiator delegation delegate cabinet president premier chancellor king queen emir sultan "
-     "governor mayor spokesman spokeswoman spokesperson ruler", "GOV")
+     "governor mayor spokesman spokeswoman spokesperson ruler counterpart", "GOV")
 _grp("diplomat envoy embassy ambassador consul", "DIP")
 _grp("lawmaker legislator senator parliamentarian congressman mp parliament", "LEG")
 _grp("troop soldier force military army navy marine officer commander general "

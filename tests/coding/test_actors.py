@@ -448,3 +448,16 @@ def test_works_without_a_parse():
 def test_region_subject_is_not_a_person(nlp):
     a = code(nlp, "Tigray has been cut off from aid for months.")
     assert all(x.kind != "person" for x in a.actors.all())
+
+
+def test_an_unnamed_institution_takes_no_country_from_an_earlier_paragraph(nlp):
+    text = ("Norway sent two frigates to the strait last week.\n\n"
+            "An opposition lawmaker said the ministry had failed to consult parliament.")
+    a = code(nlp, text)
+
+    def parliament(analysis):
+        return [x for x in analysis.actors.all() if any(m.text == "parliament" for m in x.mentions)]
+
+    assert [x.country for x in parliament(a)] == [None]
+    same_paragraph = code(nlp, text.replace(".\n\nAn", ". An"))
+    assert [x.country for x in parliament(same_paragraph)] == ["NOR"]

@@ -153,3 +153,21 @@ def test_definite_org_noun_links_to_the_only_organization(nlp):
     two = code(nlp, "Hezbollah and Hamas fired rockets overnight. The group said it targeted a base.")
     tok2 = next(t for t in two.doc if t.text == "group")
     assert two.actors.actor_at(tok2.i) is None
+
+
+def test_hyphenated_given_names_keep_their_person_and_the_family_name_comes_first(nlp):
+    # East Asian order: family name first, given name hyphenated with a lower-case part
+    text = ("Trade Minister Kang Min-ji met executives in Busan. Kang said the tariffs would "
+            "stay.\n\nKang Tae-sung, a researcher at the Hanbit Institute, said the talks were "
+            "late. \"This is too slow,\" Kang said.")
+    a = code(nlp, text)
+    people = {x.name for x in a.actors.all() if x.kind == "person"}
+    assert {"Kang Min-ji", "Kang Tae-sung"} <= people
+    assert actor_at_nth(a, "Kang", 1) == "Kang Min-ji"    # the Kang named last before it
+    assert actor_at_nth(a, "Kang", 3) == "Kang Tae-sung"
+
+
+def test_a_counterpart_is_a_person_of_the_modifying_country(nlp):
+    a = code(nlp, "Defence Minister Carl Olsen met his Japanese counterpart in Osaka.")
+    counterpart = [x for x in a.actors.all() if x.role == "counterpart"]
+    assert [(x.kind, x.country) for x in counterpart] == [("person", "JPN")]
