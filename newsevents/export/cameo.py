@@ -9,10 +9,12 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class CameoCode:
-    """A CAMEO code with its root and the GDELT quad class of that root."""
+    """A CAMEO code with its root, the GDELT quad class of that root and its
+    Goldstein weight (-10 most conflictual .. +10 most cooperative)."""
 
     code: str
     description: str
+    goldstein: float | None = None
 
     @property
     def root(self) -> str:
@@ -38,8 +40,8 @@ def table() -> dict[tuple[str, str], CameoCode]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        plover, mode, code, description = line.split("\t")
-        out[(plover, mode)] = CameoCode(code, description)
+        plover, mode, code, description, goldstein = line.split("\t")
+        out[(plover, mode)] = CameoCode(code, description, float(goldstein))
     return out
 
 

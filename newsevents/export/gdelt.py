@@ -5,7 +5,8 @@ first target.  Actor codes are CAMEO-style country + sector ("IRNGOV").
 NumMentions (reports), NumSources (outlets) and NumArticles come from the
 event's story, so a story reported by 200 outlets is one story, visible as
 such, rather than 200 unrelated events.
-Goldstein scale and tone are left empty: newsevents does not compute them.
+GoldsteinScale is the Goldstein weight of the event's CAMEO code (from the
+same table); AvgTone is left empty: newsevents does not score tone.
 Extra columns after SOURCEURL carry the PLOVER type/mode, status and
 attribution.
 """
@@ -49,7 +50,7 @@ def gdelt_row(row: dict) -> list[object]:
         row["eid"], day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "",
         day.year if day else "", fraction, *a1, *a2,
         1, code.code if code else "", code.base if code else "", code.root if code else "",
-        code.quad_class if code else "", "",
+        code.quad_class if code else "", code.goldstein if code else "",
         row["n_reports"] or 1, row["n_outlets"] or 0, row["n_articles"] or 1, "",
         row["location_text"] or "", row["location_country"] or "",
         "" if row["lat"] is None else row["lat"], "" if row["lon"] is None else row["lon"],

@@ -76,3 +76,14 @@ def test_every_mode_the_event_lexicon_can_emit_has_its_own_row():
     assert pairs, "no type/mode pairs read from the lexicon"
     missing = sorted(p for p in pairs if p not in table())
     assert not missing, f"type/mode pairs without a CAMEO code: {missing}"
+
+
+def test_goldstein_weights_agree_with_the_quad_class():
+    for (typ, mode), code in table().items():
+        assert code.goldstein is not None and -10 <= code.goldstein <= 10, (typ, mode)
+        if code.quad_class in (3, 4):  # verbal and material conflict
+            assert code.goldstein < 0, (typ, mode, code)
+        else:
+            assert code.goldstein > 0, (typ, mode, code)
+    # material conflict weighs more than verbal conflict
+    assert table()[("ASSAULT", "-")].goldstein < table()[("ACCUSE", "-")].goldstein

@@ -111,6 +111,9 @@ def test_gdelt_tsv_has_cameo_codes_and_story_counts(con, tmp_path):
     assert meet["EventRootCode"] == "04" and meet["QuadClass"] == "1"
     reject = next(r for r in rows if r["PloverType"] == "REJECT")
     assert reject["EventRootCode"] == "12" and reject["QuadClass"] == "3"
+    # Goldstein: military aid is strong cooperation, a meeting mild, a rejection conflict
+    assert float(reject["GoldsteinScale"]) < 0 < float(meet["GoldsteinScale"]) \
+        < float(aid["GoldsteinScale"])
 
 
 def test_unknown_format_is_a_usage_error(con, tmp_path):
