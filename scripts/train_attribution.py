@@ -61,17 +61,25 @@ def parsed_docs(texts: list[str], cache: Path | None) -> list:
     return docs
 
 
-def _candidates(split_dir: Path, cache: Path | None = None):
-    """Every verb with a complement frame in a PolNeAR split: ``(token, frame, is_gold_cue)``.
+_PARSED: dict[str, list] = {}
+
+
+def _candidates(split_dir: Path, cache: Path | None = None, with_spans: bool = False):
+    """Every verb with a complement frame in a PolNeAR split: ``(token, frame, is_gold_cue)``
+    (and, ``with_spans``, the set of the document's gold cue spans as a fourth item).
 
     A candidate is a gold cue when gold marks it as the cue of a content that
-    overlaps the candidate's complement.
+    overlaps the candidate's complement.  Parses are kept for the next call.
     """
     docs = read_polnear(split_dir)
-    for gold, doc in zip(docs, parsed_docs([d.text for d in docs], cache)):
+    key = str(split_dir)
+    if key not in _PARSED:
+        _PARSED[key] = parsed_docs([d.text for d in docs], cache)
+    for gold, doc in zip(docs, _PARSED[key]):
         if doc is None:
             continue
         cue_chars, contents = _gold_index(gold)
+        spans = {g.cue[0] for g in gold.attributions}
         for tok in doc:
             if tok.pos_ != "VERB":
                 continue
@@ -81,7 +89,7 @@ def _candidates(split_dir: Path, cache: Path | None = None):
             frame, toks = found
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             hit = tok.idx in cue_chars and any(cs < e and s < ce for cs, ce in contents)
-            yield tok, frame, hit
+            yield (tok, frame, hit, spans) if with_spans else (tok, frame, hit)
 
 
 def count_frames(split_dir: Path, cache: Path | None = None) -> collections.Counter:
@@ -119,6 +127,42 @@ def train_cue_model(xs: list[list[str]], ys: list[int], c: float) -> dict[str, f
     return {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-3}
 
 
+#: a (lemma, frame) takes another cue span when that one was PolNeAR's this much more often
+EXTENT_MARGIN = 0.1
+#: a (lemma, frame) the model accepts is vetoed when its span was PolNeAR's cue less often than this
+VETO_EXACT = 0.15
+#: … over at least this many accepted occurrences (and EXTENT_MIN for a span variant)
+VETO_MIN, EXTENT_MIN = 8, 5
+
+
+def span_tables(split_dir: Path, cache: Path | None, model) -> tuple[dict[str, str], list[str]]:
+    """Cue-span conventions of the (lemma, frame) pairs that ``model`` accepts, from a split:
+    ``extents`` (the :func:`cue_variants` span that matched gold clearly more often than
+    the rule's span) and ``vetoes`` (pairs whose span almost never matched gold)."""
+    from newsevents.coding.attribution_rules import cue_extent, cue_variants
+
+    hits: collections.Counter = collections.Counter()
+    seen: collections.Counter = collections.Counter()
+    for tok, frame, _hit, spans in _candidates(split_dir, cache, with_spans=True):
+        if not model.is_cue(tok, frame):
+            continue
+        key = f"{tok.lemma_.lower()}|{frame}"
+        seen[key] += 1
+        hits[(key, "rule")] += cue_extent(tok, frame) in spans
+        for name, span in cue_variants(tok, frame).items():
+            hits[(key, name)] += span in spans
+    extents: dict[str, str] = {}
+    vetoes: list[str] = []
+    for key in sorted(seen):
+        n = seen[key]
+        best = max(("bare", "inf", "infprep", "dobj", "dobjprep"), key=lambda v: (hits[(key, v)], v))
+        if n >= EXTENT_MIN and hits[(key, best)] >= hits[(key, "rule")] + max(2, EXTENT_MARGIN * n):
+            extents[key] = best
+        elif n >= VETO_MIN and hits[(key, "rule")] < VETO_EXACT * n:
+            vetoes.append(key)
+    return extents, vetoes
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -133,10 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(args.cache) if args.cache else None
     xs, ys = cue_examples(Path(args.data) / "polnear" / "train", cache)
     weights = train_cue_model(xs, ys, args.c)
+    from newsevents.coding.models.attribution_cues import CueModel
+
+    extents, vetoes = span_tables(Path(args.data) / "polnear" / "train", cache, CueModel(weights, args.threshold))
     Path(args.model_out).write_text(json.dumps(
         {"about": "attribution cue classifier, PolNeAR train, scripts/train_attribution.py",
          "c": args.c, "threshold": args.threshold, "examples": len(ys), "positives": sum(ys),
+         "extents": extents, "vetoes": vetoes,
          "weights": dict(sorted(weights.items()))}, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"cue spans: {len(extents)} learned extents, {len(vetoes)} vetoes")
     print(f"cue model: {len(weights)} weights from {len(ys)} candidates -> {args.model_out}")
     counts = count_frames(Path(args.data) / "polnear" / "train", cache)
     keys = sorted({(lemma, frame) for lemma, frame, _ in counts})

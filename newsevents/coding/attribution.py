@@ -393,7 +393,8 @@ class _Finder:
 
     # -- helpers ------------------------------------------------------------------
     def _new_draft(self, cue: "Token", kind: str, frame: str | None) -> Draft:
-        draft = Draft(cue=cue_extent(cue, frame), cue_token=cue.i, status=cue_status(cue), kind=kind)
+        span = self.model.extent(cue, frame) if self.model is not None else cue_extent(cue, frame)
+        draft = Draft(cue=span, cue_token=cue.i, status=cue_status(cue), kind=kind)
         draft.passive = any(c.dep_ == "nsubjpass" for c in cue.children)
         subj = subject_of(cue)
         if subj is not None:

@@ -315,6 +315,36 @@ def cue_extent(tok: "Token", frame: str | None) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
+def cue_variants(tok: "Token", frame: str | None) -> dict[str, tuple[int, int]]:
+    """Other cue spans PolNeAR uses for some verbs, by name: ``bare`` (the verb
+    without what :func:`cue_extent` adds after it: "described", not "described
+    as"), ``inf`` / ``infprep`` ("continued to attack" / "tends to focus on"),
+    ``dobj`` / ``dobjprep`` ("made no mention of").  Which one a (lemma, frame)
+    takes is learned from PolNeAR train (:mod:`.models.attribution_cues`)."""
+    doc = tok.doc
+    start, _ = cue_extent(tok, frame)
+    out = {"bare": (start, tok.idx + len(tok.text))}
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        verb = doc[tok.i + 2]
+        if verb.head.i == tok.i and verb.dep_ == "xcomp":
+            out["inf"] = (start, verb.idx + len(verb.text))
+            out.update(_next_prep("infprep", start, verb))
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.i > tok.i:
+            out["dobj"] = (start, child.idx + len(child.text))
+            out.update(_next_prep("dobjprep", start, child))
+            break
+    return out
+
+
+def _next_prep(name: str, start: int, tok: "Token") -> dict[str, tuple[int, int]]:
+    """``{name: span}`` up to the preposition right after ``tok``, if there is one."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.i == tok.i + 1:
+            return {name: (start, child.idx + len(child.text))}
+    return {}
+
+
 def _cue_prep(prep: "Token", frame: str | None) -> bool:
     """A preposition that PolNeAR keeps in the cue of a verb without a clause
     ("turned to", "spoke about"): with a clause ("said on Tuesday that …") it
@@ -344,5 +374,5 @@ def according_to(doc: "Doc") -> Iterable[tuple["Token", "Token", "Token"]]:
 __all__ = [
     "Draft", "is_cue", "is_verbal", "cue_status", "subject_of", "token_span", "trim",
     "subject_span", "runs", "according_to",
-    "content_frame", "cue_extent", "PHRASAL_PREPS", "CATENATIVES", "catenative_head",
+    "content_frame", "cue_extent", "cue_variants", "PHRASAL_PREPS", "CATENATIVES", "catenative_head",
 ]

@@ -357,3 +357,31 @@ def test_confident_cue_without_source_is_kept_and_weak_one_dropped():
     assert keeps(Draft(cue=(0, 4), cue_token=0, status="reported", passive=True))
     assert keeps(Draft(cue=(0, 4), cue_token=0, status="reported", confidence=SOURCELESS_CONFIDENCE))
     assert not keeps(Draft(cue=(0, 4), cue_token=0, status="reported", confidence=SOURCELESS_CONFIDENCE - 0.1))
+
+
+def test_cue_variants_name_the_spans_polnear_uses(nlp):
+    from newsevents.coding.attribution_rules import cue_variants
+
+    text = "The senator made no mention of the tariff and continued to attack the plan."
+    doc = nlp(text)
+    made = next(t for t in doc if t.text == "made")
+    spans = {k: text[s:e] for k, (s, e) in cue_variants(made, "dobj").items()}
+    assert spans["bare"] == "made"
+    assert spans["dobjprep"] == "made no mention of"
+    cont = next(t for t in doc if t.text == "continued")
+    assert text.__getitem__(slice(*cue_variants(cont, "xcomp")["inf"])) == "continued to attack"
+
+
+def test_learned_extent_and_veto_change_only_the_named_pairs(nlp):
+    from newsevents.coding.models.attribution_cues import CueModel
+
+    text = "The senator made no mention of the tariff."
+    doc = nlp(text)
+    made = next(t for t in doc if t.text == "made")
+    plain = CueModel({"bias": 5.0, "lemma=make": 0.0}, 0.5)
+    learned = CueModel({"bias": 5.0, "lemma=make": 0.0}, 0.5, {"make|dobj": "dobjprep"}, frozenset({"make|xcomp"}))
+    assert text.__getitem__(slice(*plain.extent(made, "dobj"))) == "made"
+    assert text.__getitem__(slice(*learned.extent(made, "dobj"))) == "made no mention of"
+    assert learned.is_cue(made, "dobj")
+    vetoed = CueModel({"bias": 5.0, "lemma=make": 0.0}, 0.5, {}, frozenset({"make|dobj"}))
+    assert not vetoed.is_cue(made, "dobj")

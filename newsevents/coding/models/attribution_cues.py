@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from ...errors import ModelError
 from ..attribution_lexicon import cue_lexicon
-from ..attribution_rules import subject_of
+from ..attribution_rules import cue_extent, cue_variants, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -75,10 +75,25 @@ def _nested(tok: "Token") -> bool:
 
 @dataclass(frozen=True)
 class CueModel:
-    """Feature weights and the decision threshold of the cue classifier."""
+    """Feature weights and the decision threshold of the cue classifier, with
+    two tables learned on PolNeAR train next to it: ``extents`` (``lemma|frame``
+    -> the :func:`~newsevents.coding.attribution_rules.cue_variants` name of its
+    cue span, where PolNeAR's span differs from the rule's) and ``vetoes``
+    (``lemma|frame`` pairs whose rule span was almost never PolNeAR's cue)."""
 
     weights: dict[str, float]
     threshold: float = 0.5
+    extents: dict[str, str] = field(default_factory=dict)
+    vetoes: frozenset[str] = frozenset()
+
+    def extent(self, tok: "Token", frame: str | None) -> tuple[int, int]:
+        """Character span of the cue ``tok`` with ``frame``: the learned variant, else the rule's."""
+        name = self.extents.get(f"{tok.lemma_.lower()}|{frame}")
+        if name is not None:
+            span = cue_variants(tok, frame).get(name)
+            if span is not None:
+                return span
+        return cue_extent(tok, frame)
 
     def probability(self, feats: list[str]) -> float:
         """P(cue | features)."""
@@ -96,6 +111,8 @@ class CueModel:
         """
         if frame != "ccomp" and f"lemma={tok.lemma_.lower()}" not in self.weights:
             return False
+        if f"{tok.lemma_.lower()}|{frame}" in self.vetoes:
+            return False
         return self.probability(features(tok, frame)) >= self.threshold
 
 
@@ -108,7 +125,9 @@ def load_cue_model() -> CueModel | None:
         return None
     try:
         data = json.loads(path.read_text("utf-8"))
-        return CueModel({k: float(v) for k, v in data["weights"].items()}, float(data.get("threshold", 0.5)))
+        return CueModel({k: float(v) for k, v in data["weights"].items()}, float(data.get("threshold", 0.5)),
+                        {str(k): str(v) for k, v in data.get("extents", {}).items()},
+                        frozenset(str(x) for x in data.get("vetoes", [])))
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"broken attribution cue model {path}: {exc}") from exc
 
