@@ -15,7 +15,9 @@ class Settings:
     ``model`` is any installed spaCy English pipeline (``en_core_web_sm``,
     ``_md``, ``_trf`` …); ``max_chars`` caps the text of one document
     (longer ones are skipped with a reason), ``max_bytes`` caps what is read
-    from one input (gzip output included).
+    from one input (gzip output included).  ``fetch_private`` lets ``--fetch``
+    follow feed links to loopback, private and link-local addresses (refused
+    by default: a feed's links are not the user's choice).
     """
 
     model: str = DEFAULT_MODEL
@@ -24,3 +26,4 @@ class Settings:
     batch_size: int = 8  # documents per nlp.pipe batch; larger batches raise peak memory, not speed
     languages: tuple[str, ...] = ("en",)
     use_models: bool = True  # use the trained components where shipped
+    fetch_private: bool = False

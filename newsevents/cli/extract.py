@@ -35,6 +35,9 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
                    help="do not use the trained components, only the rules")
     p.add_argument("--fetch", action="store_true",
                    help="fetch the page of each feed item that carries no full text (http/https)")
+    p.add_argument("--fetch-private", action="store_true",
+                   help="let --fetch follow feed links to loopback, private and link-local "
+                        "addresses (refused by default unless on the feed's own host)")
 
 
 def check_paths(paths: list[str]) -> None:
@@ -48,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from ..pipeline import Pipeline, as_date
 
     check_paths(args.paths)
-    settings = Settings(model=args.model, max_chars=args.max_chars, use_models=not args.rules_only)
+    settings = Settings(model=args.model, max_chars=args.max_chars,
+                        use_models=not args.rules_only, fetch_private=args.fetch_private)
     pipe = Pipeline(settings)
     outcomes = pipe.extract_paths(args.paths, as_date(args.published), fetch=args.fetch)
     counts = {"coded": 0, "skipped": 0, "failed": 0}

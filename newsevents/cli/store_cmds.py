@@ -105,12 +105,14 @@ def run_ingest(args: argparse.Namespace) -> int:
         result = distributed.ingest(
             args.paths, db=args.db, scheduler=args.scheduler, workers=args.workers,
             published=published, cluster=args.cluster, cluster_config=args.cluster_config,
-            settings=Settings(model=args.model, use_models=not args.rules_only),
+            settings=Settings(model=args.model, use_models=not args.rules_only,
+                             fetch_private=args.fetch_private),
             fetch=args.fetch)
         return _print_dask_result(result)
     from ..store.ingest import ingest
 
-    settings = Settings(model=args.model, use_models=not args.rules_only)
+    settings = Settings(model=args.model, use_models=not args.rules_only,
+                        fetch_private=args.fetch_private)
     progress = _Progress()
     try:
         report = ingest(args.paths, args.db, published=published, settings=settings,

@@ -149,7 +149,7 @@ def _item(entry, index: int, location: str, outlet: str | None, fetch: bool,
                 published=_entry_date(entry), outlet=outlet)
     body = _full_content(entry)
     if body is None and fetch and link:
-        page = urls.fetch_url(link, settings=settings)
+        page = urls.fetch_url(link, settings=settings, found_in=location)
         if not isinstance(page, Document):
             return page
         return Document(source=source, content=page.content, content_type=page.content_type,

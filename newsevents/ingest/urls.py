@@ -6,10 +6,17 @@ Each fetch has a per-operation timeout plus an overall deadline (a server that
 drips one byte a second cannot hold a run forever) and a size cap: the body is
 read in chunks and the download stops as soon as the cap is passed, so memory
 stays bounded whatever the server sends.
+
+Links found inside a feed (``--fetch``) are not the user's choice, so they
+are fetched only when their host resolves to public addresses, or is the
+feed's own host (:func:`check_public`; ``--fetch-private`` lifts this), and a
+redirect may not lead from there to a private address either.  URLs the user
+names are fetched wherever they point.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import socket
@@ -76,31 +83,65 @@ def check_url(url: str) -> None:
         raise InputError(f"{url}: URL has no host", kind="bad_url")
 
 
+def check_public(url: str, allowed_host: str | None = None) -> None:
+    """Raise :class:`InputError` (kind ``address_refused``) when the host of
+    ``url`` resolves to a loopback, private, link-local, multicast or reserved
+    address (``127.0.0.1``, ``10.x``, ``169.254.169.254`` …).
+
+    ``allowed_host`` (the host of the feed a link came from) is always allowed.
+    The name is resolved here and again by the connection; a DNS server that
+    answers differently the second time is not defeated by this check.
+    """
+    host = (urlsplit(url).hostname or "").lower()
+    if allowed_host and host == allowed_host.lower():
+        return
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise InputError(f"{url}: cannot resolve {host}: {exc}", kind="network_error") from None
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not addr.is_global or addr.is_multicast:
+            raise InputError(f"{url}: {host} is a non-public address ({addr}); links found in a "
+                             "feed are not fetched from there (--fetch-private allows it)",
+                             kind="address_refused")
+
+
 class _SafeRedirect(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http(s) URLs, and only a few of them."""
+    """Follow redirects only to http(s) URLs, and only a few of them; with
+    ``public_only``, only to public addresses (or ``allowed_host``)."""
 
     max_redirections = MAX_REDIRECTS
+
+    def __init__(self, public_only: bool = False, allowed_host: str | None = None) -> None:
+        self.public_only, self.allowed_host = public_only, allowed_host
+
+    def check(self, url: str) -> None:
+        """Refuse ``url`` as a fetch or redirect target (see the class)."""
+        check_url(url)
+        if self.public_only:
+            check_public(url, self.allowed_host)
 
     def http_error_302(self, req, fp, code, msg, headers):  # noqa: D102
         # Checked before urllib looks at it, so the refusal says why.
         target = headers.get("location") or headers.get("uri")
         if target:
-            check_url(urljoin(req.full_url, target))
+            self.check(urljoin(req.full_url, target))
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
-        check_url(newurl)  # newurl is absolute here
+        self.check(newurl)  # newurl is absolute here
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
+def _opener(redirects: _SafeRedirect) -> urllib.request.OpenerDirector:
     # Built by hand rather than with build_opener(): that would add the
     # FileHandler, FTPHandler and DataHandler, i.e. exactly the schemes we refuse.
     opener = urllib.request.OpenerDirector()
     for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(),
-                    urllib.request.HTTPSHandler(), _SafeRedirect(),
+                    urllib.request.HTTPSHandler(), redirects,
                     urllib.request.HTTPDefaultErrorHandler(),
                     urllib.request.HTTPErrorProcessor()):
         opener.add_handler(handler)
@@ -127,18 +168,21 @@ def _read_capped(resp, url: str, max_bytes: int, deadline: float) -> bytes:
 
 def fetch_bytes(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 20_000_000,
                 accept: str = "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1",
-                ) -> Fetched:
+                public_only: bool = False, allowed_host: str | None = None) -> Fetched:
     """Download ``url`` (http/https only) and return its body, at most ``max_bytes`` of it.
 
-    Raises :class:`InputError` with a ``kind`` of ``scheme_refused``,
-    ``bad_url``, ``http_error``, ``network_error``, ``timeout`` or
+    With ``public_only`` the URL and every redirect must pass
+    :func:`check_public` (``allowed_host`` excepted).  Raises
+    :class:`InputError` with a ``kind`` of ``scheme_refused``, ``bad_url``,
+    ``address_refused``, ``http_error``, ``network_error``, ``timeout`` or
     ``too_large`` (:class:`TooLarge`).
     """
-    check_url(url)
+    redirects = _SafeRedirect(public_only, allowed_host)
+    redirects.check(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
     deadline = time.monotonic() + 4 * timeout
     try:
-        with _opener().open(request, timeout=timeout) as resp:
+        with _opener(redirects).open(request, timeout=timeout) as resp:
             final = resp.geturl()
             check_url(final)
             body = _read_capped(resp, url, max_bytes, deadline)
@@ -216,18 +260,25 @@ def _page(url: str, got: Fetched) -> Document | Skipped | Failed:
 
 
 def fetch_url(url: str, settings: Settings | None = None, timeout: float = DEFAULT_TIMEOUT,
-              max_bytes: int | None = None) -> Document | Skipped | Failed:
+              max_bytes: int | None = None, found_in: str | None = None,
+              ) -> Document | Skipped | Failed:
     """Fetch one page and return it as a :class:`Document`, or why it could not be.
 
-    Never raises for a bad URL or response: a refused scheme, an HTTP error or a
-    network failure is a :class:`Failed`; a body over the size cap (cut after
-    ``max_bytes``, default ``settings.max_bytes``) or of a type that is not
-    text or HTML is a :class:`Skipped`.
+    ``found_in``: the feed (file or URL) the link was found in; such a link
+    must point to a public address or to the feed's own host, unless
+    ``settings.fetch_private``.  Never raises for a bad URL or response: a
+    refused scheme or address, an HTTP error or a network failure is a
+    :class:`Failed`; a body over the size cap (cut after ``max_bytes``,
+    default ``settings.max_bytes``) or of a type that is not text or HTML is
+    a :class:`Skipped`.
     """
     settings = settings or Settings()
     cap = settings.max_bytes if max_bytes is None else max_bytes
+    public_only = found_in is not None and not settings.fetch_private
+    feed_host = urlsplit(found_in).hostname if found_in and is_url(found_in) else None
     try:
-        got = fetch_bytes(url, timeout=timeout, max_bytes=cap)
+        got = fetch_bytes(url, timeout=timeout, max_bytes=cap, public_only=public_only,
+                          allowed_host=feed_host)
     except TooLarge as exc:
         return Skipped(url, "too_large", str(exc))
     except InputError as exc:

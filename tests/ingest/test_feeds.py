@@ -77,9 +77,33 @@ def test_fetch_failure_is_a_record_for_that_item(tmp_path):
     with serve({}) as (base, _):
         path = tmp_path / "f.xml"
         path.write_text(RSS.format(base=base), encoding="utf-8")
-        water, protest = read_feed(str(path), fetch=True)
+        water, protest = read_feed(str(path), fetch=True, settings=Settings(fetch_private=True))
     assert isinstance(water, Document)
     assert isinstance(protest, Failed) and protest.kind == "http_error"
+
+
+def test_fetch_refuses_feed_links_to_private_addresses(tmp_path):
+    # A feed file whose item points at this machine (as a cloud metadata address would)
+    routes = {"/protest": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode())}
+    with serve(routes) as (base, seen):
+        path = tmp_path / "f.xml"
+        path.write_text(RSS.format(base=base), encoding="utf-8")
+        water, protest = read_feed(str(path), fetch=True)
+    assert isinstance(water, Document)
+    assert isinstance(protest, Failed) and protest.kind == "address_refused"
+    assert seen == []  # refused before any request was made
+
+
+def test_a_redirect_from_the_feeds_host_to_a_private_address_is_refused():
+    from newsevents.ingest.urls import fetch_url
+
+    with serve({}) as (inner, inner_seen):
+        routes = {"/protest": (302, {"Location": inner.replace("127.0.0.1", "localhost")
+                                     + "/secret"}, b"")}
+        with serve(routes) as (base, _):
+            page = fetch_url(base + "/protest", found_in=base + "/feed.rss")
+    assert isinstance(page, Failed) and page.kind == "address_refused"
+    assert inner_seen == []
 
 
 BOMB = """<?xml version="1.0"?>
