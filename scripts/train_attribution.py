@@ -127,6 +127,8 @@ def train_cue_model(xs: list[list[str]], ys: list[int], c: float) -> dict[str, f
     return {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0]) if abs(w) >= 1e-3}
 
 
+#: the cue-span variants a (lemma, frame) may take (see ``attribution_rules.cue_variants``)
+VARIANTS = ("bare", "inf", "infprep", "dobj", "dobjprep", "object")
 #: a (lemma, frame) takes another cue span when that one was PolNeAR's this much more often
 EXTENT_MARGIN = 0.1
 #: a (lemma, frame) the model accepts is vetoed when its span was PolNeAR's cue less often than this
@@ -155,7 +157,7 @@ def span_tables(split_dir: Path, cache: Path | None, model) -> tuple[dict[str, s
     vetoes: list[str] = []
     for key in sorted(seen):
         n = seen[key]
-        best = max(("bare", "inf", "infprep", "dobj", "dobjprep"), key=lambda v: (hits[(key, v)], v))
+        best = max(VARIANTS, key=lambda v: (hits[(key, v)], v))
         if n >= EXTENT_MIN and hits[(key, best)] >= hits[(key, "rule")] + max(2, EXTENT_MARGIN * n):
             extents[key] = best
         elif n >= VETO_MIN and hits[(key, "rule")] < VETO_EXACT * n:

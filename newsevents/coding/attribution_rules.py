@@ -319,7 +319,8 @@ def cue_variants(tok: "Token", frame: str | None) -> dict[str, tuple[int, int]]:
     """Other cue spans PolNeAR uses for some verbs, by name: ``bare`` (the verb
     without what :func:`cue_extent` adds after it: "described", not "described
     as"), ``inf`` / ``infprep`` ("continued to attack" / "tends to focus on"),
-    ``dobj`` / ``dobjprep`` ("made no mention of").  Which one a (lemma, frame)
+    ``dobj`` / ``dobjprep`` ("made no mention of") / ``object`` (the second
+    when there is a preposition, else the first).  Which one a (lemma, frame)
     takes is learned from PolNeAR train (:mod:`.models.attribution_cues`)."""
     doc = tok.doc
     start, _ = cue_extent(tok, frame)
@@ -333,6 +334,7 @@ def cue_variants(tok: "Token", frame: str | None) -> dict[str, tuple[int, int]]:
         if child.dep_ == "dobj" and child.i > tok.i:
             out["dobj"] = (start, child.idx + len(child.text))
             out.update(_next_prep("dobjprep", start, child))
+            out["object"] = out.get("dobjprep", out["dobj"])  # "expressed concern (about)"
             break
     return out
 
