@@ -461,3 +461,14 @@ def test_an_unnamed_institution_takes_no_country_from_an_earlier_paragraph(nlp):
     assert [x.country for x in parliament(a)] == [None]
     same_paragraph = code(nlp, text.replace(".\n\nAn", ". An"))
     assert [x.country for x in parliament(same_paragraph)] == ["NOR"]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Police in Norway arrested three Swedish suspects on Monday.", "CRM"),
+    ("Gunmen attacked Nigerian Christians in the north.", "REL"),
+    ("Brazilian employees walked out of the plant.", "LAB"),
+])
+def test_group_nouns_of_a_country_get_their_sector(nlp, text, sector):
+    a = code(nlp, text)
+    groups = [x for x in a.actors.all() if x.kind == "group" and x.sector == sector]
+    assert len(groups) == 1 and groups[0].country is not None
