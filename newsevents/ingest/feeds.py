@@ -211,9 +211,40 @@ def read_feed_bytes(data: bytes, location: str, fetch: bool = False,
             yield Skipped(location, "empty", "feed has no items")
         return
     outlet = parsed.feed.get("title") or None
-    for index, entry in enumerate(parsed.entries):
+
+    def item(numbered: tuple[int, object]) -> Item:
+        index, entry = numbered
         try:
-            yield _item(entry, index, location, outlet, fetch, settings)
+            return _item(entry, index, location, outlet, fetch, settings)
         except Exception as exc:  # one odd item must not end the feed
             log.debug("feed item %d of %s failed", index, location, exc_info=True)
-            yield Failed(f"{location}#item{index}", "bad_feed_item", f"{type(exc).__name__}: {exc}")
+            return Failed(f"{location}#item{index}", "bad_feed_item", f"{type(exc).__name__}: {exc}")
+
+    numbered = enumerate(parsed.entries)
+    if not fetch:
+        yield from map(item, numbered)
+        return
+    # Pages are fetched a few at a time (a feed of 100 links would otherwise
+    # wait for 100 round trips in a row), in order, at most 2 x FETCH_THREADS ahead
+    # of the reader so memory stays bounded.
+    yield from _ordered_in_threads(item, numbered, FETCH_THREADS)
+
+
+#: concurrent page downloads of --fetch, per feed
+FETCH_THREADS = 8
+
+
+def _ordered_in_threads(fn, items, threads: int) -> Iterator:
+    """``map(fn, items)`` on ``threads`` threads, results in input order, a bounded window ahead."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+    from itertools import islice
+
+    items = iter(items)
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="fetch") as pool:
+        window = deque(pool.submit(fn, x) for x in islice(items, 2 * threads))
+        while window:
+            done = window.popleft().result()
+            for x in islice(items, 1):
+                window.append(pool.submit(fn, x))
+            yield done

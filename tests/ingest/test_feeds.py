@@ -190,3 +190,39 @@ def test_html_bodies_become_paragraphs_of_plain_text():
             "<p>Talks &amp; trade<br/>were suspended.</p>")
     assert fragment_text(html) == "Kestria\u2019s envoy left Orlen.\n\nTalks & trade\n\nwere suspended."
     assert fragment_text("Plain words, no tags.") == "Plain words, no tags."
+
+
+def test_fetched_pages_come_back_in_feed_order_while_downloads_overlap():
+    import threading
+
+    active, most = [0], [0]
+    lock, release = threading.Lock(), threading.Event()
+
+    def page(n):
+        def respond(handler):
+            with lock:
+                active[0] += 1
+                most[0] = max(most[0], active[0])
+                if active[0] >= 3:
+                    release.set()  # three downloads at once: let them all finish
+            release.wait(timeout=5)
+            body = PAGE.replace("Hundreds of farmers", f"Crowd number {n}").encode()
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html; charset=utf-8")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+            with lock:
+                active[0] -= 1
+        return respond
+
+    routes = {f"/p{n}": page(n) for n in range(6)}
+    with serve(routes) as (base, _):
+        items = "".join(f"<item><title>t{n}</title><link>{base}/p{n}</link></item>"
+                        for n in range(6))
+        routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"},
+                               f'<rss version="2.0"><channel><title>c</title>{items}'
+                               '</channel></rss>'.encode())
+        docs = list(read_paths([base + "/feed.rss"], fetch=True))
+    assert [f"Crowd number {n}" in d.content for n, d in enumerate(docs)] == [True] * 6
+    assert most[0] >= 3  # not one download after the other
