@@ -18,8 +18,8 @@ It works in passes over the parse:
    and otherwise by the cue classifier learned from PolNeAR train
    (:mod:`.models.attribution_cues`; the frame table alone when
    ``use_model`` is off);
-3. "according to X" gives an attribution whose content is the rest of its
-   clause; 4. "Name: …" opens a headline or a transcript line;
+3. "according to X" (and a sentence-initial "In a … poll,") gives an
+   attribution whose content is the rest of its clause; 4. "Name: …" opens a headline or a transcript line;
 5. quotes left without a cue go to the speaker just before them.
 
 Spans follow PolNeAR's conventions (see :mod:`.attribution_rules`).
@@ -28,6 +28,7 @@ Spans follow PolNeAR's conventions (see :mod:`.attribution_rules`).
 from __future__ import annotations
 
 import logging
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..records import Attribution, AttributionSource
@@ -38,7 +39,7 @@ from .attribution_shapes import (
 )
 from .attribution_quotes import Quote, find_quotes, paragraphs
 from .attribution_rules import (
-    Draft, according_to, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
+    Draft, according_to, poll_leads, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
     subject_of, subject_span, token_span, trim,
 )
 from .models.attribution_cues import CueModel, features, load_cue_model
@@ -354,7 +355,7 @@ class _Finder:
 
     # -- pass 3: according to ---------------------------------------------------
     def _according_pass(self) -> None:
-        for acc, to, obj in according_to(self.doc):
+        for acc, to, obj in chain(according_to(self.doc), poll_leads(self.doc)):
             if acc.i in self.quote_of_token:
                 continue
             sent = acc.sent

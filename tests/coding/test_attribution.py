@@ -385,3 +385,17 @@ def test_learned_extent_and_veto_change_only_the_named_pairs(nlp):
     assert learned.is_cue(made, "dobj")
     vetoed = CueModel({"bias": 5.0, "lemma=make": 0.0}, 0.5, {}, frozenset({"make|dobj"}))
     assert not vetoed.is_cue(made, "dobj")
+
+
+def test_sentence_opening_poll_is_a_source(nlp):
+    text = "In a new Harbor Institute poll released Sunday, 41 percent of voters backed the levy."
+    a = code(nlp, text)
+    att = by_cue(a, "In")
+    assert att.source is not None and "poll" in att.source.span.text
+    assert "41 percent of voters backed the levy" in " ".join(c.text for c in att.contents)
+
+
+def test_poll_in_mid_sentence_is_not_a_cue(nlp):
+    text = "The senator gained ground in a new Harbor Institute poll released Sunday."
+    a = code(nlp, text)
+    assert all(att.cue.text != "in" for att in a.attributions)
