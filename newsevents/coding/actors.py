@@ -213,8 +213,12 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
             return False  # "New Jersey", "Mexico Beach"
         if larger and h.ambiguous and h.kind in "CS":
             return False
-        if h.kind == "S" and ent.label_ == "PERSON":
-            return False  # "Hamilton said", "Victoria told …"
+        if h.kind == "S" and ent.label_ == "PERSON" and (
+                h.ambiguous or people.first_name_gender(span.text) is not None):
+            return False  # "Victoria told …", "Sofia said"; but "Yerevan said" is the government
+    if h.kind == "S" and people.first_name_gender(span.text) is not None and \
+            not {t.ent_type_ for t in span} & {"GPE", "LOC"}:
+        return False  # "Sofia said …" is a person unless the tagger calls it a place
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
     if h.kind == "O" and h.ambiguous and h.end < len(doc) and doc[h.end].lower_.rstrip(".") in TITLES \

@@ -472,3 +472,13 @@ def test_group_nouns_of_a_country_get_their_sector(nlp, text, sector):
     a = code(nlp, text)
     groups = [x for x in a.actors.all() if x.kind == "group" and x.sector == sector]
     assert len(groups) == 1 and groups[0].country is not None
+
+
+def test_a_capital_the_tagger_took_for_a_person_still_speaks_for_its_country(nlp):
+    a = code(nlp, "Yerevan said the border posts had been shelled overnight.")
+    assert [(x.kind, x.country) for x in a.actors.all()] == [("country", "ARM")]
+
+
+def test_a_capital_that_is_also_a_first_name_needs_the_tagger_to_call_it_a_place(nlp):
+    a = code(nlp, "Sofia said the plan was dead.")
+    assert not [x for x in a.actors.all() if x.kind == "country"]
