@@ -30,8 +30,8 @@ STATUSES: tuple[str, ...] = (
 #: the median gold factuality of each status on UW train, kept in order
 #: (scripts/train_status.py fits it; denied is pooled with hypothetical).
 STATUS_CERTAINTY: dict[str, float] = {
-    "asserted": 3.0, "reported": 2.8, "alleged": 2.4, "future": 2.0,
-    "speculative": 1.4, "hypothetical": 1.2, "denied": 1.2, "negated": -1.6,
+    "asserted": 3.0, "reported": 2.8, "alleged": 2.4, "future": 2.2,
+    "speculative": 1.4, "hypothetical": 1.2, "denied": 1.2, "negated": -1.8,
 }
 
 ActorKind = Literal["country", "organization", "person", "group"]

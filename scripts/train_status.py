@@ -1,13 +1,21 @@
-"""Fit the certainty each status stands for (``records.STATUS_CERTAINTY``) on UW train.
+"""Train the status model and fit the certainty of each status on UW train.
 
 Usage::
 
-    .venv/bin/python scripts/train_status.py [--data ../shared/data] [--corpus factuality/UW/train.jsonl]
+    .venv/bin/python scripts/train_status.py [--data ../shared/data] [--cv] [--no-model]
 
 Every gold target of the training corpus is run through the same path as the
-factuality suite (:func:`newsevents.evaluate.factuality.predict`: parse,
-actors and attribution stages, :func:`newsevents.coding.status.status_of`).
-The certainty of a status is then the median gold factuality of its
+factuality suite (parse, actors and attribution stages, then
+:func:`newsevents.coding.status.status_of` on the root of the target span).
+
+1. The open-outcome model (:mod:`newsevents.coding.models.status_open`) is
+   trained on the targets whose rule status is a governed ``future`` or
+   ``negated``: the label says whether the gold factuality lies nearer to
+   the certainty of ``speculative`` than to that of the rule status.
+   ``--cv`` first prints 5-fold cross-validated Pearson r on train (folds by
+   sentence) for a few settings.  The model is saved to
+   ``newsevents/data/models/status_open.json`` (``--no-model``: skip).
+2. The certainty of a status is then the median gold factuality of its
 targets (the least-absolute-error value, as the suite scores MAE; ``--centre
 mean`` gives the least-squares one, which maximises Pearson r on train),
 under the constraint that the statuses keep their order of commitment
@@ -32,6 +40,9 @@ sys.path.insert(0, str(REPO))
 
 from newsevents.records import STATUS_CERTAINTY  # noqa: E402
 
+#: regularisation and decision threshold of the open-outcome model (chosen by --cv on train)
+C = 0.3
+THRESHOLD = 0.5
 #: statuses from most to least committed: the fitted values must not increase along it
 ORDER: tuple[str, ...] = ("asserted", "reported", "alleged", "future", "speculative",
                           "hypothetical", "denied", "negated")
@@ -78,19 +89,109 @@ def isotonic_fit(pairs: list[tuple[float, str]], centre: str = "median",
     return fitted
 
 
+def parse(path: Path) -> list[tuple]:
+    """``(analysis, [(gold, token), ...])`` per sentence, through the suite's stages."""
+    from newsevents.coding.base import Analysis
+    from newsevents.evaluate.factuality import STATUS_STAGES, read_corpus
+    from newsevents.pipeline import Pipeline
+    from newsevents.records import Article
+
+    pipeline = Pipeline()
+    stages = [s for s in pipeline.stages if s.name in STATUS_STAGES]
+    sentences = read_corpus(path)
+    out = []
+    docs = pipeline.nlp.pipe([text for text, _ in sentences], batch_size=64)
+    for k, ((text, targets), doc) in enumerate(zip(sentences, docs)):
+        analysis = Analysis(article=Article(id=f"s{k}", source="train", text=text), doc=doc)
+        for stage in stages:
+            stage(analysis)
+        tokens = []
+        for t in targets:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            tokens.append((t.gold, span.root if span is not None and len(span) else None))
+        out.append((analysis, tokens))
+    return out
+
+
+def examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int, int]]]:
+    """Features, labels and (sentence, target) positions of the refinable targets."""
+    from newsevents.coding.models.status_open import features, refinable
+    from newsevents.coding.status import governed_status, status_of
+
+    rows, labels, where = [], [], []
+    spec = STATUS_CERTAINTY["speculative"]
+    for k, (analysis, tokens) in enumerate(parsed):
+        for j, (gold, tok) in enumerate(tokens):
+            if tok is None:
+                continue
+            status = governed_status(tok)
+            if not refinable(tok, status) or status_of(tok, analysis, use_model=False) != status:
+                continue
+            rows.append(features(tok, status, tok.i in analysis.content_of))
+            labels.append(int(abs(gold - spec) < abs(gold - STATUS_CERTAINTY[status])))
+            where.append((k, j))
+    return rows, labels, where
+
+
+def rule_pairs(parsed: list[tuple], use_model: bool) -> list[list[list]]:
+    """Per sentence, ``[gold, status]`` of each target."""
+    from newsevents.coding.status import status_of
+
+    return [[[gold, status_of(tok, analysis, use_model=use_model) if tok is not None else "asserted"]
+             for gold, tok in tokens] for analysis, tokens in parsed]
+
+
+def pearson_of(pairs: list[list[list]]) -> float:
+    from newsevents.evaluate.metrics import pearson
+
+    flat = [p for sent in pairs for p in sent]
+    return pearson([g for g, _ in flat], [STATUS_CERTAINTY[s] for _, s in flat])
+
+
+def cross_validate(parsed, rows, labels, where, c: float, threshold: float, k: int = 5) -> float:
+    """Pearson r on train with each fold's refinable targets decided by a model fitted on the others."""
+    from newsevents.coding.models.status_open import fit
+
+    pairs = rule_pairs(parsed, use_model=False)
+    for fold in range(k):
+        train = [n for n, (s, _) in enumerate(where) if s % k != fold]
+        model = fit([rows[n] for n in train], [labels[n] for n in train], c, threshold)
+        for n, (s, j) in enumerate(where):
+            if s % k == fold and model.is_open(rows[n]):
+                pairs[s][j][1] = "speculative"
+    return pearson_of(pairs)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--corpus", default="factuality/UW/train.jsonl")
     ap.add_argument("--centre", choices=sorted(CENTRES), default="median")
+    ap.add_argument("--c", type=float, default=C)
+    ap.add_argument("--threshold", type=float, default=THRESHOLD)
+    ap.add_argument("--cv", action="store_true", help="print 5-fold CV figures first")
+    ap.add_argument("--no-model", action="store_true", help="only fit the certainties")
     args = ap.parse_args(argv)
 
-    from newsevents.evaluate.factuality import predict, read_corpus
-    from newsevents.pipeline import Pipeline
+    from newsevents.coding.models import status_open
 
-    sentences = read_corpus(args.data / args.corpus)
-    pairs = [p for sent in predict(sentences, Pipeline()) for p in sent]
+    parsed = parse(args.data / args.corpus)
+    if not args.no_model:
+        rows, labels, where = examples(parsed)
+        print(f"rules only: train r {pearson_of(rule_pairs(parsed, use_model=False)):.4f};"
+              f" {len(rows)} refinable targets, {sum(labels)} nearer speculative")
+        if args.cv:
+            for c in (0.1, 0.3, 1.0):
+                for thr in (0.5, 0.6, 0.7):
+                    r = cross_validate(parsed, rows, labels, where, c, thr)
+                    print(f"  5-fold CV train r {r:.4f}  (C={c}, threshold={thr})")
+        model = status_open.fit(rows, labels, args.c, args.threshold)
+        path = status_open.default_path()
+        model.save(path)
+        status_open.load.cache_clear()
+        print(f"saved {path} ({path.stat().st_size / 1e3:.1f} kB, {len(model.weights)} weights)")
+    pairs = [(g, s) for sent in rule_pairs(parsed, use_model=not args.no_model) for g, s in sent]
     fitted = isotonic_fit(pairs, args.centre)
     for status in ORDER:
         golds = [g for g, s in pairs if s == status]

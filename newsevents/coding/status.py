@@ -209,6 +209,7 @@ GOAL_GOVERNORS = frozenset({
     "try", "attempt", "seek", "want", "hope", "wish", "desire", "strive", "struggle",
     "effort", "bid", "ask", "urge", "call", "demand", "request", "need", "press",
     "push", "appeal", "plead",
+    "hop",  # the parser's lemma of "hoping"
 })
 #: sentinel: keep walking up the tree
 _CONTINUE = "continue"
@@ -372,7 +373,7 @@ def _definite(noun: "Token") -> bool:
     return any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) or c.dep_ == "poss" for c in noun.children)
 
 
-def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
+def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool = True) -> str | None:
     """An event noun shares a non-factual status of the verb it is an argument of
     ("could face the death *penalty*", "do not become victims of *attack*")."""
     t = noun
@@ -385,7 +386,7 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
         elif t.dep_ == "prep":
             return None
         if t.pos_ in {"VERB", "AUX"}:
-            status = status_of(t, analysis)
+            status = status_of(t, analysis, use_model=use_model)
             if status == "negated":
                 # "has not begun discussions": the object did not happen either;
                 # a subject or an adjunct of a negated verb usually did
@@ -403,11 +404,33 @@ def _clause_status(noun: "Token", analysis: "Analysis | None") -> str | None:
     return None
 
 
-def status_of(token: "Token", analysis: "Analysis | None" = None) -> str:
+def governed_status(token: "Token") -> str | None:
+    """The status a governor lends ``token`` when no marker on the token itself decides."""
+    local = _local_status(token)
+    if local is not None and local != "reported":
+        return None
+    return _governor_status(token)
+
+
+def _refined(token: "Token", status: str, analysis: "Analysis | None") -> str:
+    """A governed future/negated status, unless the learned model finds the outcome open."""
+    from .models import status_open
+
+    if not status_open.refinable(token, status):
+        return status
+    model = status_open.load()
+    if model is None:
+        return status
+    in_content = analysis is not None and token.i in analysis.content_of
+    return "speculative" if model.is_open(status_open.features(token, status, in_content)) else status
+
+
+def status_of(token: "Token", analysis: "Analysis | None" = None, *, use_model: bool = True) -> str:
     """The epistemic status of the predicate ``token`` (one of ``STATUSES``).
 
     ``analysis`` is optional: without it, attributed content is not detected
-    and reported speech comes out as ``asserted``.
+    and reported speech comes out as ``asserted``.  ``use_model=False``
+    keeps to the rules (the learned check of governed statuses is skipped).
     """
     local = _local_status(token)
     if local == "negated":
@@ -422,9 +445,9 @@ def status_of(token: "Token", analysis: "Analysis | None" = None) -> str:
         # gold mean 0.5, not the -1.6 of "did not sign")
         return "speculative"
     if gov is not None:
-        return gov
+        return _refined(token, gov, analysis) if use_model else gov
     if token.pos_ in {"NOUN", "PROPN"}:
-        inherited = _clause_status(token, analysis)
+        inherited = _clause_status(token, analysis, use_model)
         if inherited is not None:
             return inherited
     attributed = _attributed_status(token, analysis)
@@ -433,4 +456,5 @@ def status_of(token: "Token", analysis: "Analysis | None" = None) -> str:
     return local or "asserted"
 
 
-__all__ = ["status_of", "certainty", "status_lexicon", "implicatives", "NEGATORS"]
+__all__ = ["status_of", "governed_status", "certainty", "status_lexicon", "implicatives", "NEGATORS",
+           "GOAL_GOVERNORS"]

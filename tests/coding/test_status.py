@@ -1,4 +1,4 @@
-"""status_of on invented sentences: one case (or more) per status and rule."""
+"""status_of on invented sentences: one case (or more) per status and rule (rules only)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ def analyse(nlp, text: str) -> Analysis:
     return analysis
 
 
-def status(nlp, text: str, word: str) -> str:
+def status(nlp, text: str, word: str, use_model: bool = False) -> str:
+    """The rules' status of ``word`` (the learned check is tested in test_status_model.py)."""
     a = analyse(nlp, text)
     tok = next(t for t in a.doc if t.text == word)
-    return status_of(tok, a)
+    return status_of(tok, a, use_model=use_model)
 
 
 @pytest.mark.parametrize("text,word,expected", [
