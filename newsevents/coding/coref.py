@@ -262,10 +262,22 @@ def _root_of(doc, i: int, d: "Draft") -> "Token":
 
 
 def _plural_antecedent(b: "Builder", tok: "Token") -> str | None:
-    """The one group/organization of this or the previous sentence, if there is exactly one."""
+    """The one group/organization of this or the previous sentence, if there is exactly one,
+    and no plural noun that is no actor is the subject of the pronoun's own clause
+    ("1,400 people fled their homes": "their" is the people's)."""
+    if _nonactor_plural_subject(b, tok):
+        return None
     cands = _mentions_before(b, tok, 1, ("group", "organization"))
     keys = {d.key for _, d in cands}
     return keys.pop() if len(keys) == 1 else None
+
+
+def _nonactor_plural_subject(b: "Builder", tok: "Token") -> bool:
+    head = tok.head
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+    return any(s.tag_ in ("NNS", "NNPS") and s.i not in b.owner for s in subjects)
 
 
 def _role_antecedent(b: "Builder", tok: "Token") -> str | None:

@@ -171,3 +171,12 @@ def test_a_counterpart_is_a_person_of_the_modifying_country(nlp):
     a = code(nlp, "Defence Minister Carl Olsen met his Japanese counterpart in Osaka.")
     counterpart = [x for x in a.actors.all() if x.role == "counterpart"]
     assert [(x.kind, x.country) for x in counterpart] == [("person", "JPN")]
+
+
+def test_their_belongs_to_the_plural_subject_of_its_clause_even_if_no_actor(nlp):
+    a = code(nlp, "Six soldiers were wounded and hundreds of villagers left their farms.")
+    soldiers = [x for x in a.actors.all() if x.name == "soldiers"]
+    assert soldiers and [m.text for m in soldiers[0].mentions] == ["soldiers"]
+    b = code(nlp, "Rebel fighters left the town. They burned their camp.")
+    fighters = [x for x in b.actors.all() if x.kind == "group"]
+    assert [m.text for m in fighters[0].mentions] == ["Rebel fighters", "They", "their"]
