@@ -306,6 +306,8 @@ def test_rules_only_stage_still_finds_speech(nlp):
     ("The mayor said in an interview that the bridge would stay closed.", "said"),
     # a date after a clause-taking cue is a circumstance, not part of the cue
     ("The mayor said on Tuesday that the bridge would stay closed.", "said"),
+    # … but a bare day right after the verb is in it, more often than not on train
+    ("The mayor said Tuesday that the bridge would stay closed.", "said Tuesday"),
     # an adverb before the verb belongs to the cue
     ("The mayor now says that the bridge will stay closed.", "now says"),
 ])
