@@ -12,6 +12,13 @@ reads that table next to the hand-written cue lexicon and applies its own
 lexicon cues whose clause frame was rarely a gold cue are listed too, so that
 the stage can drop them.
 
+It also trains the cue classifier (``attribution_cues.json``: logistic
+regression weights over the same candidates) and, for the (lemma, frame)
+pairs that classifier accepts, learns PolNeAR's cue-span conventions: which
+span variant ("described" rather than "described as", "continued to attack",
+"made no mention of") matched the gold cue clearly more often than the rule's
+span (``extents``), and which pairs' spans almost never did (``vetoes``).
+
 Deterministic (no sampling), CPU-only; reads train only.
 
     .venv/bin/python scripts/train_attribution.py [--data ../shared/data]
