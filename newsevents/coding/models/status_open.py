@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ...errors import ModelError
+from ..status_cues import _clause_head, _is_infinitive, _local_status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,8 +43,6 @@ REFINABLE = frozenset({"future", "negated"})
 
 def _governor(token: "Token") -> "tuple[Token, Token, str]":
     """The clause of ``token``, the word governing it and the preposition between (or "")."""
-    from ..status import _clause_head
-
     clause = _clause_head(token)
     gov, prep = clause.head, ""
     if gov.pos_ == "ADP":
@@ -58,15 +57,11 @@ def refinable(token: "Token", status: str) -> bool:
     A negated governor may leave its goal open: "did not want to *extend*" is
     read as undecided in news (UW train gold mean -0.5, against -2.0 for
     "did not *extend*")."""
-    from ..status import _local_status
-
     return status in REFINABLE and _local_status(_governor(token)[1]) != "future"
 
 
 def features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
     """Named binary features of a governed predicate and its governor."""
-    from ..status import _is_infinitive, _local_status
-
     clause, gov, prep = _governor(token)
     out = {
         f"st={status}": 1.0, f"gl={gov.lemma_.lower()}": 1.0, f"gpos={gov.pos_}": 1.0,

@@ -1,0 +1,194 @@
+"""Cues of epistemic status on a predicate and its clause (used by :mod:`.status`).
+
+The word lists (``data/lexicons/status_words.tsv``, ``implicatives.tsv``),
+the clause structure helpers (first conjunct, subordinators, infinitives,
+subjunctives, definite nouns) and :func:`_local_status`: the status set by
+words attached to the predicate itself (negation, modals, adverbs, event
+noun adjectives, "if"/"unless").
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+from ..records import STATUSES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+#: words that negate the predicate they modify
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"})
+#: dependency labels through which a governor passes its status to a complement
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "compound"})
+#: dependency labels through which an event noun shares the status of its clause's verb
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass", "compound", "appos", "oprd"})
+#: how far up the tree a governor may lend its status
+_MAX_HOPS = 3
+
+
+@lru_cache(maxsize=1)
+def status_lexicon() -> dict[str, dict[str, str]]:
+    """``{relation: {word: status}}`` read from ``status_words.tsv``."""
+    table: dict[str, dict[str, str]] = {}
+    try:
+        text = (resources.files("newsevents") / "data" / "lexicons" / "status_words.tsv").read_text("utf-8")
+    except OSError as exc:  # a broken install, not a per-document problem
+        raise ModelError(f"status lexicon missing: {exc}") from exc
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, status, relation = line.split("\t")[:3]
+        if status not in STATUSES:
+            raise ModelError(f"unknown status {status!r} in status_words.tsv")
+        table.setdefault(relation.strip(), {})[word.strip().lower()] = status
+    return table
+
+
+@lru_cache(maxsize=1)
+def implicatives() -> frozenset[str]:
+    """Verbs whose infinitive complement did happen ("managed to leave")."""
+    try:
+        text = (resources.files("newsevents") / "data" / "lexicons" / "implicatives.tsv").read_text("utf-8")
+    except OSError as exc:
+        raise ModelError(f"implicatives lexicon missing: {exc}") from exc
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+#: tags of a verb that carries its own tense (cannot share an auxiliary)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _own_tense(conjunct: "Token") -> bool:
+    """A finite conjunct joined by "and"/"but" (not "or"/"nor", which share a negation)."""
+    if conjunct.tag_ not in _FINITE_TAGS:
+        return False
+    between = conjunct.doc[conjunct.head.i + 1:conjunct.i]
+    return not any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in between)
+
+
+def _marks(token: "Token") -> list["Token"]:
+    """Subordinators of the token's coordination ("if he comes and *decides*")."""
+    seen, out = 0, [c for c in token.children if c.dep_ == "mark"]
+    while token.dep_ == "conj" and seen < 4:
+        token, seen = token.head, seen + 1
+        out.extend(c for c in token.children if c.dep_ == "mark")
+    return out
+
+
+def _clause_head(token: "Token") -> "Token":
+    """The first conjunct of a coordination, which carries shared auxiliaries.
+
+    A conjunct with its own tense ("did not identify it but *said* ...") is a
+    clause of its own: the first conjunct's auxiliaries cannot reach it.
+    """
+    seen = 0
+    while token.dep_ == "conj" and seen < 4 and not _own_tense(token) and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "neg"} for c in token.children):
+        token = token.head
+        seen += 1
+    return token
+
+
+#: prepositions that introduce circumstances rather than what a verb is about
+_ADJUNCT_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "despite", "near"})
+#: prepositions whose gerund is a goal rather than a fact ("intent on halting")
+_PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
+_ORDINALS = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
+#: verbs whose bare-infinitive clause did happen ("saw them *leave*", "heard him *speak*")
+_BARE_FACTIVES = frozenset({"see", "hear", "watch", "notice", "feel", "observe", "witness"})
+_NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
+
+
+def _negative_subject(token: "Token") -> bool:
+    """ "No one has …", "Nothing was done", "no country sent …", "Neither A nor B gave …"."""
+    for child in token.children:
+        if child.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if any(g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children):
+            return True
+        if child.lower_ in _NEG_SUBJECTS:
+            return True
+        if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return True
+        if child.lower_ == "one" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
+            return True
+    return False
+
+
+def _subjunctive(token: "Token") -> bool:
+    """A bare verb with no modal or tense: "(that) he *leave*", "(that) she *be* removed"."""
+    if any(c.dep_ == "aux" for c in token.children):
+        return False
+    if token.tag_ == "VB":
+        return True
+    return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in token.children)
+
+
+def _is_infinitive(token: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _future_in_past(clause: "Token") -> bool:
+    """ "said it *would* sell": a past-tense report of a plan, not a condition.
+
+    Only for a complement clause of a past-tense verb, without "would have"
+    (counterfactual) and without an "if"/"unless" clause of its own.
+    """
+    if clause.dep_ != "ccomp" or clause.head.tag_ not in {"VBD", "VBN"}:
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(a.lower_ in {"would", "'d"} for a in auxes) or any(a.lemma_ == "have" for a in auxes):
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                              for m in c.children) for c in clause.children)
+
+
+def _local_status(token: "Token") -> str | None:
+    """Status set by words attached to the predicate itself."""
+    lex = status_lexicon()
+    aux, adv, amod, mark = lex.get("aux", {}), lex.get("adv", {}), lex.get("amod", {}), lex.get("mark", {})
+    found: str | None = None
+    for t in (token, _clause_head(token)):
+        if _negative_subject(t):
+            return "negated"
+        for child in t.children:
+            low = child.lower_
+            dep = child.dep_
+            if dep == "neg" or (low in NEGATORS and dep in {"advmod", "det", "neg", "preconj"}):
+                return "negated"
+            if dep in {"aux", "auxpass"} and (low.endswith("n't") or low.endswith("not")):
+                return "negated"  # "hasn't", "cannot" kept as one token
+            if dep == "advmod" and child.lower_ in {"longer", "more"} and any(
+                    g.lower_ == "no" for g in child.children):
+                return "negated"  # "no longer", "no more"
+            if dep in {"aux", "auxpass"} and (low in aux or child.lemma_ in aux):
+                found = found or aux.get(low) or aux.get(child.lemma_)
+            elif dep in {"advmod", "npadvmod"} and low in adv:
+                found = found or adv[low]
+            elif dep in {"amod", "compound"} and low in amod:
+                found = found or amod[low]
+            elif dep == "mark" and low in mark:
+                found = found or mark[low]
+        if t.i == _clause_head(token).i:
+            break
+    if found is None:
+        found = next((mark[m.lower_] for m in _marks(token) if m.lower_ in mark), None)
+    if found == "hypothetical" and _future_in_past(_clause_head(token)):
+        found = "future"
+    if found == "asserted":
+        return None
+    return found
+
+
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(noun: "Token") -> bool:
+    """A noun with a definite or possessive determiner ("the statement", "his death")."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) or c.dep_ == "poss" for c in noun.children)
