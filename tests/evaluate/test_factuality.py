@@ -39,7 +39,10 @@ def test_read_corpus_maps_token_spans_to_characters_and_drops_bad_ones(tmp_path)
     assert [(text[t.start:t.end], t.gold) for t in targets] == [("sail", 0.8)]
 
 
-def test_corpus_scores_by_hand():
+def test_corpus_scores_by_hand(monkeypatch):
+    # the hand computation below assumes these two certainties (records.STATUS_CERTAINTY is fitted)
+    monkeypatch.setitem(fa.STATUS_CERTAINTY, "asserted", 3.0)
+    monkeypatch.setitem(fa.STATUS_CERTAINTY, "negated", -3.0)
     per_sentence = [[(3.0, "asserted")], [(-3.0, "negated")], [(1.0, "asserted")]]
     scores = {s.metric: s for s in fa.corpus_scores("toy", per_sentence)}
     # gold 3, -3, 1 against certainty 3, -3, 3
