@@ -180,7 +180,8 @@ def predict(sentences: Sequence[tuple[str, list[Target]]], pipeline: "Pipeline",
         out = []
         for t in targets:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            status = status_of(span.root, analysis) if span is not None and len(span) else "asserted"
+            status = (status_of(span.root, analysis, use_model=pipeline.settings.use_models)
+                      if span is not None and len(span) else "asserted")
             out.append((t.gold, status))
         yield out
 
