@@ -5,9 +5,11 @@ candidate clauses (a trigger with its source and target actors).  Each is
 typed by the learned classifier (:mod:`newsevents.coding.models.event_type`)
 when it is confident, and by the trigger lexicon (``data/lexicons/events.tsv``)
 otherwise; ``Event.coder`` says which.  Then it is gated: a clause with no
-actor becomes an event only for an unambiguous trigger, an ambiguous trigger
-needs both a source and a target, and a verb outside the lexicon needs both
-actors and a very confident model.  False positives are what users of event
+actor becomes an event only for an unambiguous trigger; an ambiguous trigger
+with one actor, and a verb outside the lexicon (which needs both actors), are
+left to the model, whose ``NONE`` class -- learned from non-event clauses of
+ordinary political news (``scripts/train_event_trigger.py``) -- must say
+that the clause is an event at all.  False positives are what users of event
 data complain about most, so the gates favour precision.
 
 Speech acts get their own event where PLOVER has a type for them ("denied"
@@ -41,9 +43,19 @@ MODEL_MIN = 0.45
 #: the model overrules an unambiguous lexicon trigger only from this probability on
 MODEL_OVERRIDE = 0.7
 #: ... and an ambiguous one from this probability on
-MODEL_WEAK_OVERRIDE = 0.55
-#: a verb outside the lexicon becomes an event only from this probability on
+MODEL_WEAK_OVERRIDE = 0.65
+#: an ambiguous lexicon word with one actor is typed by the model only from this probability on
 MODEL_ALONE = 0.8
+#: a verb outside the lexicon (with a source and a target) becomes an event when the model
+#: says it is an event at all (its NONE class, learned from non-event clauses) with at least
+#: this probability ...
+EVENT_MIN = 0.3
+#: ... and names its type with at least this probability
+TYPE_MIN = 0.3
+#: an ambiguous lexicon word with one actor is an event when the model says "event" with at
+#: least this probability and names the type with at least WEAK_TYPE_MIN
+WEAK_EVENT_MIN = 0.3
+WEAK_TYPE_MIN = 0.4
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
 
@@ -90,32 +102,52 @@ def _speech_type(clause: Clause) -> str | None:
     return row.type if row else None
 
 
-def _decide(clause: Clause, model_pred: tuple[str, float] | None, status: str) -> _Typed | None:
+@dataclass(frozen=True)
+class Prediction:
+    """What the classifier says about one clause."""
+
+    label: str
+    prob: float  # of the label, given that the clause is an event
+    event: float = 1.0  # that the clause is an event at all
+
+
+def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Typed | None:
     """Type one clause and apply the precision gates (``None``: not an event)."""
     rules = rule_type(clause)
     row = clause.governor_row if clause.governor_row and clause.governor_row.type else clause.row
     n = clause.actor_count()
-    label, prob = model_pred if model_pred else (None, 0.0)
+    label, prob = (model_pred.label, model_pred.prob) if model_pred else (None, 0.0)
     if label == "YIELD":
         label = split_yield(clause, status)
     if label is not None and label == _speech_type(clause) and label != rules:
         label, prob = None, 0.0  # "denied arming": the denial is its own event
     if rules is None:
-        if label is None or prob < MODEL_ALONE or n < 2:
+        if label is None or n < 2 or prob < TYPE_MIN or model_pred.event < EVENT_MIN:
             return None
-        return _Typed(clause, label, "model", prob, clause.trigger)
+        return _Typed(clause, label, "model", prob * model_pred.event, clause.trigger)
     if n == 0 and not (row is not None and row.is_strong):
         return None
     weak = row is not None and row.is_weak
     trig = clause.trigger_override or clause.trigger
     need = MODEL_MIN if label == rules else MODEL_WEAK_OVERRIDE if weak else MODEL_OVERRIDE
     if weak and n < 2:  # an ambiguous word with one actor: only when the model is sure
-        need = max(need, MODEL_ALONE)
+        return _weak_alone(clause, model_pred, label, trig)
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):
         return _Typed(clause, label, "model", prob, trig)
-    if weak and n < 2:
-        return None
     return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
+
+
+def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:
+    """An ambiguous lexicon word with one actor ("said it will *release* the hostages").
+
+    It is an event when the model is sure of its type, or when the model says
+    it is an event at all and names a type with some confidence.
+    """
+    if pred is None or label is None:
+        return None
+    if pred.prob >= MODEL_ALONE or (pred.event >= WEAK_EVENT_MIN and pred.prob >= WEAK_TYPE_MIN):
+        return _Typed(clause, label, "model", pred.prob * min(1.0, pred.event + 0.2), trig)
+    return None
 
 
 def _mode(typed: _Typed) -> str | None:
@@ -230,16 +262,17 @@ class EventStage:
             out.extend(sentence_clauses(sent, analysis.actors, lex, model is not None))
         return out
 
-    def _predict(self, analysis: "Analysis", clauses: list[Clause]) -> list[tuple[str, float] | None]:
+    def _predict(self, analysis: "Analysis", clauses: list[Clause]) -> list[Prediction | None]:
         model = self.model
-        preds: list[tuple[str, float] | None] = [None] * len(clauses)
+        preds: list[Prediction | None] = [None] * len(clauses)
         if model is None:
             return preds
         todo = [i for i, c in enumerate(clauses) if c.actor_count() > 0]
         feats = [clause_features(analysis.doc, None, clauses[i].source.span if clauses[i].source else None,
                                  clauses[i].target.span if clauses[i].target else None) for i in todo]
-        for i, pred in zip(todo, model.predict(feats)):  # one vectorised call per document
-            preds[i] = pred
+        # one vectorised call per document
+        for i, (label, prob), event in zip(todo, model.predict(feats), model.event_probability(feats)):
+            preds[i] = Prediction(label, prob, event)
         return preds
 
     def __call__(self, analysis: "Analysis") -> None:

@@ -165,7 +165,7 @@ def test_model_roundtrip_and_probabilities(nlp, tmp_path):
     docs = [nlp(t) for t in ("Chad attacked Niger.", "Chad praised Niger.",
                              "Mali attacked Togo.", "Mali praised Togo.")]
     feats = [clause_features(d, None, (0, 1), (2, 3)) for d in docs]
-    model = fit(feats, ["ASSAULT", "SUPPORT", "ASSAULT", "SUPPORT"], c=10.0)
+    model = fit(feats, ["ASSAULT", "SUPPORT", "ASSAULT", "SUPPORT"], c=10.0, negatives=[])
     path = tmp_path / "m.npz"
     model.save(path)
     loaded = EventTypeModel.load(path)

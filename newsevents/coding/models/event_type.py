@@ -44,6 +44,9 @@ _UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep"
 _CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "ADV", "ADP", "PART"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _FILE = "event_type.npz"
+_NEG_FILE = "event_negatives.npz"
+#: the class of clauses that are no PLOVER event at all (learned from a negative pool)
+NONE_LABEL = "NONE"
 
 def _span_root(doc: "Doc", span: tuple[int, int]) -> "Token":
     return doc[span[0]:span[1]].root
@@ -260,10 +263,29 @@ class EventTypeModel:
         return scores
 
     def predict(self, batch: Sequence[dict[str, float]]) -> list[tuple[str, float]]:
-        """The best label and its probability for each feature dict."""
-        probs = self.predict_proba(batch)
+        """The best event type and its probability given that the clause is an event.
+
+        When the model knows a ``NONE`` class, the type is chosen among the
+        event types only and its probability is renormalised without
+        ``NONE`` (see :meth:`event_probability` for the other question).
+        """
+        probs = self._type_probs(self.predict_proba(batch))
         best = probs.argmax(axis=1) if len(batch) else []
         return [(self.labels[int(j)], float(probs[r, j])) for r, j in enumerate(best)]
+
+    def event_probability(self, batch: Sequence[dict[str, float]]) -> list[float]:
+        """Probability that each clause is a PLOVER event at all (1.0 without a NONE class)."""
+        if NONE_LABEL not in self.labels or not batch:
+            return [1.0] * len(batch)
+        probs = self.predict_proba(batch)
+        return [float(1.0 - p) for p in probs[:, self.labels.index(NONE_LABEL)]]
+
+    def _type_probs(self, probs: np.ndarray) -> np.ndarray:
+        if NONE_LABEL not in self.labels or not len(probs):
+            return probs
+        probs = probs.copy()
+        probs[:, self.labels.index(NONE_LABEL)] = 0.0
+        return probs / np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
 
     def save(self, path: Path) -> None:
         """Write the weights as a compressed ``.npz`` (vocabulary as JSON inside)."""
@@ -288,13 +310,26 @@ class EventTypeModel:
 
 
 def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float = 8.0,
-        min_count: int = 1, seed: int = 0) -> EventTypeModel:
-    """Train a multinomial logistic regression (needs scikit-learn; deterministic)."""
+        min_count: int = 1, seed: int = 0,
+        negatives: Sequence[dict[str, float]] | None = None) -> EventTypeModel:
+    """Train a multinomial logistic regression (needs scikit-learn; deterministic).
+
+    ``negatives`` are clauses that are no event (class ``NONE``); by default
+    the shipped pool mined from ordinary political news
+    (``scripts/train_event_trigger.py``), so that every model trained here
+    can also say whether a verb outside the lexicon names an event.  Pass
+    ``[]`` for a types-only model.
+    """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
     rows = list(features)
+    labels = list(labels)
+    if negatives is None:
+        negatives = load_negatives()
+    rows += list(negatives)
+    labels += [NONE_LABEL] * len(negatives)
     if min_count > 1:
         counts: dict[str, int] = {}
         for f in rows:
@@ -311,6 +346,34 @@ def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float
         coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
         intercept = np.array([0.0, intercept[0]])
     return EventTypeModel(tuple(clf.classes_), vocab, coef.T.copy(), intercept.copy())
+
+
+def negatives_path() -> Path:
+    """Where the shipped pool of non-event clause features lives."""
+    return Path(str(resources.files("newsevents") / "data" / "models" / _NEG_FILE))
+
+
+def save_negatives(path: Path, rows: Sequence[dict[str, float]]) -> None:
+    """Write non-event clause features as JSON inside a compressed ``.npz`` (no pickle)."""
+    np.savez_compressed(path, rows=np.array(json.dumps(list(rows), sort_keys=True)))
+
+
+@lru_cache(maxsize=1)
+def _negatives_at(path: str) -> tuple[dict[str, float], ...]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return tuple(json.loads(str(data["rows"])))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot load event negatives {path}: {exc}") from exc
+
+
+def load_negatives(path: Path | None = None) -> tuple[dict[str, float], ...]:
+    """The shipped negative pool (empty, with a warning, when it is not installed)."""
+    path = path or negatives_path()
+    if not path.exists():
+        log.warning("event negatives %s not found: the model will not learn a NONE class", path)
+        return ()
+    return _negatives_at(str(path))
 
 
 def default_path() -> Path:

@@ -1,0 +1,86 @@
+"""The model's NONE class (is this clause an event at all?) and the gates that use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.event_args import Arg
+from newsevents.coding.event_clauses import Clause
+from newsevents.coding.event_lexicon import lexicon
+from newsevents.coding.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, _decide
+from newsevents.coding.models.event_type import (NONE_LABEL, clause_features, fit, load_default,
+                                                  load_negatives, save_negatives)
+
+EVENTS = [("Chad attacked Niger.", "ASSAULT"), ("Mali shelled Togo.", "ASSAULT"),
+          ("Chad praised Niger.", "SUPPORT"), ("Mali lauded Togo.", "SUPPORT")]
+NON_EVENTS = ["Chad resembled Niger.", "Mali outnumbered Togo.", "Chad interested Niger.",
+              "Mali amused Togo."]
+
+
+@pytest.fixture(scope="module")
+def feats(nlp):
+    def f(texts):
+        return [clause_features(nlp(t), None, (0, 1), (2, 3)) for t in texts]
+    return f
+
+
+def test_negatives_become_a_none_class_that_predict_never_returns(feats):
+    model = fit(feats([t for t, _ in EVENTS]), [y for _, y in EVENTS], c=10.0,
+                negatives=feats(NON_EVENTS))
+    assert NONE_LABEL in model.labels
+    batch = feats([t for t, _ in EVENTS] + NON_EVENTS)
+    labels = [lab for lab, _ in model.predict(batch)]
+    assert NONE_LABEL not in labels
+    assert labels[:4] == [y for _, y in EVENTS]
+    p_event = model.event_probability(batch)
+    assert min(p_event[:4]) > 0.5 > max(p_event[4:])
+    # the type probability is given the clause is an event: the types' share sums to 1
+    probs = model.predict_proba(batch)
+    j = model.labels.index(NONE_LABEL)
+    for (lab, prob), row in zip(model.predict(batch), probs):
+        assert prob == pytest.approx(row[model.labels.index(lab)] / (1.0 - row[j]), rel=1e-5)
+
+
+def test_without_negatives_every_clause_is_an_event(feats):
+    model = fit(feats([t for t, _ in EVENTS]), [y for _, y in EVENTS], c=10.0, negatives=[])
+    assert NONE_LABEL not in model.labels
+    assert model.event_probability(feats(NON_EVENTS)) == [1.0] * 4
+
+
+def test_negatives_roundtrip(tmp_path):
+    rows = [{"t=resemble": 1.0, "bias": 1.0}, {"t=amuse": 1.0, "w=ACTOR": 1.0}]
+    path = tmp_path / "neg.npz"
+    save_negatives(path, rows)
+    assert list(load_negatives(path)) == rows
+
+
+def test_shipped_model_knows_none_and_the_pool_is_shipped():
+    model = load_default()
+    assert model is not None and NONE_LABEL in model.labels
+    assert len(load_negatives()) > 1000
+
+
+def _clause(nlp, text: str, verb: str, target: bool = True) -> Clause:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == verb)
+    return Clause(trigger=tok, row=lexicon().lookup(tok), source=Arg(("A1",), (0, 1)),
+                  target=Arg(("A2",), (len(doc) - 2, len(doc) - 1)) if target else None)
+
+
+def test_verb_outside_lexicon_needs_the_model_to_say_event(nlp):
+    clause = _clause(nlp, "Ruritania blindsided Freedonia.", "blindsided")
+    assert clause.row is None
+    sure = _decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN + 0.1), "asserted")
+    assert sure is not None and sure.type == "ASSAULT" and sure.coder == "model"
+    assert _decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN - 0.1), "asserted") is None
+    one_actor = _clause(nlp, "Ruritania blindsided Freedonia.", "blindsided", target=False)
+    assert _decide(one_actor, Prediction("ASSAULT", 0.9, 0.99), "asserted") is None
+
+
+def test_ambiguous_word_with_one_actor_needs_the_model(nlp):
+    clause = _clause(nlp, "Ruritania will release the prisoners.", "release", target=False)
+    assert clause.row is not None and clause.row.is_weak
+    assert _decide(clause, None, "future") is None
+    assert _decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN - 0.1), "future") is None
+    kept = _decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN + 0.1), "future")
+    assert kept is not None and kept.type == "AGREE" and kept.coder == "model"
