@@ -43,7 +43,7 @@ MODEL_MIN = 0.45
 #: the model overrules an unambiguous lexicon trigger only from this probability on
 MODEL_OVERRIDE = 0.7
 #: ... and an ambiguous one from this probability on
-MODEL_WEAK_OVERRIDE = 0.65
+MODEL_WEAK_OVERRIDE = 0.7
 #: an ambiguous lexicon word with one actor is typed by the model only from this probability on
 MODEL_ALONE = 0.8
 #: a verb outside the lexicon (with a source and a target) becomes an event when the model

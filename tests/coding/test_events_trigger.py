@@ -84,3 +84,26 @@ def test_ambiguous_word_with_one_actor_needs_the_model(nlp):
     assert _decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN - 0.1), "future") is None
     kept = _decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN + 0.1), "future")
     assert kept is not None and kept.type == "AGREE" and kept.coder == "model"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Chinese troops opened fire on Indian soldiers near the border.", "ASSAULT"),
+    ("Russian forces overran a Ukrainian army base on Sunday.", "ASSAULT"),
+    ("French police apprehended two Belgian smugglers.", "COERCE"),
+    ("Germany lambasted Hungary over its treatment of refugees.", "ACCUSE"),
+    ("Japan lent 2 billion dollars to Indonesia.", "AID"),
+    ("Peru repudiated the agreement with Chile.", "REJECT"),
+])
+def test_widened_lexicon_words_are_events(nlp, text, etype):
+    from newsevents.coding.actors import ActorStage
+    from newsevents.coding.attribution import AttributionStage
+    from newsevents.coding.base import Analysis
+    from newsevents.coding.events import EventStage
+    from newsevents.records import Article
+
+    analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+    ActorStage()(analysis)
+    AttributionStage()(analysis)
+    EventStage()(analysis)
+    assert etype in {e.type for e in analysis.events}, [(e.type, e.trigger.text) for e in analysis.events]
+    assert all(e.coder in ("rules", "model") for e in analysis.events)
