@@ -4,7 +4,9 @@ Usage::
 
     .venv/bin/python scripts/train_event_type.py [--data ../shared/data] [--cv] [--out PATH]
 
-``--cv`` prints 5-fold cross-validated accuracy and macro-F1 on PLV (GSR is
+The model also learns a ``NONE`` class from the pool of non-event clauses
+that ``scripts/train_event_trigger.py`` mines (run that first when the
+lexicon or the actor stage changes).  ``--cv`` prints 5-fold cross-validated accuracy and macro-F1 on PLV (GSR is
 always part of the training folds) before training the final model on all
 of it.  Deterministic: fixed fold assignment and solver seed.
 """

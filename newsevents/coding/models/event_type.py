@@ -10,6 +10,10 @@ loading needs only numpy and never unpickles code.
 
 The model predicts PLV's 15 roots, where ``YIELD`` stands for PLOVER 2.0's
 CONCEDE and RETREAT; the events stage splits it (see ``coding.events``).
+It also learns a ``NONE`` class from a shipped pool of non-event clauses
+(``event_negatives.npz``): :meth:`EventTypeModel.predict` still names the
+best event type, :meth:`EventTypeModel.event_probability` says whether the
+clause is an event at all.
 ``scripts/train_event_type.py`` trains and saves it.
 """
 
