@@ -45,6 +45,14 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:\s+credit)?\s*(?::|/|\bby\b)|credit\s*:|pictured\s*:)"
         r"|(?:getty\s+images|ap\s+photo/[^)\n]*|afp\s+via\s+getty(?:\s+images)?|/\s*reuters|/\s*afp"
         r"|shutterstock|/\s*epa)\W{0,3}$", re.IGNORECASE)),
+    # "Ana Ruiz contributed reporting from Lima." / "(Reporting by X; Editing by Y)": a credit
+    # line names the newsroom's staff, who would otherwise "contribute" (AID) to nobody
+    ("reporting_credit", re.compile(
+        r"\bcontributed\s+(?:additional\s+)?(?:reporting|research|writing)"
+        r"(?:\s+(?:from|in|at)\s+[^.;]{1,60})?\W{0,3}$"
+        r"|\bcontributed\s+to\s+(?:this|the)\s+(?:report|article|story)\W{0,3}$"
+        r"|^\W{0,3}(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+"
+        r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[;,)]|\s+(?:and|in|at|from)\s|$)")),
     ("advertisement", re.compile(
         r"^\W{0,3}(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below(?:\s+advertisement)?"
         r"|ad|promoted(?:\s+content)?)\W{0,3}$", re.IGNORECASE)),

@@ -27,6 +27,9 @@ def test_each_kind_of_boilerplate_line_has_its_reason():
         "Photo: Maria Ortiz/AFP": "photo_credit",
         "ADVERTISEMENT": "advertisement",
         "Copyright 2024 Harbour News. All rights reserved.": "copyright",
+        "Lena Maar and Tomas Eide contributed reporting from Bergen.": "reporting_credit",
+        "(Reporting by Ilse Varga; Editing by Paul Ostrov)": "reporting_credit",
+        "Additional reporting by Omar Hadid in Amman": "reporting_credit",
     }
     text = "\n".join(["The mayor resigned on Friday."] + list(lines) + ["She denied wrongdoing."])
     got = dict((r.span.text, r.reason) for r in find_boilerplate(text))
@@ -37,7 +40,9 @@ def test_prose_is_never_removed():
     text = ("More than 40 people were killed in the attack, officials said.\n"
             "Related talks in Geneva failed to produce an agreement.\n"
             "Copyright law was not part of the negotiations.\n"
-            "Watchdogs said the share of votes counted was low.")
+            "Watchdogs said the share of votes counted was low.\n"
+            "Norway contributed reporting equipment and two patrol boats to the mission.\n"
+            "Reporting by state media could not be verified, the ministry said.")
     assert clean(text) == []
 
 
