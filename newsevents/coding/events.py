@@ -69,12 +69,10 @@ class _Typed:
     trigger: "Token"
 
 
-def _status(token: "Token", analysis: "Analysis") -> str:
-    try:
-        from .status import status_of
-    except ImportError:  # the attribution engineer's module is not installed yet
-        return "asserted"
-    return status_of(token, analysis)
+def _status(token: "Token", analysis: "Analysis", use_model: bool = True) -> str:
+    from .status import status_of
+
+    return status_of(token, analysis, use_model=use_model)
 
 
 def split_yield(clause: Clause, status: str) -> str:
@@ -280,11 +278,11 @@ class EventStage:
         preds = self._predict(analysis, clauses)
         typed: list[tuple[_Typed, str]] = []
         for clause, pred in zip(clauses, preds):
-            status = _status(clause.status_token, analysis)
+            status = _status(clause.status_token, analysis, self.use_model)
             t = _decide(clause, pred, status)
             if t is not None:
                 if t.trigger is not clause.trigger:
-                    status = _status(t.trigger, analysis)
+                    status = _status(t.trigger, analysis, self.use_model)
                 typed.append((t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
