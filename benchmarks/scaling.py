@@ -13,7 +13,7 @@ other jobs on the machine disturb much less), the memory of each worker
 process, and the machine load before and after (other jobs on the same cores
 lower the wall-clock figures: rerun on a quiet machine).
 
-    .venv/bin/python benchmarks/scaling.py [PATHS ...] [--repeat N] [--batch-size B]
+    .venv/bin/python benchmarks/scaling.py [PATHS ...] [--repeat N] [--rounds R] [--batch-size B]
 
 Default articles: ../shared/data/polnear/dev/text (84 US political news articles).
 Targets on a 2-core machine: 2 workers >= 1.7x one; overhead < 10% at one worker.
@@ -24,9 +24,11 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,12 +62,17 @@ def _load_items(paths: list[str], repeat: int) -> list:
     return items * repeat
 
 
-def run_plain(items: list) -> tuple[float, float]:
-    """(wall s, CPU s) of the single-process pipeline over ``items`` (model loaded before)."""
+def plain_pipeline():
+    """The single-process pipeline, loaded and warmed outside the timings."""
     from newsevents.pipeline import Pipeline
 
     pipe = Pipeline()
     pipe.nlp, pipe.stages  # noqa: B018 - load outside the timing
+    return pipe
+
+
+def run_plain(pipe, items: list) -> tuple[float, float]:
+    """(wall s, CPU s) of the single-process pipeline over ``items``."""
     list(pipe.run(items[:2]))  # warm-up (lazy caches)
     start, cpu = time.perf_counter(), _cpu_s()
     n = sum(1 for _ in pipe.run(items))
@@ -73,15 +80,24 @@ def run_plain(items: list) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu_s() - cpu
 
 
-def run_dask(items: list, workers: int, batch_size: int) -> tuple[float, float, list]:
-    """(wall s, CPU s of client + scheduler + workers, [(RSS, peak RSS) MB per worker])."""
+def start_cluster(stack: ExitStack, workers: int):
+    """A LocalCluster client of ``workers`` processes with the pipeline loaded, kept for all rounds."""
     from newsevents.config import Settings
-    from newsevents.distributed.engine import connect, run_batches
+    from newsevents.distributed.engine import connect
     from newsevents.distributed.worker import PipelinePlugin
 
+    client = stack.enter_context(connect(workers=workers))
+    client.register_plugin(PipelinePlugin(Settings()), name=PipelinePlugin.name)
+    return client
+
+
+def run_dask(client, items: list, batch_size: int) -> tuple[float, float, list]:
+    """(wall s, CPU s of client + scheduler + workers, [(RSS, peak RSS) MB per worker])."""
+    from newsevents.config import Settings
+    from newsevents.distributed.engine import run_batches
+
     settings = Settings()
-    with tempfile.TemporaryDirectory() as tmp, connect(workers=workers) as client:
-        client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
+    with tempfile.TemporaryDirectory() as tmp:
         before = client.run(_cpu_s)
         start, cpu = time.perf_counter(), _cpu_s()
         summary = run_batches(client, iter(items), settings, Path(tmp) / "shards", batch_size)
@@ -98,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*",
                         default=[str(DEFAULT_DATA / "polnear" / "dev" / "text")])
     parser.add_argument("--repeat", type=int, default=1, help="use the articles N times")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="alternate plain and Dask runs N times and report medians")
     parser.add_argument("--batch-size", type=int, default=None,
                         help="documents per Dask task (default: the engine's)")
     args = parser.parse_args(argv)
@@ -113,22 +131,42 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(items)} articles, {words} words; {os.cpu_count()} cores; "
           f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
 
-    plain, plain_cpu = run_plain(items)
-    print(f"plain pipeline, 1 process : {len(items) / plain:7.2f} articles/s  ({plain:.1f} s wall, "
-          f"{plain_cpu:.1f} s CPU)")
-    results, cpus = {}, {}
-    for n in (1, 2):
-        seconds, cpu, memory = run_dask(items, n, batch)
-        results[n], cpus[n] = seconds, cpu
-        mem = ", ".join(f"{cur:.0f} MB (peak {peak:.0f})" for cur, peak in memory)
-        print(f"dask, {n} worker{'s' if n > 1 else ' '}          : {len(items) / seconds:7.2f} "
-              f"articles/s  ({seconds:.1f} s wall, {cpu:.1f} s CPU; batch {batch}); "
-              f"RSS per worker: {mem}")
-    speedup = results[1] / results[2]
-    overhead = results[1] / plain - 1
-    print(f"speed-up 2 workers / 1    : {speedup:.2f}x   (target >= 1.7x)")
-    print(f"dask overhead at 1 worker : {overhead * 100:+.1f}% wall  (target < 10%); "
-          f"{(cpus[1] / plain_cpu - 1) * 100:+.1f}% CPU (client, scheduler and worker)")
+    # Rounds alternate the plain run and each Dask configuration, so that a slow
+    # spell of the machine (a shared host drifts by 10-20% from minute to minute)
+    # hits both sides; the figures are medians over the rounds.  The plain
+    # pipeline and the clusters live through all rounds: both sides warm their
+    # caches alike (a fresh cluster per round against a warm plain process
+    # counted cold caches as Dask overhead).
+    stack = ExitStack()
+    pipe = plain_pipeline()
+    clients = {n: start_cluster(stack, n) for n in (1, 2)}
+    plains, plain_cpus = [], []
+    results: dict[int, list[float]] = {1: [], 2: []}
+    cpus: dict[int, list[float]] = {1: [], 2: []}
+    for r in range(args.rounds):
+        plain, plain_cpu = run_plain(pipe, items)
+        plains.append(plain)
+        plain_cpus.append(plain_cpu)
+        print(f"round {r + 1}: plain pipeline, 1 process : {len(items) / plain:7.2f} articles/s  "
+              f"({plain:.1f} s wall, {plain_cpu:.1f} s CPU)")
+        for n in (1, 2):
+            seconds, cpu, memory = run_dask(clients[n], items, batch)
+            results[n].append(seconds)
+            cpus[n].append(cpu)
+            mem = ", ".join(f"{cur:.0f} MB (peak {peak:.0f})" for cur, peak in memory)
+            print(f"round {r + 1}: dask, {n} worker{'s' if n > 1 else ' '}          : "
+                  f"{len(items) / seconds:7.2f} articles/s  ({seconds:.1f} s wall, {cpu:.1f} s CPU; "
+                  f"batch {batch}); RSS per worker: {mem}")
+    med = statistics.median
+    speedups = [one / two for one, two in zip(results[1], results[2])]
+    overheads = [one / plain - 1 for one, plain in zip(results[1], plains)]
+    cpu_overheads = [one / plain - 1 for one, plain in zip(cpus[1], plain_cpus)]
+    print(f"speed-up 2 workers / 1    : {med(speedups):.2f}x median of {args.rounds} "
+          f"({', '.join(f'{x:.2f}' for x in speedups)})   (target >= 1.7x)")
+    print(f"dask overhead at 1 worker : {med(overheads) * 100:+.1f}% wall median "
+          f"({', '.join(f'{x * 100:+.1f}' for x in overheads)})  (target < 10%); "
+          f"{med(cpu_overheads) * 100:+.1f}% CPU (client, scheduler and worker)")
+    stack.close()
     load_after = os.getloadavg()
     print(f"load average after: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f} "
           "(other jobs on these cores lower the figures)")
