@@ -269,7 +269,7 @@ class EventStage:
         feats = [clause_features(analysis.doc, None, clauses[i].source.span if clauses[i].source else None,
                                  clauses[i].target.span if clauses[i].target else None) for i in todo]
         # one vectorised call per document
-        for i, (label, prob), event in zip(todo, model.predict(feats), model.event_probability(feats)):
+        for i, (label, prob, event) in zip(todo, model.predict_with_event(feats)):
             preds[i] = Prediction(label, prob, event)
         return preds
 

@@ -273,16 +273,23 @@ class EventTypeModel:
         event types only and its probability is renormalised without
         ``NONE`` (see :meth:`event_probability` for the other question).
         """
-        probs = self._type_probs(self.predict_proba(batch))
-        best = probs.argmax(axis=1) if len(batch) else []
-        return [(self.labels[int(j)], float(probs[r, j])) for r, j in enumerate(best)]
+        return [(label, prob) for label, prob, _ in self.predict_with_event(batch)]
 
     def event_probability(self, batch: Sequence[dict[str, float]]) -> list[float]:
         """Probability that each clause is a PLOVER event at all (1.0 without a NONE class)."""
-        if NONE_LABEL not in self.labels or not batch:
-            return [1.0] * len(batch)
+        return [event for _, _, event in self.predict_with_event(batch)]
+
+    def predict_with_event(self, batch: Sequence[dict[str, float]]) -> list[tuple[str, float, float]]:
+        """:meth:`predict` and :meth:`event_probability` together, from one pass over ``batch``."""
         probs = self.predict_proba(batch)
-        return [float(1.0 - p) for p in probs[:, self.labels.index(NONE_LABEL)]]
+        typed = self._type_probs(probs)
+        best = typed.argmax(axis=1) if len(batch) else []
+        if NONE_LABEL in self.labels:
+            events = 1.0 - probs[:, self.labels.index(NONE_LABEL)]
+        else:
+            events = np.ones(len(batch))
+        return [(self.labels[int(j)], float(typed[r, j]), float(events[r]))
+                for r, j in enumerate(best)]
 
     def _type_probs(self, probs: np.ndarray) -> np.ndarray:
         if NONE_LABEL not in self.labels or not len(probs):
