@@ -29,9 +29,9 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..records import STATUS_CERTAINTY, STATUSES
-from .status_cues import _ARGUMENT_DEPS, NEGATORS, _definite, _local_status, implicatives, status_lexicon
+from .status_cues import NEGATORS, definite, implicatives, local_status, status_lexicon
 from .models import status_open
-from .status_governor import GOAL_GOVERNORS, _governor_status
+from .status_governor import GOAL_GOVERNORS, governor_status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from .base import Analysis
 
 log = logging.getLogger(__name__)
+
+#: dependency labels through which an event noun shares the status of its clause's verb
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass", "compound", "appos", "oprd"})
 
 
 def certainty(status: str) -> float:
@@ -80,12 +83,12 @@ def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool =
                 # … unless the object is definite: "has not analysed the statement"
                 # presupposes that the statement was made
                 direct = noun.dep_ in {"dobj", "attr"} and noun.head.i == t.i
-                return status if direct and not _definite(noun) else None
+                return status if direct and not definite(noun) else None
             # "will finish its investigation": the object of a planned act often
             # exists already, so "future" is not passed on (UW dev: gold mean 2.1)
             if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i == t.i:
                 return None  # "the decision may reveal …": the subject is taken as given
-            if _definite(noun):
+            if definite(noun):
                 return None  # "could delay the vote": the vote is already on the agenda
             return status if status not in {"asserted", "reported", "future"} else None
     return None
@@ -93,10 +96,10 @@ def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool =
 
 def governed_status(token: "Token") -> str | None:
     """The status a governor lends ``token`` when no marker on the token itself decides."""
-    local = _local_status(token)
+    local = local_status(token)
     if local is not None and local != "reported":
         return None
-    return _governor_status(token)
+    return governor_status(token)
 
 
 def _refined(token: "Token", status: str, analysis: "Analysis | None") -> str:
@@ -117,13 +120,13 @@ def status_of(token: "Token", analysis: "Analysis | None" = None, *, use_model: 
     and reported speech comes out as ``asserted``.  ``use_model=False``
     keeps to the rules (the learned check of governed statuses is skipped).
     """
-    local = _local_status(token)
+    local = local_status(token)
     if local == "negated":
-        gov = _governor_status(token)
+        gov = governor_status(token)
         return "denied" if gov == "denied" else "negated"
     if local is not None and local != "reported":
         return local
-    gov = _governor_status(token)
+    gov = governor_status(token)
     if gov == "negated" and token.pos_ == "NOUN":
         # "blocked the deportation", "without a hearing", "refused to sign an
         # accord": an event kept from happening, which still may (UW train:

@@ -2,7 +2,7 @@
 
 The word lists (``data/lexicons/status_words.tsv``, ``implicatives.tsv``),
 the clause structure helpers (first conjunct, subordinators, infinitives,
-subjunctives, definite nouns) and :func:`_local_status`: the status set by
+definite nouns) shared with :mod:`.status_governor` and :func:`local_status`: the status set by
 words attached to the predicate itself (negation, modals, adverbs, event
 noun adjectives, "if"/"unless").
 """
@@ -24,12 +24,6 @@ log = logging.getLogger(__name__)
 
 #: words that negate the predicate they modify
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"})
-#: dependency labels through which a governor passes its status to a complement
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "compound"})
-#: dependency labels through which an event noun shares the status of its clause's verb
-_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubj", "nsubjpass", "compound", "appos", "oprd"})
-#: how far up the tree a governor may lend its status
-_MAX_HOPS = 3
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +75,7 @@ def _marks(token: "Token") -> list["Token"]:
     return out
 
 
-def _clause_head(token: "Token") -> "Token":
+def clause_head(token: "Token") -> "Token":
     """The first conjunct of a coordination, which carries shared auxiliaries.
 
     A conjunct with its own tense ("did not identify it but *said* ...") is a
@@ -95,13 +89,6 @@ def _clause_head(token: "Token") -> "Token":
     return token
 
 
-#: prepositions that introduce circumstances rather than what a verb is about
-_ADJUNCT_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "despite", "near"})
-#: prepositions whose gerund is a goal rather than a fact ("intent on halting")
-_PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
-_ORDINALS = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
-#: verbs whose bare-infinitive clause did happen ("saw them *leave*", "heard him *speak*")
-_BARE_FACTIVES = frozenset({"see", "hear", "watch", "notice", "feel", "observe", "witness"})
 _NEG_SUBJECTS = frozenset({"nobody", "nothing", "none", "noone"})
 
 
@@ -121,16 +108,7 @@ def _negative_subject(token: "Token") -> bool:
     return False
 
 
-def _subjunctive(token: "Token") -> bool:
-    """A bare verb with no modal or tense: "(that) he *leave*", "(that) she *be* removed"."""
-    if any(c.dep_ == "aux" for c in token.children):
-        return False
-    if token.tag_ == "VB":
-        return True
-    return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in token.children)
-
-
-def _is_infinitive(token: "Token") -> bool:
+def is_infinitive(token: "Token") -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
@@ -149,12 +127,12 @@ def _future_in_past(clause: "Token") -> bool:
                                               for m in c.children) for c in clause.children)
 
 
-def _local_status(token: "Token") -> str | None:
+def local_status(token: "Token") -> str | None:
     """Status set by words attached to the predicate itself."""
     lex = status_lexicon()
     aux, adv, amod, mark = lex.get("aux", {}), lex.get("adv", {}), lex.get("amod", {}), lex.get("mark", {})
     found: str | None = None
-    for t in (token, _clause_head(token)):
+    for t in (token, clause_head(token)):
         if _negative_subject(t):
             return "negated"
         for child in t.children:
@@ -175,11 +153,11 @@ def _local_status(token: "Token") -> str | None:
                 found = found or amod[low]
             elif dep == "mark" and low in mark:
                 found = found or mark[low]
-        if t.i == _clause_head(token).i:
+        if t.i == clause_head(token).i:
             break
     if found is None:
         found = next((mark[m.lower_] for m in _marks(token) if m.lower_ in mark), None)
-    if found == "hypothetical" and _future_in_past(_clause_head(token)):
+    if found == "hypothetical" and _future_in_past(clause_head(token)):
         found = "future"
     if found == "asserted":
         return None
@@ -189,6 +167,6 @@ def _local_status(token: "Token") -> str | None:
 _DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _definite(noun: "Token") -> bool:
+def definite(noun: "Token") -> bool:
     """A noun with a definite or possessive determiner ("the statement", "his death")."""
     return any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETS) or c.dep_ == "poss" for c in noun.children)

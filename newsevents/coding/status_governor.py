@@ -1,6 +1,6 @@
 """Status lent by a governing word: "denied *arming*", "plans to *strike*".
 
-:func:`_governor_status` walks up from a predicate's clause through the
+:func:`governor_status` walks up from a predicate's clause through the
 complement relations (``xcomp``, ``ccomp``, objects, prepositions) to the
 verb, noun or adjective that governs it and returns the status that word
 lends (see :mod:`.status`).
@@ -10,13 +10,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .status_cues import (
-    _ADJUNCT_PREPS, _BARE_FACTIVES, _COMPLEMENT_DEPS, _MAX_HOPS, _ORDINALS, _PURPOSE_PREPS,
-    _clause_head, _definite, _is_infinitive, _local_status, _subjunctive, implicatives, status_lexicon,
-)
+from .status_cues import clause_head, definite, implicatives, is_infinitive, local_status, status_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+#: dependency labels through which a governor passes its status to a complement
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "compound"})
+#: how far up the tree a governor may lend its status
+_MAX_HOPS = 3
+#: prepositions that introduce circumstances rather than what a verb is about
+_ADJUNCT_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid", "despite", "near"})
+#: prepositions whose gerund is a goal rather than a fact ("intent on halting")
+_PURPOSE_PREPS = frozenset({"on", "from", "for", "toward", "towards", "against"})
+_ORDINALS = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
+#: verbs whose bare-infinitive clause did happen ("saw them *leave*", "heard him *speak*")
+_BARE_FACTIVES = frozenset({"see", "hear", "watch", "notice", "feel", "observe", "witness"})
+
+
+def _subjunctive(token: "Token") -> bool:
+    """A bare verb with no modal or tense: "(that) he *leave*", "(that) she *be* removed"."""
+    if any(c.dep_ == "aux" for c in token.children):
+        return False
+    if token.tag_ == "VB":
+        return True
+    return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in token.children)
+
 
 #: verbs and nouns of trying, wanting and asking: whether their goal comes
 #: about is open ("tried to flee", "wants the court to annul", "called for a
@@ -60,7 +79,7 @@ def _unlisted_infinitive(head: "Token") -> str:
 def _unfinished_relative(t: "Token") -> bool:
     """ "funding to pay for repairs", "nothing to discuss": not yet done;
     but "the first minister to visit" did visit."""
-    return t.dep_ == "relcl" and _is_infinitive(t) and not any(
+    return t.dep_ == "relcl" and is_infinitive(t) and not any(
         c.tag_ in {"JJS", "RBS"} or c.lower_ in _ORDINALS for c in t.head.children)
 
 
@@ -90,8 +109,8 @@ def _through_preposition(t: "Token", head: "Token") -> "tuple[str | None, Token 
 
 def _inherit(head: "Token", depth: int) -> str | None:
     """The status of ``head`` itself: its own markers, else its governor's."""
-    local = _local_status(head)
-    return local if local is not None else _governor_status(head, depth + 1)
+    local = local_status(head)
+    return local if local is not None else governor_status(head, depth + 1)
 
 
 def _listed_governor(t: "Token", head: "Token", infinitive: bool) -> "tuple[bool, str | None]":
@@ -120,8 +139,8 @@ def _step(t: "Token", token: "Token", depth: int) -> "tuple[str | None, Token | 
     if t.dep_ == "ccomp" and _subjunctive(t) and lemma not in _BARE_FACTIVES:
         return "future", None  # "demanded that he be returned", "let them leave": not (yet) done
     # "wants the court to suspend …" is parsed as a ccomp with a subject
-    infinitive = t.dep_ in {"xcomp", "advcl", "acl", "ccomp"} and _is_infinitive(t)
-    if infinitive and _local_status(head) == "negated":
+    infinitive = t.dep_ in {"xcomp", "advcl", "acl", "ccomp"} and is_infinitive(t)
+    if infinitive and local_status(head) == "negated":
         return "negated", None
     listed, status = _listed_governor(t, head, infinitive)
     if listed:
@@ -136,15 +155,15 @@ def _step(t: "Token", token: "Token", depth: int) -> "tuple[str | None, Token | 
         return _inherit(head, depth), None
     if t.pos_ in {"VERB", "AUX"} or t.dep_ in {"acl", "relcl"}:
         return None, None  # a clause under an unlisted word keeps its own status
-    if depth == 0 and t.i == token.i and _definite(token) and head.pos_ in {"VERB", "AUX"}:
+    if depth == 0 and t.i == token.i and definite(token) and head.pos_ in {"VERB", "AUX"}:
         # "plans to investigate the bombings": a definite object of a
         # not-yet or uncertain act already exists; that status does not reach it
-        status = _governor_status(head, depth + 1)
+        status = governor_status(head, depth + 1)
         return (status if status not in {"future", "speculative", "negated"} else None), None
-    return _CONTINUE, _clause_head(head)
+    return _CONTINUE, clause_head(head)
 
 
-def _governor_status(token: "Token", depth: int = 0) -> str | None:
+def governor_status(token: "Token", depth: int = 0) -> str | None:
     """Status lent by a governing verb/adjective/noun ("denied arming").
 
     A "to" infinitive under a verb that is neither listed nor implicative
@@ -152,11 +171,11 @@ def _governor_status(token: "Token", depth: int = 0) -> str | None:
     "try"); under an implicative verb ("managed to") it shares that verb's
     status; under a negated verb it is negated.
     """
-    t = _clause_head(token)
+    t = clause_head(token)
     if _unfinished_relative(t):
         return "future"
     for _ in range(_MAX_HOPS):
-        if t.dep_ not in _COMPLEMENT_DEPS and not (t.dep_ == "advcl" and _is_infinitive(t)):
+        if t.dep_ not in _COMPLEMENT_DEPS and not (t.dep_ == "advcl" and is_infinitive(t)):
             return None
         if t.head.i == t.i:
             return None

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ...errors import ModelError
-from ..status_cues import _clause_head, _is_infinitive, _local_status
+from ..status_cues import clause_head, is_infinitive, local_status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,7 +43,7 @@ REFINABLE = frozenset({"future", "negated"})
 
 def _governor(token: "Token") -> "tuple[Token, Token, str]":
     """The clause of ``token``, the word governing it and the preposition between (or "")."""
-    clause = _clause_head(token)
+    clause = clause_head(token)
     gov, prep = clause.head, ""
     if gov.pos_ == "ADP":
         prep, gov = gov.lower_, gov.head
@@ -57,7 +57,7 @@ def refinable(token: "Token", status: str) -> bool:
     A negated governor may leave its goal open: "did not want to *extend*" is
     read as undecided in news (UW train gold mean -0.5, against -2.0 for
     "did not *extend*")."""
-    return status in REFINABLE and _local_status(_governor(token)[1]) != "future"
+    return status in REFINABLE and local_status(_governor(token)[1]) != "future"
 
 
 def features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
@@ -66,8 +66,8 @@ def features(token: "Token", status: str, in_content: bool = False) -> dict[str,
     out = {
         f"st={status}": 1.0, f"gl={gov.lemma_.lower()}": 1.0, f"gpos={gov.pos_}": 1.0,
         f"gtag={gov.tag_}": 1.0, f"dep={clause.dep_}": 1.0, f"prep={prep}": 1.0,
-        f"pos={token.pos_}": 1.0, f"tag={clause.tag_}": 1.0, f"inf={_is_infinitive(clause)}": 1.0,
-        f"gloc={_local_status(gov)}": 1.0, f"ggl={gov.head.lemma_.lower()}": 1.0,
+        f"pos={token.pos_}": 1.0, f"tag={clause.tag_}": 1.0, f"inf={is_infinitive(clause)}": 1.0,
+        f"gloc={local_status(gov)}": 1.0, f"ggl={gov.head.lemma_.lower()}": 1.0,
         f"cont={in_content}": 1.0,
     }
     for child in clause.children:
