@@ -28,6 +28,8 @@ import pycountry
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gazetteer_extra as extra  # noqa: E402
 
+from newsevents.coding.gazetteer import norm  # noqa: E402  (the runtime lookup key)
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "newsevents" / "data" / "gazetteer"
 _DISSOLVED = {"ANT", "SCG"}
@@ -108,7 +110,7 @@ def build(min_population: int) -> None:
     payload = {"countries": countries, "us_states": states, "ambiguous": extra.AMBIGUOUS,
                "seat_overrides": extra.SEAT_OVERRIDES, "regions": extra.REGIONS}
     (OUT / "countries.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-    taken = {_fold(n) for c in countries for n in c["names"] + c["demonyms"]}
+    taken = {norm(n) for c in countries for n in c["names"] + c["demonyms"]}
     write_cities(cities, by_iso2, taken)
 
 
@@ -161,11 +163,12 @@ def transliterations(city: dict) -> list[str]:
 def write_cities(cities: list[dict], by_iso2: dict[str, dict], taken: set[str]) -> None:
     """cities.tsv: name, ISO3, lat, lon, population, alternates (``;``-joined).
 
-    ``taken``: folded country names and demonyms; a transliteration that is
-    one of them, or another city's own name ("Cancun" for Changchun, "Parys"
-    for Paris), is left out.
+    ``taken``: runtime lookup keys (:func:`norm`) of country names and
+    demonyms; a transliteration whose key is one of them, or a city's own
+    name ("Cancun" for Changchun, "Parys" for Paris, "Xi'an" for Xi’an), is
+    left out.
     """
-    taken = taken | {_fold(c["name"]) for c in cities}
+    taken = taken | {norm(c["name"]) for c in cities}
     aliases_of: dict[str, list[str]] = defaultdict(list)
     for alias, name in extra.CITY_ALIASES.items():
         if alias != name:
@@ -177,7 +180,7 @@ def write_cities(cities: list[dict], by_iso2: dict[str, dict], taken: set[str]) 
         if country is None or country["iso3"] in _DISSOLVED:
             continue
         alts = [] if c["name"] in done else aliases_of.get(c["name"], []) + [
-            t for t in transliterations(c) if _fold(t) not in taken]
+            t for t in transliterations(c) if norm(t) not in taken]
         done.add(c["name"])  # aliases go to the biggest city of that name only
         alts = dedupe(alts)
         lines.append("\t".join([c["name"], country["iso3"], f"{c['latitude']:.4f}",
