@@ -38,6 +38,31 @@ def _lock_error(exc: Exception) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
+def open_file(path: str | Path, read_only: bool = False, threads: int | None = None,
+              name: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file at ``path`` as it is (no schema check, no migration).
+
+    Raises :class:`StoreBusy` when another process holds its write lock and
+    :class:`StoreError` when it is missing (read-only) or not a DuckDB
+    database.  Messages call the file ``name`` (default: the path; the web
+    app passes the bare file name, never a server path).
+    """
+    path = Path(path)
+    name = name or str(path)
+    if read_only and not path.is_file():
+        raise StoreError(f"no store at {name}: run `newsevents ingest` first")
+    config = {"threads": threads} if threads else {}
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        if _lock_error(exc):
+            raise StoreBusy(f"the store {name} is in use by another process "
+                            "(an ingest is running?); retry when it is done") from exc
+        raise StoreError(f"cannot open store {name}: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open store {name}: {exc}") from exc
+
+
 def connect(path: str | Path, read_only: bool = False,
             threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """Open the store file; a writable open creates and migrates it.
@@ -46,19 +71,7 @@ def connect(path: str | Path, read_only: bool = False,
     lock, :class:`StoreError` when the file is missing (read-only), not a
     DuckDB database, or of an unknown schema version.
     """
-    path = Path(path)
-    if read_only and not path.is_file():
-        raise StoreError(f"no store at {path}: run `newsevents ingest` first")
-    config = {"threads": threads} if threads else {}
-    try:
-        con = duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.IOException as exc:
-        if _lock_error(exc):
-            raise StoreBusy(f"the store {path} is in use by another process "
-                            "(an ingest is running?); retry when it is done") from exc
-        raise StoreError(f"cannot open store {path}: {exc}") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"cannot open store {path}: {exc}") from exc
+    con = open_file(path, read_only, threads)
     try:
         if read_only:
             version = current_version(con)
@@ -117,5 +130,5 @@ def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
     return Store(path, read_only=read_only)
 
 
-__all__ = ["DEFAULT_DB", "Store", "Writer", "WriteStats", "connect", "input_key",
+__all__ = ["DEFAULT_DB", "Store", "Writer", "WriteStats", "connect", "open_file", "input_key",
            "ledger_counts", "open_store"]

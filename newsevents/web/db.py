@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreBusy, StoreError
+from ..store import open_file
 from ..store.schema import SCHEMA_VERSION, current_version
 
 log = logging.getLogger(__name__)
@@ -30,11 +31,6 @@ log = logging.getLogger(__name__)
 #: and even, because a writer that releases the lock between batches leaves gaps of
 #: a few tens of ms that a long back-off would keep missing; a failed attempt is cheap.
 RETRY_DELAYS: tuple[float, ...] = (0.005, 0.01, 0.02) + (0.025,) * 78
-
-
-def _is_lock_error(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
 class ReadOnlyStore:
@@ -49,18 +45,7 @@ class ReadOnlyStore:
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         """One attempt: open read-only; StoreBusy when a writer holds the lock."""
-        if not self.path.is_file():
-            raise StoreError(f"no store at {self.path}: run `newsevents ingest` first")
-        try:
-            con = duckdb.connect(str(self.path), read_only=True,
-                                 config={"threads": self.threads})
-        except duckdb.IOException as exc:
-            if _is_lock_error(exc):
-                raise StoreBusy(f"the store {self.path.name} is being written by another "
-                                "process (an ingest is running); retry in a few seconds") from exc
-            raise StoreError(f"cannot open store {self.path.name}: {exc}") from exc
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path.name}: {exc}") from exc
+        con = open_file(self.path, read_only=True, threads=self.threads, name=self.path.name)
         self._check_schema(con)
         return con
 
