@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newsevents.coding.base import Analysis  # noqa: E402
-from newsevents.coding.events import EventStage, rule_type  # noqa: E402
+from newsevents.coding.events import EventStage, model_alone  # noqa: E402
 from newsevents.coding.models.event_type import clause_features, negatives_path, save_negatives  # noqa: E402
 from newsevents.records import Article  # noqa: E402
 
@@ -34,19 +34,11 @@ PER_VERB = 12
 TOTAL = 4000
 
 
-def _model_decides(clause) -> bool:
-    """Whether the stage leaves this clause to the model alone (see ``coding.events``)."""
-    if rule_type(clause) is None:
-        return clause.actor_count() == 2  # a verb outside the lexicon
-    row = clause.governor_row if clause.governor_row and clause.governor_row.type else clause.row
-    return row is not None and row.is_weak and clause.actor_count() == 1  # an ambiguous word
-
-
 def negatives_of(analysis: Analysis, stage: EventStage) -> list[tuple[str, dict[str, float]]]:
     """(verb lemma, features) of each out-of-lexicon two-actor clause of one article."""
     out = []
     for clause in stage.clauses(analysis):
-        if clause.verb is not None or not _model_decides(clause):
+        if clause.verb is not None or not model_alone(clause):
             continue
         src = clause.source.span if clause.source else None
         tgt = clause.target.span if clause.target else None

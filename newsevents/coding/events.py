@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from .base import Analysis
+    from .event_lexicon import Trigger
     from .models.event_type import EventTypeModel
 
 log = logging.getLogger(__name__)
@@ -109,10 +110,27 @@ class Prediction:
     event: float = 1.0  # that the clause is an event at all
 
 
+def lexicon_row(clause: Clause) -> "Trigger | None":
+    """The lexicon entry that types a clause: its governor's ("launched an
+    *attack*") when that has a type, else its trigger's."""
+    return clause.governor_row if clause.governor_row and clause.governor_row.type else clause.row
+
+
+def model_alone(clause: Clause) -> bool:
+    """Whether :func:`_decide` leaves the clause to the model alone: a verb outside
+    the lexicon with both actors, or an ambiguous lexicon word with one actor
+    (``scripts/train_event_trigger.py`` mines its non-event examples from these)."""
+    n = clause.actor_count()
+    if rule_type(clause) is None:
+        return n == 2
+    row = lexicon_row(clause)
+    return row is not None and row.is_weak and n == 1
+
+
 def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Typed | None:
     """Type one clause and apply the precision gates (``None``: not an event)."""
     rules = rule_type(clause)
-    row = clause.governor_row if clause.governor_row and clause.governor_row.type else clause.row
+    row = lexicon_row(clause)
     n = clause.actor_count()
     label, prob = (model_pred.label, model_pred.prob) if model_pred else (None, 0.0)
     if label == "YIELD":
