@@ -274,7 +274,7 @@ def _plural_antecedent(b: "Builder", tok: "Token") -> str | None:
 
 def _nonactor_plural_subject(b: "Builder", tok: "Token") -> bool:
     head = tok.head
-    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # up to the clause's verb
         head = head.head
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
     return any(s.tag_ in ("NNS", "NNPS") and s.i not in b.owner for s in subjects)
