@@ -7,7 +7,11 @@ Prints articles/s of
   (single-threaded processes; model loading and cluster start are excluded,
   as for the plain pipeline),
 
-then the speed-up of 2 workers over 1, the Dask overhead at one worker (in
+and the machine's own ceiling for two processes: two plain pipelines in a
+``multiprocessing`` pool sharing the same batches without Dask.  Then the
+speed-up of 2 workers over 1 (and of the 2-process pool over one plain
+process, which says how much of a shortfall is the machine's and how much is
+Dask's), the Dask overhead at one worker (in
 wall time, and in CPU time summed over client, scheduler and workers, which
 other jobs on the machine disturb much less), the memory of each worker
 process, and the machine load before and after (other jobs on the same cores
@@ -80,6 +84,50 @@ def run_plain(pipe, items: list) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu_s() - cpu
 
 
+_POOL_PIPE = None
+
+
+def _pool_init() -> None:
+    """Load and warm a pipeline in a pool process the way a Dask worker does."""
+    global _POOL_PIPE
+    from newsevents.config import Settings
+    from newsevents.distributed.worker import get_pipeline
+
+    _POOL_PIPE = get_pipeline(Settings())
+
+
+def _pool_batch(batch: list) -> int:
+    return sum(1 for _ in _POOL_PIPE.run(batch))
+
+
+def _proc_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of another process, from /proc (Linux)."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def start_pool(stack: ExitStack, processes: int):
+    """A ``multiprocessing`` pool of plain pipelines (no Dask), loaded and warmed."""
+    import multiprocessing
+
+    pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(processes, _pool_init))
+    pool.map(_pool_batch, [[] for _ in range(processes)])  # wait until every process has loaded
+    return pool
+
+
+def run_pool(pool, items: list, batch_size: int) -> tuple[float, float]:
+    """(wall s, CPU s of the pool's processes): batches handed out as processes free up."""
+    pids = [proc.pid for proc in pool._pool]  # noqa: SLF001 - only to read their CPU time
+    before = sum(_proc_cpu_s(pid) for pid in pids)
+    batches = [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
+    start = time.perf_counter()
+    n = sum(pool.imap_unordered(_pool_batch, batches, chunksize=1))
+    seconds = time.perf_counter() - start
+    assert n == len(items)
+    return seconds, sum(_proc_cpu_s(pid) for pid in pids) - before
+
+
 def start_cluster(stack: ExitStack, workers: int):
     """A LocalCluster client of ``workers`` processes with the pipeline loaded, kept for all rounds."""
     from newsevents.config import Settings
@@ -140,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     stack = ExitStack()
     pipe = plain_pipeline()
     clients = {n: start_cluster(stack, n) for n in (1, 2)}
-    plains, plain_cpus = [], []
+    pool = start_pool(stack, 2)
+    plains, plain_cpus, pools = [], [], []
     results: dict[int, list[float]] = {1: [], 2: []}
     cpus: dict[int, list[float]] = {1: [], 2: []}
     for r in range(args.rounds):
@@ -149,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         plain_cpus.append(plain_cpu)
         print(f"round {r + 1}: plain pipeline, 1 process : {len(items) / plain:7.2f} articles/s  "
               f"({plain:.1f} s wall, {plain_cpu:.1f} s CPU)")
+        pool_s, pool_cpu = run_pool(pool, items, batch)
+        pools.append(pool_s)
+        print(f"round {r + 1}: plain pipeline, 2 processes: {len(items) / pool_s:7.2f} articles/s  "
+              f"({pool_s:.1f} s wall, {pool_cpu:.1f} s CPU; no Dask, same batches)")
         for n in (1, 2):
             seconds, cpu, memory = run_dask(clients[n], items, batch)
             results[n].append(seconds)
@@ -163,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     cpu_overheads = [one / plain - 1 for one, plain in zip(cpus[1], plain_cpus)]
     print(f"speed-up 2 workers / 1    : {med(speedups):.2f}x median of {args.rounds} "
           f"({', '.join(f'{x:.2f}' for x in speedups)})   (target >= 1.7x)")
+    pool_speedups = [plain / two for plain, two in zip(plains, pools)]
+    print(f"the machine's ceiling     : {med(pool_speedups):.2f}x median "
+          f"({', '.join(f'{x:.2f}' for x in pool_speedups)}): 2 plain processes / 1, no Dask")
     print(f"dask overhead at 1 worker : {med(overheads) * 100:+.1f}% wall median "
           f"({', '.join(f'{x * 100:+.1f}' for x in overheads)})  (target < 10%); "
           f"{med(cpu_overheads) * 100:+.1f}% CPU (client, scheduler and worker)")
