@@ -283,3 +283,66 @@ def _org_index() -> dict[str, OrgEntry]:
 def organization(name: str) -> OrgEntry | None:
     """The dictionary entry for an organization name or alias ("the U.N.", "Ansar Allah")."""
     return _org_index().get(norm(name))
+
+
+LEADERS = DATA / "lexicons" / "leaders.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """A well-known leader of ``leaders.tsv``: country and sector when the text says neither."""
+
+    name: str
+    country: str
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaders:
+    full: dict[str, Leader]            # full name or alias key -> leader
+    surnames: dict[str, Leader | None]  # last word -> leader (None: two countries share it)
+    ends: dict[tuple[str, str], Leader]  # (first word, last word) -> leader
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> _Leaders:
+    full: dict[str, Leader] = {}
+    surnames: dict[str, Leader | None] = {}
+    ends: dict[tuple[str, str], Leader] = {}
+    try:
+        lines = LEADERS.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"leader list unreadable: {exc}") from exc
+    for line in lines:
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) != 4:
+            continue
+        entry = Leader(cols[0], cols[1], cols[2] or None)
+        for form in [cols[0]] + [a for a in cols[3].split(";") if a.strip()]:
+            full.setdefault(norm(form), entry)
+        words = norm(cols[0]).split()
+        ends.setdefault((words[0], words[-1]), entry)
+        old = surnames.get(words[-1], entry)
+        surnames[words[-1]] = entry if old is not None and old.country == entry.country else None
+    return _Leaders(full, surnames, ends)
+
+
+def leader(words: tuple[str, ...], head_of_state_title: bool = False) -> Leader | None:
+    """The listed leader a person name denotes, or ``None``.
+
+    A full name or listed alias ("Putin") is enough, and so are its first
+    and last words around a middle name ("Omar Hassan al-Bashir"); a bare
+    surname only after a head-of-state title ("President Mugabe") and when
+    no two countries' leaders share it.  A name with another first name is
+    somebody else ("Tim Johnson" is not Boris Johnson).
+    """
+    key = norm(" ".join(words))
+    if not key:
+        return None
+    data = _leaders()
+    if key in data.full:
+        return data.full[key]
+    parts = key.split()
+    if len(parts) > 1:
+        return data.ends.get((parts[0], parts[-1]))
+    return data.surnames.get(key) if head_of_state_title else None
