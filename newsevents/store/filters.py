@@ -24,12 +24,19 @@ SORT_SQL: dict[str, str] = {
 MAX_LIMIT = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events to return.  ``None`` means "any".
+#: Filter fields holding free text (names, outlets, words of the evidence).
+TEXT_FIELDS: tuple[str, ...] = ("actor", "source", "target", "attributed_to", "outlet", "text")
+MAX_TEXT = 200
 
-    ``type`` and ``status`` may hold several comma-separated values.
-    ``latest_only`` drops events of superseded article versions.
+
+@dataclass(frozen=True, slots=True)
+class EventCriteria:
+    """Which events match: the row-restricting part of a filter; ``None`` means "any".
+
+    ``type`` and ``status`` may hold several comma-separated values.  The
+    command line's :class:`EventFilter` and the web app's filter add their own
+    paging and sorting to these fields, and :func:`where` reads only these
+    (and ``latest_only``), so the same criteria select the same events.
     """
 
     actor: str | None = None
@@ -42,6 +49,19 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     text: str | None = None
+
+    def is_empty(self) -> bool:
+        """True when no criterion restricts the rows."""
+        return all(getattr(self, name) is None for name in EventCriteria.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter(EventCriteria):
+    """Which events to return, in which order, how many.
+
+    ``latest_only`` drops events of superseded article versions.
+    """
+
     latest_only: bool = True
     sort: str = "date"
     desc: bool = True
@@ -74,21 +94,28 @@ def _choices(value: str | None, allowed: tuple[str, ...], what: str, upper: bool
     return ",".join(items)
 
 
-def _text(value: Any) -> str | None:
+def clean_text(value: Any, what: str) -> str | None:
+    """A free-text filter value with its whitespace collapsed; ``None`` when blank.
+
+    Longer than :data:`MAX_TEXT` characters or holding control characters: UsageError.
+    """
     if value is None:
         return None
+    # before collapsing: a vertical tab or newline would pass as a space otherwise
+    if any(ord(c) < 32 or ord(c) == 127 for c in str(value)):
+        raise UsageError(f"{what} contains control characters")
     text = " ".join(str(value).split())
-    if len(text) > 200:
-        raise UsageError("filter text longer than 200 characters")
+    if len(text) > MAX_TEXT:
+        raise UsageError(f"{what} is longer than {MAX_TEXT} characters")
     return text or None
 
 
 def event_filter(**raw: Any) -> EventFilter:
     """Validate raw filter values (strings from a command line or a form)."""
     f = {k: v for k, v in raw.items() if v is not None}
-    for key in ("actor", "source", "target", "attributed_to", "outlet", "text"):
+    for key in TEXT_FIELDS:
         if key in f:
-            f[key] = _text(f[key])
+            f[key] = clean_text(f[key], key)
     f["type"] = _choices(f.get("type"), EVENT_TYPES, "event type", upper=True)
     f["status"] = _choices(f.get("status"), STATUSES, "status", upper=False)
     f["since"] = parse_day(f.get("since"), "since")

@@ -15,31 +15,19 @@ from urllib.parse import urlencode
 
 from ..errors import UsageError
 from ..records import EVENT_TYPES, STATUSES
+from ..store.filters import TEXT_FIELDS, EventCriteria, clean_text
 
 #: Columns the events table can be sorted by (the query layer maps them to SQL).
 SORT_KEYS: tuple[str, ...] = ("date", "type", "status", "source", "target", "outlet",
                               "confidence")
 PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
 MAX_PAGE = 100_000
-MAX_TEXT = 200
-
-_TEXT_FIELDS = ("actor", "source", "target", "attributed_to", "outlet", "text")
 
 
 @dataclass(frozen=True, slots=True)
-class EventFilter:
-    """A validated filter of the events table; ``None`` means "any"."""
+class EventFilter(EventCriteria):
+    """A validated filter of the events table: the store's criteria, a sort and a page."""
 
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    type: str | None = None
-    status: str | None = None
-    attributed_to: str | None = None
-    outlet: str | None = None
-    since: date | None = None
-    until: date | None = None
-    text: str | None = None
     sort: str = "date"
     desc: bool = True
     page: int = 1
@@ -67,24 +55,12 @@ class EventFilter:
         """URL query string of this filter (with ``changes`` applied), without '?'."""
         return urlencode(self.params(**changes))
 
-    def is_empty(self) -> bool:
-        """True when no row-restricting filter is set (sort/page do not count)."""
-        return all(getattr(self, k) is None for k in
-                   (*_TEXT_FIELDS, "type", "status", "since", "until"))
-
 
 _DEFAULTS = {f.name: f.default for f in fields(EventFilter)}
 
 
 def _text(params: Mapping[str, str], key: str) -> str | None:
-    value = (params.get(key) or "").strip()
-    if not value:
-        return None
-    if len(value) > MAX_TEXT:
-        raise UsageError(f"{key} is longer than {MAX_TEXT} characters")
-    if any(ord(c) < 32 for c in value):
-        raise UsageError(f"{key} contains control characters")
-    return value
+    return clean_text(params.get(key), key)
 
 
 def _choice(params: Mapping[str, str], key: str, allowed: tuple[str, ...],
@@ -111,7 +87,8 @@ def parse_date(value: str | None, key: str) -> date | None:
         raise UsageError(f"{key} must be a date written YYYY-MM-DD, not {value[:40]!r}") from None
 
 
-def _int(params: Mapping[str, str], key: str, default: int, lo: int, hi: int) -> int:
+def int_param(params: Mapping[str, str], key: str, default: int, lo: int, hi: int) -> int:
+    """A whole-number parameter from ``lo`` to ``hi`` (``default`` when absent)."""
     raw = (params.get(key) or "").strip()
     if not raw:
         return default
@@ -122,7 +99,7 @@ def _int(params: Mapping[str, str], key: str, default: int, lo: int, hi: int) ->
 
 def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
     """Validate the query parameters of the events table into an :class:`EventFilter`."""
-    texts = {k: _text(params, k) for k in _TEXT_FIELDS}
+    texts = {k: _text(params, k) for k in TEXT_FIELDS}
     since = parse_date(params.get("since"), "since")
     until = parse_date(params.get("until"), "until")
     if since and until and since > until:
@@ -133,7 +110,7 @@ def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
     order = (params.get("order") or "desc").strip().lower()
     if order not in ("asc", "desc"):
         raise UsageError("order must be asc or desc")
-    per_page = _int(params, "per_page", 50, 1, max(PAGE_SIZES))
+    per_page = int_param(params, "per_page", 50, 1, max(PAGE_SIZES))
     if per_page not in PAGE_SIZES:
         raise UsageError(f"per_page must be one of {', '.join(map(str, PAGE_SIZES))}")
     return EventFilter(
@@ -141,5 +118,5 @@ def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
         type=_choice(params, "type", EVENT_TYPES, upper=True),
         status=_choice(params, "status", STATUSES, upper=False),
         since=since, until=until, sort=sort, desc=order == "desc",
-        page=_int(params, "page", 1, 1, MAX_PAGE), per_page=per_page,
+        page=int_param(params, "page", 1, 1, MAX_PAGE), per_page=per_page,
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from ..errors import UsageError
 from . import queries_actors as queries
 from .app import render
 from .charts import network_svg, timeline_svg
-from .filters import MAX_PAGE, MAX_TEXT
+from ..store.filters import clean_text
+from .filters import MAX_PAGE, int_param
 
 router = APIRouter()
 PAGE = 50
@@ -17,18 +17,12 @@ PAGE = 50
 
 def page_param(request: Request) -> int:
     """The validated ``page`` query parameter (1 when absent)."""
-    raw = (request.query_params.get("page") or "1").strip()
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
-        raise UsageError(f"page must be a whole number from 1 to {MAX_PAGE}, not {raw[:20]!r}")
-    return int(raw)
+    return int_param(request.query_params, "page", 1, 1, MAX_PAGE)
 
 
 def text_param(request: Request, key: str) -> str:
-    """A free-text query parameter, stripped and capped."""
-    value = (request.query_params.get(key) or "").strip()
-    if len(value) > MAX_TEXT:
-        raise UsageError(f"{key} is longer than {MAX_TEXT} characters")
-    return value
+    """A free-text query parameter, whitespace collapsed, capped ("" when absent)."""
+    return clean_text(request.query_params.get(key), key) or ""
 
 
 @router.get("/actors", response_class=HTMLResponse)
