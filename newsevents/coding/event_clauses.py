@@ -36,6 +36,20 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 #: possessive pronouns that make an object the subject's own ("its troops")
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
+#: event types of hostile measures that a retreat undoes ("lifted the sanctions")
+_HOSTILE = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})
+#: event types of cooperation that a sanction stops or a rejection calls off
+_COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE"})
+#: verbs (lemma, or lemma + particle) that undo the event their object names, and the type
+#: of the undoing for hostile and for cooperative objects ("lifted the embargo": RETREAT,
+#: "suspended aid": SANCTION, "cancelled the visit": REJECT); None: no such reading
+_UNDO: dict[str, tuple[str | None, str | None]] = {
+    **{v: ("RETREAT", None) for v in "lift ease relax revoke repeal rescind remove scrap".split()},
+    **{v: ("RETREAT", "SANCTION") for v in ("end", "call off")},
+    **{v: (None, "SANCTION") for v in "suspend halt freeze sever cut".split()},
+    **{v: (None, "REJECT") for v in ("cancel", "postpone", "call off")},
+}
+_UNDO["call off"] = ("RETREAT", "REJECT")
 
 
 @dataclass
@@ -104,6 +118,22 @@ def _controller(tok: "Token", lex: Lexicon) -> tuple["Token | None", Trigger | N
             break
         cur, hops = head, hops + 1
     return governor, governor_row, speech
+
+
+def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
+    """The row of an event noun under a verb that undoes it ("*lifted* the sanctions" is a
+    RETREAT, "*suspended* aid" a SANCTION, "*cancelled* the visit" a REJECT); ``row`` otherwise."""
+    if verb is None or row.type is None:
+        return row
+    lemma = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    undo = _UNDO.get(f"{lemma} {prt}") if prt else _UNDO.get(lemma)
+    if undo is None:
+        return row
+    new = undo[0] if row.type in _HOSTILE else undo[1] if row.type in _COOPERATIVE else None
+    if new is None:
+        return row
+    return Trigger(pattern=f"{lemma} {row.pattern}", type=new, mode=None, pos="noun", flags=frozenset())
 
 
 def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool) -> bool:
@@ -199,7 +229,7 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 clause.target = _fallback_target(tok, index)
         elif tok.pos_ == "NOUN" and row is not None and row.type:
             verb = tok.head if tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB" else None
-            clause = Clause(trigger=tok, row=row, verb=verb)
+            clause = Clause(trigger=tok, row=undo_row(tok, verb, row), verb=verb)
             clause.source, clause.target = _noun_args(tok, verb, index)
         else:
             continue

@@ -59,6 +59,8 @@ WEAK_EVENT_MIN = 0.3
 WEAK_TYPE_MIN = 0.4
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
+#: types whose negation is a refusal (REJECT)
+_RETREATS = frozenset({"RETREAT", "CONCEDE"})
 
 
 @dataclass
@@ -151,6 +153,16 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Type
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):
         return _Typed(clause, label, "model", prob, trig)
     return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
+
+
+def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
+    """A retreat negated by its own "not" is a refusal to retreat ("will not lift the
+    embargo", "did not end the strike"): PLOVER's REJECT, asserted rather than negated."""
+    own = (typed.clause.trigger, typed.clause.verb, typed.trigger)
+    negated = any(c.dep_ == "neg" for t in own if t is not None for c in t.children)
+    if typed.type in _RETREATS and status == "negated" and negated:
+        return _Typed(typed.clause, "REJECT", typed.coder, typed.confidence, typed.trigger), "asserted"
+    return typed, status
 
 
 def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:
@@ -301,7 +313,7 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                typed.append((t, status))
+                typed.append(refusal(t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
 
