@@ -31,7 +31,8 @@ from . import gazetteer as gz
 from . import groups, people
 from .base import Analysis
 from .matching import CONFIRM, Hit, matchers_for
-from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, ORG_KEYWORDS, TITLES
+from .roles import (AREA_ACTIONS, AREA_MEASURES, AREA_NOUNS, GROUPS, LOCATIVE_PREPS, MOTION_VERBS, ORG_KEYWORDS,
+                    TITLES, WITHDRAWALS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -134,7 +135,7 @@ class Builder:
         near = {n for n in range(max(0, s - window), s + 1) if self.para_of_sent[n] == para}
         found: set[str] = set()
         for d in self.drafts.values():
-            if d.kind == "country" and any(self.sent_of[a] in near for a, _ in d.spans):
+            if d.key.startswith("country:") and any(self.sent_of[a] in near for a, _ in d.spans):
                 found.add(d.country or "")
         return found - {""}
 
@@ -167,6 +168,7 @@ class ActorStage:
         code_hits(b, hits)
         code_unknown_orgs(b)
         code_target_cities(b)
+        code_target_places(b)
         people.code_people(b)
         groups.code_groups(b)
         if self.coref:
@@ -369,6 +371,72 @@ def code_target_cities(b: Builder) -> None:
             b.mention(f"country:{c.iso3}", start, ent.end, kind="country", name=c.name, country=c.iso3)
 
 
+def code_target_places(b: Builder) -> None:
+    """Places a measure or an attack is aimed at become place actors of their country.
+
+    "a curfew in parts of Kashmir", "the invasion of South Lebanon",
+    "withdrew peacekeepers from the Golan Heights", "shelled Idlib": the
+    place (a city, capital or region the gazetteer knows) is the target;
+    the actor is named after the place, carries its country and the role
+    ``place``.  "a rally in Ohio" stays a location (no measure noun).
+    """
+    for ent in b.ents:
+        if ent.label_ not in ("GPE", "LOC", "NORP") or not b.free(ent.start, ent.end):
+            continue  # NORP: "sanctions on Abkhazia" (the tagger takes some regions for peoples)
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        p = gz.place(b.doc[start:ent.end].text)
+        if p is not None and p.kind == "country":
+            continue  # country names are the dictionary's (code_hits), with its context checks
+        if p is None and ent.end - start > 1 and b.toks[start].lower_ in _DIRECTIONS:
+            p = gz.place(b.doc[start + 1:ent.end].text)  # "South Lebanon", "northeast Nigeria"
+        if p is None or p.kind not in ("city", "capital", "region", "country") or not p.country:
+            continue
+        # a city in an object slot is its country's (code_target_cities); a US state
+        # there is mostly an election's prize ("won Ohio"), not a place acted upon
+        if not _aimed_at(ent.root, direct=p.kind == "region" and p.country != "USA"):
+            continue
+        name = b.doc[start:ent.end].text
+        b.mention(f"place:{gz.norm(name)}", start, ent.end, kind="country", name=name, country=p.country,
+                  role="place")
+
+
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                        "southeast southwest northeastern northwestern southeastern southwestern upper lower".split())
+
+
+def _aimed_at(tok: "Token", direct: bool) -> bool:
+    """True when the place ``tok`` is what a measure, an attack or a withdrawal is aimed at;
+    ``direct`` also accepts object slots ("shelled Idlib", "strikes on Idlib")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:  # "in Lahore, Rawalpindi and Multan"
+        t = t.head
+    if t.dep_ == "compound" and t.head.lemma_.lower() in AREA_NOUNS:
+        t = t.head  # "the Darfur region"
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in AREA_NOUNS:
+        t = t.head.head  # "parts of Kashmir", "the town of Cizre"
+    if direct and (t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in _TARGET_PREPS)):
+        return True
+    if t.dep_ != "pobj":
+        return False
+    prep, head = t.head.lower_, t.head.head
+    if prep == "in":
+        return _measure(head) or (head.pos_ == "VERB" and any(c.dep_ == "dobj" and _measure(c) for c in head.children))
+    if prep == "of":
+        return head.lemma_.lower() in AREA_ACTIONS
+    return prep == "from" and head.lemma_.lower() in WITHDRAWALS
+
+
+def _measure(noun: "Token") -> bool:
+    """ "curfew", "ceasefire", "state of emergency", "martial law": a measure over an area."""
+    lemma = noun.lemma_.lower()
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in noun.lefts)
+    if lemma == "state":
+        return any(c.lower_ == "of" and any(g.lemma_.lower() in AREA_MEASURES for g in c.children)
+                   for c in noun.rights)
+    return lemma in AREA_MEASURES
+
+
 def code_unknown_orgs(b: Builder) -> None:
     """ORG entities outside the dictionary become organizations (country from inside)."""
     known = b.known_names()
@@ -377,7 +445,7 @@ def code_unknown_orgs(b: Builder) -> None:
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known) \
-                or people.first_name_entity(b, ent):
+                or people.first_name_entity(b, ent) or people.is_leader_name(b.doc[start:ent.end].text):
             continue
         if _not_an_org(ent) or _known_place(b.doc[start:ent.end].text) or (ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end])
                                 and len(ent) <= 2):
@@ -404,7 +472,10 @@ _PARTY_LABEL = re.compile(r"^[DRI]-[A-Z]")
 
 def _known_place(text: str) -> bool:
     """A seat or country the hits step left out on purpose ("at the White House")."""
-    return gz.seat(text) is not None or gz.country(text) is not None
+    if gz.seat(text) is not None or gz.country(text) is not None:
+        return True
+    p = gz.place(text)  # "Uttar Pradesh" read as an ORG
+    return p is not None and p.kind == "region"
 
 
 def _not_an_org(ent) -> bool:

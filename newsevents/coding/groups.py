@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
-from .roles import BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS, MODIFIER_SECTORS
+from .roles import BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS, MODIFIER_SECTORS, SINGULAR_GROUPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,9 +41,20 @@ def code_groups(b: "Builder") -> None:
                 _code_group(b, tok, "citizen")  # "Iraqi Kurds", "Lebanese Shiites": people (CVL)
             continue
         if tok.tag_ not in ("NNS", "NNPS") and lemma not in _COLLECTIVE and not _actor_modifier(b, tok) \
-                and not (lemma in _OFFICES and any(d.kind == "country" for d in _pp_actor(b, tok))):
+                and not (lemma in _OFFICES and any(d.kind == "country" for d in _pp_actor(b, tok))) \
+                and not _armed_individual(tok, lemma):
             continue  # "a U.S. official", "the president of Armenia" count; a bare "official" does not
         _code_group(b, tok, lemma)
+
+
+def _armed_individual(tok: "Token", lemma: str) -> bool:
+    """ "a suspected Islamist militant", "a suicide bomber": one member of an armed group
+    (a noun of its own, not a modifier as in "militant attacks")."""
+    if lemma not in SINGULAR_GROUPS or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False
+    if lemma == "bomber":  # a warplane unless a modifier says suicide/militant
+        return _modifier_sector([c for c in tok.lefts if c.dep_ in _MOD_DEPS]) == "REB"
+    return True
 
 
 def _code_group(b: "Builder", tok: "Token", lemma: str) -> None:
@@ -157,6 +168,8 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
         text = b.doc[start:tok.i + 1].text
         b.mention(f"group:{gz.norm(norp.text)}:{sector}", start, tok.i + 1, kind="group", name=text, sector=sector)
         return
+    if lemma in _GOVERNMENT and _regional_government(b, tok, start):
+        return
     if lemma in _GOVERNMENT or lemma in ("military", "army"):
         near = b.countries_near(tok.i, 0) or b.countries_near(tok.i, 1)
         if len(near) == 1 and any(c.lower_ == "the" for c in tok.lefts):
@@ -165,9 +178,32 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
         return
     if lemma in BARE_GROUPS:
         b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
-    elif _modifier_sector(mods) is not None and tok.tag_ in ("NNS", "NNPS"):
+    elif _modifier_sector(mods) is not None and (tok.tag_ in ("NNS", "NNPS") or _armed_individual(tok, lemma)):
         text = b.doc[start:tok.i + 1].text  # "opposition leaders", "rebel fighters", "rights groups"
         b.mention(f"group:{gz.norm(text)}", start, tok.i + 1, kind="group", name=text.lower(), sector=sector)
+
+
+_PLACE_ENTS = ("GPE", "LOC", "ORG")  # the tagger reads some states as organizations
+
+
+def _regional_government(b: "Builder", tok: "Token", start: int) -> bool:
+    """ "The West Bengal government", "the government of Sindh province": a state or city
+    government, coded as a GOV group of the country the gazetteer puts the place in."""
+    places = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _PLACE_ENTS]
+    places += [g for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    for p in places:
+        ent = next((e for e in b.ents if e.start <= p.i < e.end and e.label_ in _PLACE_ENTS), None)
+        if ent is None and p.dep_ == "pobj":  # "of Sindh province": the name modifies "province"
+            ent = next((e for e in b.ents if e.label_ == "GPE" and e.end == p.i and p.lemma_ in ("province", "state")), None)
+        found = gz.place(ent.text) if ent is not None else None
+        if found is None or found.kind not in ("region", "city") or not found.country:
+            continue
+        end = max(tok.i + 1, p.i + 1 if p.i > tok.i else tok.i + 1)
+        name = f"{ent.text} government"
+        b.mention(f"group:{gz.norm(name)}", start, end, kind="group", name=name, country=found.country, sector="GOV")
+        return True
+    return False
 
 
 def _group_name(iso3: str | None, tok: "Token") -> str:

@@ -106,12 +106,12 @@ _grp("official authority government administration regime leader leadership mini
      "negotiator delegation delegate cabinet president premier chancellor king queen emir sultan "
      "governor mayor spokesman spokeswoman spokesperson ruler counterpart", "GOV")
 _grp("diplomat envoy embassy ambassador consul", "DIP")
-_grp("lawmaker legislator senator parliamentarian congressman mp parliament", "LEG")
+_grp("lawmaker legislator senator parliamentarian congressman mp mla parliament", "LEG")
 _grp("troop soldier force military army navy marine officer commander general "
      "mercenary paratrooper serviceman servicemember airman sailor peacekeeper "
      "warship warplane jet aircraft helicopter drone tank bomber submarine gunboat artillery "
      "missile destroyer frigate", "MIL")
-_grp("rebel militant insurgent fighter guerrilla gunman jihadist extremist separatist "
+_grp("rebel militant insurgent fighter guerrilla gunman jihadist extremist separatist secessionist "
      "militia militiaman terrorist paramilitary", "REB")
 _grp("protester protestor demonstrator crowd civilian resident villager voter citizen "
      "settler hostage prisoner mob national people supporter population community", "CVL")
@@ -122,14 +122,14 @@ _grp("landowner town village", "CVL")
 _grp("activist", "CVL")
 _grp("police policeman", "COP")
 _grp("journalist reporter media", "JRN")
-_grp("judge prosecutor court tribunal", "JUD")
+_grp("judge prosecutor court tribunal investigator", "JUD")
 _grp("doctor medic", "MED")
 _grp("cleric", "REL")
 _grp("spy intelligence", "SPY")
 _grp("student", "EDU")
 _grp("worker union", "LAB")
 _grp("refugee migrant asylum-seeker", "REF")
-_grp("detainee", "CVL")
+_grp("detainee inmate", "CVL")
 _grp("suspect criminal gang smuggler trafficker", "CRM")
 _grp("employee staff striker", "LAB")
 _grp("party", "PTY")
@@ -180,10 +180,17 @@ del _words, _sector, _w
 #: Group nouns that make an actor on their own, without a country or
 #: organization modifier ("protesters clashed with police").
 BARE_GROUPS = frozenset(
-    "official authority rebel militant insurgent guerrilla gunman jihadist separatist "
+    "official authority rebel militant insurgent guerrilla gunman jihadist separatist secessionist "
     "militia terrorist protester protestor demonstrator police troop soldier lawmaker "
-    "diplomat settler activist refugee migrant court tribunal".split()
+    "diplomat settler activist refugee migrant court tribunal "
+    "striker mp mla legislator parliamentarian judge prosecutor peacekeeper paramilitary serviceman "
+    "prisoner detainee inmate hostage".split()
 )
+
+#: Group nouns that are an actor even in the singular ("a suspected militant",
+#: "a suicide bomber"): one unnamed member of an armed group.
+SINGULAR_GROUPS = frozenset("rebel militant insurgent guerrilla gunman jihadist separatist terrorist "
+                            "bomber".split())
 
 #: Head words after "X-" that make the modifier a backer, not the group's
 #: own country ("Iranian-backed militias").
@@ -194,6 +201,22 @@ LOCATIVE_PREPS = frozenset(
     "in at near outside inside across throughout around into within toward towards "
     "via beyond past through".split()
 )
+
+#: Nouns of control over an area: "a curfew in Kashmir", "a state of siege in Pando"
+#: make the place the target of the measure.
+AREA_MEASURES = frozenset("curfew siege emergency ceasefire cease-fire truce lockdown blockade "
+                          "crackdown clampdown law".split())
+
+#: Nouns whose "of <place>" is the place acted upon ("the invasion of South Lebanon").
+AREA_ACTIONS = frozenset("invasion shelling bombing bombardment siege occupation annexation blockade "
+                         "capture seizure liberation encirclement".split())
+
+#: Verbs and nouns whose "from <place>" is the place left ("withdrew troops from the Golan Heights").
+WITHDRAWALS = frozenset("withdraw withdrawal pull pullout retreat evacuate evacuation".split())
+
+#: Area nouns that pass the role on to their place ("parts of Kashmir", "the town of Cizre").
+AREA_NOUNS = frozenset("part area region district province town city village state zone enclave "
+                       "territory".split())
 
 #: Verbs after which "to <capital>" is a destination.
 MOTION_VERBS = frozenset(

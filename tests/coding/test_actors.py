@@ -482,3 +482,72 @@ def test_a_capital_the_tagger_took_for_a_person_still_speaks_for_its_country(nlp
 def test_a_capital_that_is_also_a_first_name_needs_the_tagger_to_call_it_a_place(nlp):
     a = code(nlp, "Sofia said the plan was dead.")
     assert not [x for x in a.actors.all() if x.kind == "country"]
+
+
+def test_known_leader_gets_country_when_text_gives_none(nlp):
+    a = code(nlp, "President Mugabe told farmers on Monday that Putin had called him.")
+    assert actor_of_token(a, "Mugabe").country == "ZWE"
+    assert actor_of_token(a, "Putin").country == "RUS"
+
+
+def test_leader_surname_needs_head_of_state_title_and_matching_first_name(nlp):
+    a = code(nlp, "Sen. Johnson and Tim Johnson, a farmer, met Mary Merkel at the fair.")
+    assert actor_of_token(a, "Johnson").country is None  # a senator, not the British prime minister
+    assert all(x.country is None for x in a.actors.all() if x.kind == "person")
+
+
+def test_text_country_beats_leader_list(nlp):
+    a = code(nlp, "Peruvian President Mugabe Quispe said the talks would resume.")
+    assert actor_of_token(a, "Quispe").country == "PER"
+
+
+def test_place_under_a_measure_is_a_place_actor_of_its_country(nlp):
+    a = code(nlp, "The army imposed a curfew in parts of Kashmir after the clashes.")
+    kashmir = actor_of_token(a, "Kashmir")
+    assert kashmir is not None and kashmir.country == "IND" and kashmir.role == "place"
+    located = code(nlp, "The minister held a rally in Kashmir on Sunday.")
+    assert actor_of_token(located, "Kashmir") is None  # a rally's place is where it happened
+
+
+def test_place_invaded_or_left_is_a_place_actor(nlp):
+    a = code(nlp, "The government ordered an invasion of South Lebanon and withdrew its brigades "
+                  "from the Golan Heights.")
+    assert actor_of_token(a, "Lebanon").country == "LBN"
+    assert actor_of_token(a, "Golan").country == "SYR"
+    assert actor_of_token(a, "Golan").role == "place"
+
+
+def test_us_state_won_in_an_election_is_no_actor(nlp):
+    a = code(nlp, "The senator narrowly won Ohio and lost Iowa.")
+    assert actor_of_token(a, "Ohio") is None
+
+
+def test_regional_government_gets_its_country(nlp):
+    a = code(nlp, "The West Bengal government refused permission for the march.")
+    gov = actor_of_token(a, "government")
+    assert gov is not None and gov.country == "IND" and gov.sector == "GOV"
+
+
+def test_political_plural_groups_without_country(nlp):
+    a = code(nlp, "The strikers blocked the gates while twenty judges and 12 MPs watched.")
+    assert actor_of_token(a, "strikers").sector == "LAB"
+    assert actor_of_token(a, "judges").sector == "JUD"
+    assert actor_of_token(a, "MPs").sector == "LEG"
+    assert all(x.country is None for x in a.actors.all())
+
+
+def test_single_armed_individual_is_a_group_but_not_a_warplane(nlp):
+    a = code(nlp, "Police shot a suspected militant after a suicide bomber struck the market.")
+    assert actor_of_token(a, "militant").sector == "REB"
+    assert actor_of_token(a, "bomber").sector == "REB"
+    b = code(nlp, "Militant attacks rose as the old bomber flew overhead.")
+    assert actor_of_token(b, "Militant") is None and actor_of_token(b, "bomber") is None
+
+
+def test_listed_leader_is_a_person_even_when_the_tagger_misses_the_name(nlp):
+    a = code(nlp, "Sisi said on Tuesday that Theresa May had rejected the offer.")
+    assert actor_of_token(a, "Sisi").kind == "person"
+    assert actor_of_token(a, "Sisi").country == "EGY"
+    assert actor_of_token(a, "Theresa").country == "GBR"
+    month = code(nlp, "In May, the ministry rejected the offer.")
+    assert actor_of_token(month, "May") is None
