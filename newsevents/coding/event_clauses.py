@@ -36,6 +36,16 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 #: possessive pronouns that make an object the subject's own ("its troops")
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
+#: verbs of saying whose pronoun-subject complement speaks of the speaker ("X said it would …")
+_REPORT_VERBS = frozenset("say announce state add tell claim insist warn confirm declare pledge "
+                          "vow promise threaten affirm reiterate".split())
+#: which actor kinds a subject pronoun may stand for
+_PRONOUN_KINDS: dict[str, frozenset[str]] = {
+    "it": frozenset({"country", "organization"}),
+    "they": frozenset({"organization", "group"}),
+    "we": frozenset({"country", "organization", "group"}),
+    "he": frozenset({"person"}), "she": frozenset({"person"}),
+}
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
 _HOSTILE = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})
 #: event types of cooperation that a sanction stops or a rejection calls off
@@ -150,9 +160,28 @@ def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool
     return row is None and not with_model
 
 
+def _reported_speaker(subj: "Token", pred: "Token", index: "ActorIndex") -> Arg | None:
+    """The speaker of a report whose subject is a pronoun that stands for it ("Turkey says
+    *it* will launch …", "the rebels said *they* would free …"); ``None`` otherwise."""
+    kinds = _PRONOUN_KINDS.get(subj.lower_)
+    if kinds is None or pred.dep_ != "ccomp" or pred.head.lemma_.lower() not in _REPORT_VERBS:
+        return None
+    speaker = subject_token(pred.head)
+    arg = np_actors(speaker, index) if speaker is not None else None
+    if arg is None or len(arg.actors) != 1:
+        return None
+    try:
+        kind = index.get(arg.actors[0]).kind
+    except KeyError:
+        return None
+    return arg if kind in kinds else None
+
+
 def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
     subj = subject_token(tok)
     source = np_actors(subj, index) if subj is not None else None
+    if source is None and subj is not None and subj.pos_ == "PRON":
+        source = _reported_speaker(subj, tok, index)
     agent = agent_token(tok)
     if agent is not None:  # passive: the agent acts
         source = merge(np_actors(agent, index), source)

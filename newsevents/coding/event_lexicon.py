@@ -26,6 +26,14 @@ _PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod", "op
 #: dependency labels of the first word of a noun phrase ("*air* strike", "*hunger* strike")
 _PHRASE_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+#: nouns that only frame an event named by their modifier ("a *mediation* effort",
+#: "an *aid* programme", "a *bombing* campaign"): they take the modifier's row, as an
+#: ambiguous one unless a verb of carrying out has it as object (a "coordinated attack
+#: effort" of a campaign is words, "launched a mediation effort" is not)
+_FRAME_NOUNS = frozenset({"effort", "campaign", "mission", "programme", "program", "initiative",
+                          "operation", "process", "plan"})
+_LAUNCH_VERBS = frozenset("launch start begin lead head mount conduct undertake spearhead resume "
+                          "join intensify step".split())
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -87,14 +95,29 @@ class Lexicon:
                 hit = _pick(self.phrases.get((lemma, child.lemma_.lower())), token)
                 if hit:
                     return hit
-            if child.dep_ in _PHRASE_MOD_DEPS and child.i == token.i - 1:
+            if child.dep_ in _PHRASE_MOD_DEPS and _adjacent(child, token):
                 hit = _pick(self.phrases.get((child.lemma_.lower(), lemma)), token)
                 if hit:
                     return hit
         hit = _pick(self.single.get(lemma), token)
+        if hit is None and lemma in _FRAME_NOUNS and token.pos_ in _NOUN_POS:
+            hit = self._frame_modifier(token)
         if hit is None and token.text.lower() != lemma:
             hit = _pick(self.single.get(token.text.lower()), token)
         return hit
+
+    def _frame_modifier(self, token: "Token") -> Trigger | None:
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ in _NOUN_POS:
+                hit = _pick(self.single.get(child.lemma_.lower()), child)
+                if hit is None or not hit.type:
+                    continue
+                if token.dep_ == "dobj" and token.head.lemma_.lower() in _LAUNCH_VERBS:
+                    return hit  # "launched a mediation effort": the effort is carried out
+                # otherwise only talked about ("a coordinated attack effort"): ambiguous
+                return Trigger(f"{hit.pattern} {token.lemma_.lower()}", hit.type, hit.mode, "noun",
+                               hit.flags - {"strong"} | {"weak"})
+        return None
 
     def mode_from_words(self, etype: str, lemmas: list[str]) -> str | None:
         """The mode that the first mode word of ``etype`` among ``lemmas`` gives."""
@@ -111,6 +134,13 @@ class Lexicon:
     def types_of(self, lemma: str) -> list[str]:
         """Every PLOVER type that ``lemma`` may trigger (for features)."""
         return [t.type for t in self.single.get(lemma, ()) if t.type]
+
+
+def _adjacent(mod: "Token", head: "Token") -> bool:
+    """``mod`` right before ``head``, or with only a hyphen between ("cease-fire")."""
+    if mod.i == head.i - 1:
+        return True
+    return mod.i == head.i - 2 and head.doc[head.i - 1].text == "-"
 
 
 def _is_time(prep: "Token") -> bool:

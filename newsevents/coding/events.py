@@ -59,6 +59,15 @@ WEAK_EVENT_MIN = 0.3
 WEAK_TYPE_MIN = 0.4
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
+#: verbs of assault that are often said of words ("attacked her record", "hit him on taxes")
+_VERBAL_ATTACK = frozenset("attack hit target slam blast bash lambaste lambast hammer pummel "
+                           "savage rip".split())
+#: the means or venue of an attack in words ("in a tweet", "during the debate")
+_WORDS = frozenset("tweet ad advertisement speech debate interview statement remark comment "
+                   "video column podcast".split())
+#: issues that a politician is attacked "on"
+_ISSUES = frozenset("tax record policy issue economy immigration trade healthcare abortion "
+                    "email character temperament".split())
 #: types whose negation is a refusal (REJECT)
 _RETREATS = frozenset({"RETREAT", "CONCEDE"})
 
@@ -163,6 +172,40 @@ def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
     if typed.type in _RETREATS and status == "negated" and negated:
         return _Typed(typed.clause, "REJECT", typed.coder, typed.confidence, typed.trigger), "asserted"
     return typed, status
+
+
+def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """An "attack" in words is an accusation: "attacked Smith *for* his votes", "hit her
+    *on* taxes", "attacked him *in a tweet*" (the target a person, or words as the means)."""
+    trig = typed.clause.trigger
+    if typed.type != "ASSAULT" or trig.lemma_.lower() not in _VERBAL_ATTACK:
+        return typed
+    target = typed.clause.target.actors if typed.clause.target else ()
+    source = typed.clause.source.actors if typed.clause.source else ()
+    # a person attacked by no armed group ("militants attacked the governor for …" is violence)
+    person = (any(_kind(analysis, a) == "person" for a in target)
+              and not any(_kind(analysis, a) == "group" for a in source))
+    reason = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in trig.children)
+    topic = any(c.dep_ == "prep" and c.lower_ == "on" and _topic(c) for c in trig.children)
+    words = any(t.lemma_.lower() in _WORDS for t in trig.subtree if t.i != trig.i)
+    if words or (person and (reason or topic)):
+        return _Typed(typed.clause, "ACCUSE", typed.coder, typed.confidence, typed.trigger)
+    return typed
+
+
+def _kind(analysis: "Analysis", actor_id: str) -> str | None:
+    try:
+        return analysis.actors.get(actor_id).kind
+    except KeyError:
+        return None
+
+
+def _topic(prep: "Token") -> bool:
+    """Whether the object of "on" is an issue ("on *his* record", "on taxes"), not a place."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lemma_.lower() in _ISSUES or any(c.dep_ == "poss" for c in obj.children):
+            return obj.ent_type_ not in ("GPE", "LOC", "FAC")
+    return False
 
 
 def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:
@@ -313,7 +356,7 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                typed.append(refusal(t, status))
+                typed.append(refusal(verbal_attack(t, analysis), status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
 
