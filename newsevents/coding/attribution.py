@@ -341,11 +341,13 @@ class _Finder:
         return self.model.probability(features(cue, frame))
 
     def _parenthetical(self, cue: "Token") -> tuple[str, list["Token"]] | None:
-        """ "X, he said, Y" / "X, she added.": the content is the governing clause."""
+        """ "X, he said, Y" / "X, she added." / "As the paper reported, X": the
+        content is the governing clause."""
         head = cue.head
         if cue.dep_ not in {"parataxis", "ccomp", "advcl"} or head.i == cue.i or head.pos_ not in {"VERB", "AUX"}:
             return None
-        if cue.dep_ != "parataxis" and not (cue.i > 0 and cue.doc[cue.i - 1 - (cue.i - cue.left_edge.i)].text in {",", "—"}):
+        if cue.dep_ != "parataxis" and not (_as_clause(cue) or cue.i > 0 and cue.doc[
+                cue.i - 1 - (cue.i - cue.left_edge.i)].text in {",", "—"}):
             return None
         if subject_of(cue) is None:
             return None
@@ -404,6 +406,13 @@ class _Finder:
         self.by_cue[cue.i] = draft
         self.drafts.append(draft)
         return draft
+
+
+def _as_clause(cue: "Token") -> bool:
+    """ "As the Post reported, …" / "…, as she noted": an adverbial clause opened by
+    "as" (on PolNeAR train such a listed verb without a complement of its own was
+    the cue of its governing clause 38 times of 69, with this very span 31 times)."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
 
 
 def _source_actor(analysis: "Analysis", draft: Draft) -> str | None:

@@ -401,3 +401,18 @@ def test_poll_in_mid_sentence_is_not_a_cue(nlp):
     text = "The senator gained ground in a new Harbor Institute poll released Sunday."
     a = code(nlp, text)
     assert all(att.cue.text != "in" for att in a.attributions)
+
+
+def test_as_clause_attributes_its_governing_clause(nlp):
+    # "As X reported, Y": no complement of its own, the cue's content is the main clause
+    text = "As the regional newspaper reported, the mayor had quietly sold the harbour land to a cousin."
+    a = code(nlp, text)
+    att = by_cue(a, "reported")
+    assert att.source.span.text == "the regional newspaper"
+    assert [c.text for c in att.contents] == ["the mayor had quietly sold the harbour land to a cousin"]
+
+
+def test_as_clause_needs_a_listed_cue_verb(nlp):
+    # a temporal "as" clause with a verb that is no cue is not an attribution
+    a = code(nlp, "As the ferry docked, the crew unloaded forty crates of oranges.")
+    assert all(att.cue.text != "docked" for att in a.attributions)
