@@ -40,7 +40,7 @@ from .attribution_shapes import (
 from .attribution_quotes import Quote, find_quotes, paragraphs
 from .attribution_rules import (
     Draft, according_to, poll_leads, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
-    subject_of, subject_span, token_span, trim,
+    speaker_of, subject_of, subject_span, token_span, trim,
 )
 from .models.attribution_cues import CueModel, features, load_cue_model
 
@@ -399,7 +399,7 @@ class _Finder:
         span = self.model.extent(cue, frame) if self.model is not None else cue_extent(cue, frame)
         draft = Draft(cue=span, cue_token=cue.i, status=cue_status(cue), kind=kind)
         draft.passive = any(c.dep_ == "nsubjpass" for c in cue.children)
-        subj = subject_of(cue)
+        subj = speaker_of(cue)
         if subj is not None:
             draft.source, draft.source_head = subject_span(self.text, subj, cue), subj.i
         draft.via.extend(via_tokens(cue))

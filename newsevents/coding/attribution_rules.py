@@ -80,6 +80,29 @@ def subject_of(token: "Token") -> "Token | None":
     return None
 
 
+#: prepositions whose gerund shares the subject of the verb they modify ("X did Y by saying Z")
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "since", "upon", "without"})
+
+
+def speaker_of(token: "Token") -> "Token | None":
+    """Who says what the cue ``token`` attributes: its subject (:func:`subject_of`),
+    else, for a gerund after "by"/"after"/… ("X won votes by calling for a ban"),
+    the subject of the verb it modifies.
+
+    Measured on PolNeAR train over gold cues without a subject of their own: for
+    such gerunds after "by", "after", "before" or "since", the modified verb's
+    subject was in the gold source 103 times of 110.  The noun a participle
+    modifies ("the share of voters saying …") was in it 167 times of 219, but its
+    span rarely matched (source exact F1 fell from 0.721 to 0.718), so it is left out."""
+    subj = subject_of(token)
+    if subj is not None or any(c.dep_ == "nsubjpass" for c in token.children):
+        return subj
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _GERUND_PREPS and head.head.i != head.i:
+        return subject_of(head.head)
+    return None
+
+
 def token_span(tokens: Iterable["Token"]) -> tuple[int, int] | None:
     """Character span from the first to the last of ``tokens``."""
     toks = list(tokens)
@@ -394,7 +417,7 @@ def poll_leads(doc: "Doc") -> Iterable[tuple["Token", "Token", "Token"]]:
 
 
 __all__ = [
-    "Draft", "poll_leads", "is_cue", "is_verbal", "cue_status", "subject_of", "token_span", "trim",
+    "Draft", "poll_leads", "is_cue", "is_verbal", "cue_status", "subject_of", "speaker_of", "token_span", "trim",
     "subject_span", "runs", "according_to",
     "content_frame", "cue_extent", "cue_variants", "PHRASAL_PREPS", "CATENATIVES", "catenative_head",
 ]

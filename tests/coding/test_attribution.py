@@ -416,3 +416,19 @@ def test_as_clause_needs_a_listed_cue_verb(nlp):
     # a temporal "as" clause with a verb that is no cue is not an attribution
     a = code(nlp, "As the ferry docked, the crew unloaded forty crates of oranges.")
     assert all(att.cue.text != "docked" for att in a.attributions)
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("The senator won loud applause by calling for a ban on the imports.", "calling for", "The senator"),
+    ("The governor ended the meeting after promising a new bridge for the valley.", "promising", "The governor"),
+])
+def test_gerund_after_preposition_borrows_the_clause_subject(nlp, text, cue, source):
+    att = by_cue(code(nlp, text), cue)
+    assert att.source is not None and att.source.span.text == source
+
+
+def test_gerund_with_its_own_subject_keeps_it(nlp):
+    # a cue clause that names its own speaker keeps it (nothing is borrowed from "surprised")
+    a = code(nlp, "The mayor surprised everyone when her deputy said that the budget was empty.")
+    att = by_cue(a, "said")
+    assert att.source.span.text == "her deputy"
