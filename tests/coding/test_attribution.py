@@ -421,6 +421,9 @@ def test_as_clause_needs_a_listed_cue_verb(nlp):
 @pytest.mark.parametrize("text, cue, source", [
     ("The senator won loud applause by calling for a ban on the imports.", "calling for", "The senator"),
     ("The governor ended the meeting after promising a new bridge for the valley.", "promising", "The governor"),
+    # the second of two coordinated gerunds shares the first one's subject
+    ("The chairwoman closed the session by thanking the staff and urging members to vote early.",
+     "urging", "The chairwoman"),
 ])
 def test_gerund_after_preposition_borrows_the_clause_subject(nlp, text, cue, source):
     att = by_cue(code(nlp, text), cue)
