@@ -46,6 +46,8 @@ _PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "we": frozenset({"country", "organization", "group"}),
     "he": frozenset({"person"}), "she": frozenset({"person"}),
 }
+#: verbs of state whose subject does what the noun after "on" names ("went on strike")
+_STATE_VERBS = frozenset("go remain stay be put place keep".split())
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
 _HOSTILE = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})
 #: event types of cooperation that a sanction stops or a rejection calls off
@@ -216,6 +218,19 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
     return source, target
 
 
+def _light_verb(noun: "Token") -> "Token | None":
+    """The verb whose subject does what ``noun`` names: its object's verb ("imposed
+    *sanctions*"), or a verb of state with the noun after "on" ("went on *strike*",
+    "remained on *alert*")."""
+    head = noun.head
+    if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB":
+        return head
+    if (noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX")
+            and head.head.lemma_.lower() in _STATE_VERBS):
+        return head.head
+    return None
+
+
 def _fallback_target(tok: "Token", index: "ActorIndex") -> Arg | None:
     """An actor right after the trigger when the parse attached it elsewhere."""
     doc = tok.doc
@@ -257,7 +272,7 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             if clause.target is None and clause.source is not None:
                 clause.target = _fallback_target(tok, index)
         elif tok.pos_ == "NOUN" and row is not None and row.type:
-            verb = tok.head if tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB" else None
+            verb = _light_verb(tok)
             clause = Clause(trigger=tok, row=undo_row(tok, verb, row), verb=verb)
             clause.source, clause.target = _noun_args(tok, verb, index)
         else:

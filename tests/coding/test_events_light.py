@@ -90,3 +90,19 @@ def test_framing_noun_is_unambiguous_only_when_carried_out(nlp):
     described = lexicon().lookup(next(t for t in doc if t.lower_ == "effort"))
     assert launched is not None and not launched.is_weak
     assert described is not None and described.is_weak
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Nurses in Leeds went on strike for better pay.", "PROTEST", "nurses"),
+    ("Cambodian troops remained on alert near the Thai border.", "MOBILIZE", "Cambodian troops"),
+])
+def test_event_noun_after_on_of_a_verb_of_state(code, text, etype, source):
+    analysis = code(text)
+    ev = next((e for e in analysis.events if e.type == etype), None)
+    assert ev is not None, [(e.type, e.trigger.text) for e in analysis.events]
+    assert {n.lower() for n in names(analysis, ev.source)} == {source.lower()}
+
+
+def test_comment_on_a_strike_is_not_a_strike(code):
+    analysis = code("The senator commented on the strike in Ohio.")
+    assert not [e for e in analysis.events if e.type == "PROTEST"]
