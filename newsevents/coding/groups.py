@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
-from .roles import BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS, MODIFIER_SECTORS, SINGULAR_GROUPS
+from .roles import (BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS, MODIFIER_SECTORS, SINGULAR_GROUPS,
+                    STRIKE_WORDS, STRIKING_GROUPS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -178,6 +179,9 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
         return
     if lemma in BARE_GROUPS:
         b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
+    elif lemma in STRIKING_GROUPS and tok.tag_ in ("NNS", "NNPS") and _on_strike(tok):
+        b.mention(f"group:{lemma}", start, tok.i + 1, kind="group", name=b.doc[start:tok.i + 1].text.lower(),
+                  sector=sector)
     elif _modifier_sector(mods) is not None and (tok.tag_ in ("NNS", "NNPS") or _armed_individual(tok, lemma)):
         text = b.doc[start:tok.i + 1].text  # "opposition leaders", "rebel fighters", "rights groups"
         b.mention(f"group:{gz.norm(text)}", start, tok.i + 1, kind="group", name=text.lower(), sector=sector)
@@ -204,6 +208,25 @@ def _regional_government(b: "Builder", tok: "Token", start: int) -> bool:
         b.mention(f"group:{gz.norm(name)}", start, end, kind="group", name=name, country=found.country, sector="GOV")
         return True
     return False
+
+
+_STRIKE_SLOTS = frozenset("prep dobj advcl xcomp npadvmod".split())
+
+
+def _on_strike(tok: "Token") -> bool:
+    """True when ``tok`` is the subject of a strike: "went on strike", "staged a walkout",
+    "stopped work", "walked out"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.lemma_ in STRIKE_WORDS:
+        return True
+    # the verb's own objects and adjuncts, not a reported clause ("said the strike was over")
+    near = [g for c in verb.children if c.dep_ in _STRIKE_SLOTS for g in (c, *c.children)]
+    if any(t.lemma_.lower() in STRIKE_WORDS for t in near):
+        return True
+    return (verb.lemma_ == "stop" and any(c.dep_ == "dobj" and c.lemma_ == "work" for c in verb.children)) \
+        or (verb.lemma_ == "walk" and any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in verb.children))
 
 
 def _group_name(iso3: str | None, tok: "Token") -> str:

@@ -123,11 +123,11 @@ _grp("activist", "CVL")
 _grp("police policeman", "COP")
 _grp("journalist reporter media", "JRN")
 _grp("judge prosecutor court tribunal investigator", "JUD")
-_grp("doctor medic", "MED")
+_grp("doctor medic nurse", "MED")
 _grp("cleric", "REL")
 _grp("spy intelligence", "SPY")
-_grp("student", "EDU")
-_grp("worker union", "LAB")
+_grp("student teacher lecturer", "EDU")
+_grp("worker union miner docker driver", "LAB")
 _grp("refugee migrant asylum-seeker", "REF")
 _grp("detainee inmate", "CVL")
 _grp("suspect criminal gang smuggler trafficker", "CRM")
@@ -186,6 +186,13 @@ BARE_GROUPS = frozenset(
     "striker mp mla legislator parliamentarian judge prosecutor peacekeeper paramilitary serviceman "
     "prisoner detainee inmate hostage".split()
 )
+
+#: Working people who are an actor when the clause says they strike ("2,000 workers
+#: went on strike", "employees stopped work"), not when merely mentioned.
+STRIKING_GROUPS = frozenset("worker employee staff teacher lecturer nurse doctor driver miner "
+                            "docker".split())
+#: Words of a strike in the clause of such a group.
+STRIKE_WORDS = frozenset("strike walkout stoppage sit-in".split())
 
 #: Group nouns that are an actor even in the singular ("a suspected militant",
 #: "a suicide bomber"): one unnamed member of an armed group.

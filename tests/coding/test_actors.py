@@ -551,3 +551,11 @@ def test_listed_leader_is_a_person_even_when_the_tagger_misses_the_name(nlp):
     assert actor_of_token(a, "Theresa").country == "GBR"
     month = code(nlp, "In May, the ministry rejected the offer.")
     assert actor_of_token(month, "May") is None
+
+
+def test_workers_are_a_group_only_when_they_strike(nlp):
+    a = code(nlp, "About 3,000 dock workers went on strike on Monday, and nurses walked out of two clinics.")
+    assert actor_of_token(a, "workers").sector == "LAB"
+    assert actor_of_token(a, "nurses").sector == "MED"
+    b = code(nlp, "Workers built the new bridge, and employees of the bakery said the strike was over.")
+    assert actor_of_token(b, "Workers") is None and actor_of_token(b, "employees") is None
