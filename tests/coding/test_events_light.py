@@ -100,7 +100,7 @@ def test_event_noun_after_on_of_a_verb_of_state(code, text, etype, source):
     analysis = code(text)
     ev = next((e for e in analysis.events if e.type == etype), None)
     assert ev is not None, [(e.type, e.trigger.text) for e in analysis.events]
-    assert {n.lower() for n in names(analysis, ev.source)} == {source.lower()}
+    assert any(source.lower() in n.lower() for n in names(analysis, ev.source))
 
 
 def test_comment_on_a_strike_is_not_a_strike(code):
