@@ -177,7 +177,15 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
             owner = b.drafts[f"country:{near.pop()}"]
             _country_group(b, tok, lemma, tok.i, owner, sector)
         return
-    if lemma in BARE_GROUPS:
+    grouped = lemma in BARE_GROUPS or (lemma in STRIKING_GROUPS and tok.tag_ in ("NNS", "NNPS") and _on_strike(tok)) \
+        or (_modifier_sector(mods) is not None and (tok.tag_ in ("NNS", "NNPS") or _armed_individual(tok, lemma)))
+    place = _place_of(b, tok, mods) if grouped else None
+    if place is not None:  # "Darfur rebels", "protesters in Kharkiv": the place's country; one group
+        np_text = b.doc[start:tok.i + 1].text  # one group per place ("West Virginia officials" are not federal ones)
+        name = np_text if gz.norm(place.name) in gz.norm(np_text) else f"{np_text} in {place.name}"
+        b.mention(f"group:{gz.norm(place.name)}:{sector}", start, tok.i + 1, kind="group", name=name,
+                  country=place.country, sector=sector)
+    elif lemma in BARE_GROUPS:
         b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
     elif lemma in STRIKING_GROUPS and tok.tag_ in ("NNS", "NNPS") and _on_strike(tok):
         b.mention(f"group:{lemma}", start, tok.i + 1, kind="group", name=b.doc[start:tok.i + 1].text.lower(),
@@ -185,6 +193,23 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
     elif _modifier_sector(mods) is not None and (tok.tag_ in ("NNS", "NNPS") or _armed_individual(tok, lemma)):
         text = b.doc[start:tok.i + 1].text  # "opposition leaders", "rebel fighters", "rights groups"
         b.mention(f"group:{gz.norm(text)}", start, tok.i + 1, kind="group", name=text.lower(), sector=sector)
+
+
+def _place_of(b: "Builder", tok: "Token", mods: list["Token"]) -> "gz.Place | None":
+    """The town or region that modifies ``tok`` or follows it after "in/from/of"
+    ("Darfur rebels", "militants in Idlib"), when the gazetteer knows it and its country."""
+    cands = [m for m in mods if m.ent_type_ in ("GPE", "LOC")]
+    cands += [g for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+              for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+    for t in cands:
+        ent = next((e for e in b.ents if e.start <= t.i < e.end), None)
+        if ent is None or not b.free(ent.start, ent.end):
+            continue
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        p = gz.place(b.doc[start:ent.end].text)
+        if p is not None and p.kind in ("city", "capital", "region") and p.country:
+            return p
+    return None
 
 
 _PLACE_ENTS = ("GPE", "LOC", "ORG")  # the tagger reads some states as organizations

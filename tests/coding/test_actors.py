@@ -559,3 +559,11 @@ def test_workers_are_a_group_only_when_they_strike(nlp):
     assert actor_of_token(a, "nurses").sector == "MED"
     b = code(nlp, "Workers built the new bridge, and employees of the bakery said the strike was over.")
     assert actor_of_token(b, "Workers") is None and actor_of_token(b, "employees") is None
+
+
+def test_group_takes_country_of_a_known_town_or_region(nlp):
+    a = code(nlp, "Darfur rebels attacked the convoy.")
+    assert actor_of_token(a, "rebels").country == "SDN"
+    assert actor_of_token(code(nlp, "Militants in Idlib shelled the villages."), "Militants").country == "SYR"
+    b = code(nlp, "Protesters marched in the rain.")
+    assert actor_of_token(b, "Protesters").country is None  # no place, no guess
