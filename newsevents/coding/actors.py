@@ -269,6 +269,14 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
             _code_org(b, h, hits)
         elif h.kind == "S":
             _code_seat(b, h)
+        elif h.kind == "D" and _people_noun(b, h) and h.start > 0 and b.toks[h.start - 1].lower_ == "ethnic":
+            # "ethnic Albanians in southern Serbia": a people living in the place named, if any
+            country = _residence(b, h.end - 1)
+            if country is None:  # else the one other country of the sentence or the one before
+                near = b.countries_near(h.start) - {h.code}
+                country = near.pop() if len(near) == 1 else None
+            b.mention(f"group:ethnic {h.code}:{country}", h.start - 1, h.end, kind="group",
+                      name=b.doc[h.start - 1:h.end].text, country=country, sector="CVL")
         elif h.kind == "D" and _people_noun(b, h):  # "Libyans", "the Iraqis": the people (CVL)
             b.mention(f"group:{h.code}:CVL", h.start, h.end, kind="group", name=b.doc[h.start:h.end].text,
                       country=h.code, sector="CVL")
@@ -276,6 +284,22 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
             c = gz.country_by_code(h.code)
             if c is not None:
                 b.mention(f"country:{c.iso3}", h.start, h.end, kind="country", name=c.name, country=c.iso3)
+
+
+def _residence(b: Builder, i: int) -> str | None:
+    """Country of the place after "in/of" ("… in south Serbia"), or ``None``."""
+    for prep in b.toks[i].rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+            continue
+        for obj in prep.children:
+            ent = next((e for e in b.ents if e.start <= obj.i < e.end and e.label_ in ("GPE", "LOC")), None)
+            if obj.dep_ != "pobj" or ent is None:
+                continue
+            start = ent.start + 1 if ent[0].lower_ in _DIRECTIONS or ent[0].lower_ == "the" else ent.start
+            p = gz.place(b.doc[start:ent.end].text)
+            if p is not None and p.country:
+                return p.country
+    return None
 
 
 def _people_noun(b: Builder, h: Hit) -> bool:

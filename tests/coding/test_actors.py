@@ -567,3 +567,12 @@ def test_group_takes_country_of_a_known_town_or_region(nlp):
     assert actor_of_token(code(nlp, "Militants in Idlib shelled the villages."), "Militants").country == "SYR"
     b = code(nlp, "Protesters marched in the rain.")
     assert actor_of_token(b, "Protesters").country is None  # no place, no guess
+
+
+def test_ethnic_people_live_where_the_text_puts_them(nlp):
+    a = code(nlp, "Ethnic Albanians in south Serbia protested against the new law.")
+    assert actor_of_token(a, "Albanians").country == "SRB"
+    b = code(nlp, "Ethnic Russians marched through the square.")
+    assert actor_of_token(b, "Russians").country is None  # no place named: no guess
+    c = code(nlp, "Albanians marched through the square.")
+    assert actor_of_token(c, "Albanians").country == "ALB"
