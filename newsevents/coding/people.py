@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from . import coref
+from . import coref, leaders
 from . import gazetteer as gz
 from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, ORG_KEYWORDS, TITLE_MODIFIERS, TITLES
 
@@ -88,7 +88,7 @@ def find_names(b: "Builder") -> list[NameMention]:
                 end += 1
             spans.append((t.i, end))
             taken.update(range(t.i, end))
-    spans += _leader_spans(b, taken)
+    spans += leaders.leader_spans(b, taken)
     out = []
     known = b.known_names(2)
     for s, e in sorted(spans):
@@ -96,28 +96,6 @@ def find_names(b: "Builder") -> list[NameMention]:
         if m is not None and not _place_not_person(b.doc, m, known):
             out.append(m)
     return _add_bare_names(b, out, taken)
-
-
-def _leader_spans(b: "Builder", taken: set[int]) -> list[tuple[int, int]]:
-    """Proper-noun runs that name a listed leader ("Sisi", "Theresa May") the NER missed."""
-    out: list[tuple[int, int]] = []
-    toks = b.toks
-    for t in toks:
-        if t.i in taken or t.i in b.owner or t.pos_ != "PROPN" or not t.text[:1].isupper():
-            continue
-        end = t.i + 1
-        while end < len(toks) and end - t.i < 4 and toks[end].pos_ == "PROPN" and end not in taken \
-                and end not in b.owner:
-            end += 1
-        if is_leader_name(b.doc[t.i:end].text):
-            out.append((t.i, end))
-            taken.update(range(t.i, end))
-    return out
-
-
-def is_leader_name(text: str) -> bool:
-    """True when ``text`` is a listed leader's full name or alias ("Sisi", "Vladimir Putin")."""
-    return gz.leader(tuple(text.split())) is not None
 
 
 def _extend_name(toks: list["Token"], end: int) -> int:
@@ -282,24 +260,7 @@ def code_people(b: "Builder") -> None:
                 b.claim(key, range(*desc.title_tokens))
     for d in list(b.drafts.values()):
         if d.kind == "person" and d.country is None:
-            _known_leader(d)
-
-
-_HEAD_TITLES = frozenset("president premier prime king queen chancellor emir sultan monarch dictator "
-                         "strongman taoiseach".split())
-
-
-def _known_leader(d: "Draft") -> None:
-    """Country (and sector) of a well-known leader the text does not place ("President Mugabe")."""
-    words = d.fullname or tuple(d.name.split())
-    titled = bool(d.role) and not _HEAD_TITLES.isdisjoint(d.role.lower().replace(".", "").split())
-    if len(words) == 1 and words[0].lower() in (MALE_NAMES | FEMALE_NAMES):
-        titled = False  # "President Jonathan": a surname that is also a first name needs the full name
-    found = gz.leader(words, titled)
-    if found is not None:
-        d.country = found.country
-        if not d.sector and found.sector != "GOV":  # an office is held for a time ("former",
-            d.sector = found.sector                 # a candidate); a rebel or cleric stays one
+            leaders.known_leader(d)
 
 
 def _apply(d: "Draft", desc: Description) -> None:
