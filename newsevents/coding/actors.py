@@ -4,9 +4,12 @@ Reads the spaCy parse and NER of ``analysis.doc``, the gazetteer and the
 organization dictionary (via cached phrase matchers, :mod:`.matching`), and
 fills ``analysis.actors``.  Steps, in order: dictionary hits (countries by
 name, demonym or seat; organizations), ORG entities outside the dictionary,
-cities in object position, people (:mod:`.people`: titles, appositions,
-affiliation), group noun phrases (:mod:`.groups`), then coreference
-(:mod:`.coref`: surnames, pronouns, role nouns, "the group", "they").
+places acted upon (:mod:`.place_actors`: a city shelled stands for its
+country; a region under curfew or invaded is a place actor, role ``place``),
+people (:mod:`.people`: titles, appositions, affiliation; :mod:`.leaders`:
+the country of well-known leaders the text does not place), group noun
+phrases (:mod:`.groups`), then coreference (:mod:`.coref`: surnames,
+pronouns, role nouns, "the group", "they").
 
 One actor per entity: "the United States", "U.S." and "Washington" (used
 for the government) are one country actor USA, whose sector becomes GOV when
