@@ -36,6 +36,7 @@ from .base import Analysis
 from .matching import CONFIRM, Hit, matchers_for
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
 from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, ORG_KEYWORDS, TITLES
+from .setting import lend_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -176,8 +177,9 @@ class ActorStage:
         groups.code_groups(b)
         if self.coref:
             coref.link_pronouns(b)
+        lent = lend_setting(b)  # after coref, which adds unnamed office holders ("the minister")
         b.finish()
-        analysis.notes[self.name] = {"hits": len(hits)}
+        analysis.notes[self.name] = {"hits": len(hits), "setting_lent": lent}
 
 
 # --- dictionary hits ---------------------------------------------------------
