@@ -228,7 +228,8 @@ AREA_NOUNS = frozenset("part area region district province town city village sta
 #: Verbs after which "to <capital>" is a destination.
 MOTION_VERBS = frozenset(
     "go fly travel return come move arrive head drive sail flee deport send "
-    "bring take relocate trip visit journey".split()
+    "bring take relocate trip visit journey spread extend expand march escape evacuate "
+    "retreat withdraw".split()
 )
 
 #: Common first names with a clear gender (news-frequent, many languages):

@@ -20,7 +20,7 @@ def actor_named(analysis: Analysis, name: str):
 
 
 SET_IN_GHANA = (
-    "Police fired tear gas at students marching in Kumasi on Monday, witnesses said.\n\n"
+    "Police fired tear gas at students marching in Kumasi, Ghana, on Monday, witnesses said.\n\n"
     "The protests spread to Accra by the evening. The interior minister said officers "
     "had acted within the law.")
 
@@ -49,3 +49,8 @@ def test_a_story_split_between_two_countries_lends_nothing(nlp):
 def test_a_country_given_in_the_text_is_kept(nlp):
     a = code(nlp, "Kenyan police fired tear gas at protesters in Accra, Kumasi and Tamale.")
     assert actor_named(a, "Kenyan police").country == "KEN"
+
+
+def test_protests_spreading_to_a_capital_do_not_make_it_an_actor(nlp):
+    a = code(nlp, "The protests spread to Accra by the evening.")
+    assert not [x for x in a.actors.all() if x.kind == "country"]
