@@ -167,7 +167,8 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Type
 def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
     """A retreat negated by its own "not" is a refusal to retreat ("will not lift the
     embargo", "did not end the strike"): PLOVER's REJECT, asserted rather than negated."""
-    own = (typed.clause.trigger, typed.clause.verb, typed.trigger)
+    # the retreat's own word, not a controlling verb ("did not promise to lift" is no refusal)
+    own = (typed.clause.trigger, typed.clause.verb)
     negated = any(c.dep_ == "neg" for t in own if t is not None for c in t.children)
     if typed.type in _RETREATS and status == "negated" and negated:
         return _Typed(typed.clause, "REJECT", typed.coder, typed.confidence, typed.trigger), "asserted"

@@ -61,3 +61,8 @@ def test_pipeline_types_undone_and_refused_events(code, text, expected):
 def test_unrefused_retreat_stays_retreat(code):
     analysis = code("Ghana withdrew its troops from Mali.")
     assert [e.type for e in analysis.events] == ["RETREAT"]
+
+
+def test_negated_promise_of_a_retreat_is_no_refusal(code):
+    analysis = code("Chile did not promise to lift its embargo on Bolivia.")
+    assert "REJECT" not in [e.type for e in analysis.events]
