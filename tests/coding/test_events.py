@@ -5,26 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding.actors import ActorStage
-from newsevents.coding.attribution import AttributionStage
 from newsevents.coding.base import Analysis
 from newsevents.coding.event_lexicon import lexicon
 from newsevents.coding.events import EventStage
 from newsevents.coding.models.event_type import EventTypeModel, clause_features, fit, load_default
 from newsevents.records import EVENT_TYPES, Article
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    stage = EventStage()
-
-    def run(text: str) -> Analysis:
-        analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
-        ActorStage()(analysis)
-        AttributionStage()(analysis)
-        stage(analysis)
-        return analysis
-
-    return run
 
 
 def names(analysis: Analysis, ids) -> set[str]:

@@ -4,27 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
-from newsevents.coding.attribution import AttributionStage
-from newsevents.coding.base import Analysis
 from newsevents.coding.event_clauses import undo_row
 from newsevents.coding.event_lexicon import lexicon
-from newsevents.coding.events import EventStage
-from newsevents.records import Article
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    stage = EventStage()
-
-    def run(text: str) -> Analysis:
-        analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
-        ActorStage()(analysis)
-        AttributionStage()(analysis)
-        stage(analysis)
-        return analysis
-
-    return run
 
 
 @pytest.mark.parametrize("text, noun, expected", [

@@ -1,0 +1,26 @@
+"""Fixtures shared by the coding-stage tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coding.actors import ActorStage
+from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.base import Analysis
+from newsevents.coding.events import EventStage
+from newsevents.records import Article
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """``code(text)``: the actors, attribution and events stages run on ``text``."""
+    stage = EventStage()
+
+    def run(text: str) -> Analysis:
+        analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+        ActorStage()(analysis)
+        AttributionStage()(analysis)
+        stage(analysis)
+        return analysis
+
+    return run
