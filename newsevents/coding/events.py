@@ -194,9 +194,31 @@ def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
     return typed
 
 
+def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """Receiving or hosting refugees is giving them refuge (AID, PLOVER's asylum mode),
+    not a meeting: "Chad has received most of the refugees" (the visitor of a CONSULT
+    host is a delegation, a leader, a country)."""
+    if typed.type != "CONSULT" or typed.trigger.lemma_.lower() not in _HOSTING:
+        return typed
+    target = typed.clause.target.actors if typed.clause.target else ()
+    if target and all(_sector(analysis, a) == "REF" for a in target):
+        return _Typed(typed.clause, "AID", typed.coder, typed.confidence, typed.trigger)
+    return typed
+
+
+_HOSTING = frozenset(("receive", "host", "welcome", "take", "accept", "shelter", "admit"))
+
+
 def _kind(analysis: "Analysis", actor_id: str) -> str | None:
     try:
         return analysis.actors.get(actor_id).kind
+    except KeyError:
+        return None
+
+
+def _sector(analysis: "Analysis", actor_id: str) -> str | None:
+    try:
+        return analysis.actors.get(actor_id).sector
     except KeyError:
         return None
 
@@ -357,7 +379,7 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                typed.append(refusal(verbal_attack(t, analysis), status))
+                typed.append(refusal(hosting(verbal_attack(t, analysis), analysis), status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
 

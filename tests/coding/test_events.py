@@ -182,3 +182,19 @@ def test_according_to_outlet_gives_via_and_future(code):
 
 def test_ambiguous_word_without_actors_is_not_an_event(code):
     assert code("The company will release its annual report next week.").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norland and Suderia have received most of the refugees.",
+    "Norland hosted thousands of refugees last year.",
+])
+def test_receiving_refugees_is_aid_not_a_meeting(code, text):
+    a = code(text)
+    types = {e.type for e in a.events}
+    assert "CONSULT" not in types
+    assert "AID" in types, [(e.type, e.trigger.text) for e in a.events]
+
+
+def test_receiving_a_delegation_stays_a_meeting(code):
+    a = code("Norland received a delegation from Suderia on Tuesday.")
+    assert "CONSULT" in {e.type for e in a.events}, [(e.type, e.trigger.text) for e in a.events]
