@@ -394,6 +394,9 @@ def _read_description(b: "Builder", lo: int, hi: int) -> Description | None:
     org, country = _affiliation(b, lo, hi, head, sector)
     if org is not None and org.sector and (not specific or (sector == "MIL" and org.sector == "REB")):
         sector = org.sector  # a generic title, or a rebel group's "commander"
+    elif sector == "GOV" and not specific and \
+            any(_word(doc[i]) == "campaign" for i in range(max(lo - 1, 0), hi)):
+        sector = "PTY"  # "campaign spokeswoman", "adviser to the Clinton campaign": no office
     if org is not None and org.country and org.country != "?":
         country = org.country
     aff = org.key if org is not None else (f"country:{country}" if country and f"country:{country}" in b.drafts else None)

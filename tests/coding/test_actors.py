@@ -576,3 +576,19 @@ def test_ethnic_people_live_where_the_text_puts_them(nlp):
     assert actor_of_token(b, "Russians").country is None  # no place named: no guess
     c = code(nlp, "Albanians marched through the square.")
     assert actor_of_token(c, "Albanians").country == "ALB"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Campaign spokeswoman Dana Whitfield said the rally would go ahead.", "Dana Whitfield"),
+    ("Omar Belcourt, a senior adviser to the Harlow campaign, declined to comment.", "Omar Belcourt"),
+])
+def test_campaign_staff_are_party_people_not_government(nlp, text, name):
+    a = code(nlp, text)
+    person = next(x for x in a.actors.all() if x.name == name)
+    assert person.sector == "PTY"
+
+
+def test_a_government_spokeswoman_stays_government(nlp):
+    a = code(nlp, "Government spokeswoman Dana Whitfield said the talks would go ahead.")
+    person = next(x for x in a.actors.all() if x.name == "Dana Whitfield")
+    assert person.sector == "GOV"
