@@ -209,6 +209,30 @@ def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
 _HOSTING = frozenset(("receive", "host", "welcome", "take", "accept", "shelter", "admit"))
 
 
+def weapons_test(typed: _Typed) -> _Typed:
+    """Missiles fired in a test or into the sea, at nobody named, are a show of force
+    (MOBILIZE, PLOVER's "test weapons systems"), not an attack: "Pyongyang fired two
+    ballistic missiles into the sea", "the army test-fired a cruise missile"."""
+    if typed.type != "ASSAULT" or (typed.clause.target and typed.clause.target.actors):
+        return typed
+    trig = typed.clause.trigger
+    heads = [trig] + ([trig.head] if trig.dep_ in ("dobj", "nsubjpass") else [])
+    words = {t.lemma_.lower() for h in heads for t in h.subtree}
+    if not words & _WEAPONS:
+        return typed
+    into_sea = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "off")
+                   and any(o.dep_ == "pobj" and o.lemma_.lower() in _SEA for o in c.children)
+                   for h in heads for c in h.children)
+    if into_sea or words & _TESTS:
+        return _Typed(typed.clause, "MOBILIZE", typed.coder, typed.confidence, typed.trigger)
+    return typed
+
+
+_WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
+_TESTS = frozenset(("test", "testing", "test-fire"))
+_SEA = frozenset(("sea", "ocean", "water", "waters"))
+
+
 def _kind(analysis: "Analysis", actor_id: str) -> str | None:
     try:
         return analysis.actors.get(actor_id).kind
@@ -379,7 +403,8 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                typed.append(refusal(hosting(verbal_attack(t, analysis), analysis), status))
+                t = weapons_test(hosting(verbal_attack(t, analysis), analysis))
+                typed.append(refusal(t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
 

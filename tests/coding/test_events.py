@@ -198,3 +198,19 @@ def test_receiving_refugees_is_aid_not_a_meeting(code, text):
 def test_receiving_a_delegation_stays_a_meeting(code):
     a = code("Norland received a delegation from Suderia on Tuesday.")
     assert "CONSULT" in {e.type for e in a.events}, [(e.type, e.trigger.text) for e in a.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Norland fired two ballistic missiles into the sea on Sunday.",
+    "The Norland army test-fired a new cruise missile on Friday.",
+])
+def test_missiles_fired_at_nobody_in_a_test_are_a_show_of_force(code, text):
+    a = code(text)
+    types = {e.type for e in a.events}
+    assert "ASSAULT" not in types
+    assert "MOBILIZE" in types, [(e.type, e.trigger.text) for e in a.events]
+
+
+def test_missiles_fired_at_a_country_stay_an_attack(code):
+    a = code("Norland fired two missiles at Suderia on Sunday.")
+    assert "ASSAULT" in {e.type for e in a.events}, [(e.type, e.trigger.text) for e in a.events]
