@@ -345,13 +345,18 @@ def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
 _OWN_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 
 
-def _bare_group(analysis: "Analysis", actor_id: str) -> bool:
-    """A group with no country ("troops", "soldiers"): nobody's in particular."""
+def _own_forces(analysis: "Analysis", actor_id: str) -> bool:
+    """Armed or police personnel of no country ("troops", "soldiers"): nobody's in
+    particular, so the source's own.  Refugees or civilians given aid are its target."""
     try:
         actor = analysis.actors.get(actor_id)
     except KeyError:
         return False
-    return actor.kind == "group" and actor.country is None and actor.affiliation is None
+    return actor.kind == "group" and actor.country is None and actor.affiliation is None \
+        and actor.sector in _FORCE_SECTORS
+
+
+_FORCE_SECTORS = frozenset(("MIL", "COP", "REB", "SPY", None))
 
 
 class EventStage:
@@ -412,7 +417,7 @@ class EventStage:
         att_id, attributed_to, via = _attribution(analysis, t)
         target = t.clause.target.actors if t.clause.target else ()
         if t.type in _OWN_FORCES_TYPES:  # "deployed troops": the troops are the source's own
-            target = tuple(a for a in target if not _bare_group(analysis, a))
+            target = tuple(a for a in target if not _own_forces(analysis, a))
         return Event(
             id=f"E{n}", type=t.type, mode=_mode(t),
             trigger=analysis.span_of(t.trigger), evidence=analysis.sentence_of(t.trigger),

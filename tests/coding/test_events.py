@@ -192,7 +192,9 @@ def test_receiving_refugees_is_aid_not_a_meeting(code, text):
     a = code(text)
     types = {e.type for e in a.events}
     assert "CONSULT" not in types
-    assert "AID" in types, [(e.type, e.trigger.text) for e in a.events]
+    aid = [e for e in a.events if e.type == "AID"]
+    assert aid, [(e.type, e.trigger.text) for e in a.events]
+    assert any("refugees" in n for n in names(a, aid[0].target))  # given refuge: the target
 
 
 def test_receiving_a_delegation_stays_a_meeting(code):
