@@ -59,6 +59,10 @@ class ActorIndex:
     def get(self, actor_id: str) -> Actor:
         return self._actors[actor_id]
 
+    def find(self, actor_id: str) -> Actor | None:
+        """The actor ``actor_id``, or ``None`` when there is none."""
+        return self._actors.get(actor_id)
+
     def __contains__(self, actor_id: object) -> bool:
         return actor_id in self._actors
 

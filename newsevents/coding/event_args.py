@@ -107,10 +107,8 @@ def _drop_affiliations(index: "ActorIndex", actors: list[str]) -> list[str]:
     """'Iran's foreign minister Ali X' is the minister, not also Iran."""
     affiliated = set()
     for a in actors:
-        try:
-            aff = index.get(a).affiliation
-        except KeyError:
-            aff = None
+        actor = index.find(a)
+        aff = actor.affiliation if actor is not None else None
         if aff:
             affiliated.add(aff)
     return [a for a in actors if a not in affiliated] or actors

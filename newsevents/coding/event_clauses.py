@@ -57,11 +57,11 @@ _COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE"})
 #: "suspended aid": SANCTION, "cancelled the visit": REJECT); None: no such reading
 _UNDO: dict[str, tuple[str | None, str | None]] = {
     **{v: ("RETREAT", None) for v in "lift ease relax revoke repeal rescind remove scrap".split()},
-    **{v: ("RETREAT", "SANCTION") for v in ("end", "call off")},
     **{v: (None, "SANCTION") for v in "suspend halt freeze sever cut".split()},
-    **{v: (None, "REJECT") for v in ("cancel", "postpone", "call off")},
+    **{v: (None, "REJECT") for v in ("cancel", "postpone")},
+    "end": ("RETREAT", "SANCTION"),
+    "call off": ("RETREAT", "REJECT"),
 }
-_UNDO["call off"] = ("RETREAT", "REJECT")
 
 
 @dataclass
@@ -172,11 +172,8 @@ def _reported_speaker(subj: "Token", pred: "Token", index: "ActorIndex") -> Arg 
     arg = np_actors(speaker, index) if speaker is not None else None
     if arg is None or len(arg.actors) != 1:
         return None
-    try:
-        kind = index.get(arg.actors[0]).kind
-    except KeyError:
-        return None
-    return arg if kind in kinds else None
+    actor = index.find(arg.actors[0])
+    return arg if actor is not None and actor.kind in kinds else None
 
 
 def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:

@@ -21,7 +21,7 @@ alleged).  Status comes from :func:`newsevents.coding.status.status_of`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import Event
@@ -171,7 +171,7 @@ def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
     own = (typed.clause.trigger, typed.clause.verb)
     negated = any(c.dep_ == "neg" for t in own if t is not None for c in t.children)
     if typed.type in _RETREATS and status == "negated" and negated:
-        return _Typed(typed.clause, "REJECT", typed.coder, typed.confidence, typed.trigger), "asserted"
+        return replace(typed, type="REJECT"), "asserted"
     return typed, status
 
 
@@ -190,7 +190,7 @@ def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
     topic = any(c.dep_ == "prep" and c.lower_ == "on" and _topic(c) for c in trig.children)
     words = any(t.lemma_.lower() in _WORDS for t in trig.subtree if t.i != trig.i)
     if words or (person and (reason or topic)):
-        return _Typed(typed.clause, "ACCUSE", typed.coder, typed.confidence, typed.trigger)
+        return replace(typed, type="ACCUSE")
     return typed
 
 
@@ -202,14 +202,14 @@ def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
         return typed
     target = typed.clause.target.actors if typed.clause.target else ()
     if target and all(_sector(analysis, a) == "REF" for a in target):
-        return _Typed(typed.clause, "AID", typed.coder, typed.confidence, typed.trigger)
+        return replace(typed, type="AID")
     return typed
 
 
 _HOSTING = frozenset(("receive", "host", "welcome", "take", "accept", "shelter", "admit"))
 
 
-def weapons_test(typed: _Typed) -> _Typed:
+def weapons_test(typed: _Typed, analysis: "Analysis") -> _Typed:
     """Missiles fired in a test or into the sea, at nobody named, are a show of force
     (MOBILIZE, PLOVER's "test weapons systems"), not an attack: "Pyongyang fired two
     ballistic missiles into the sea", "the army test-fired a cruise missile"."""
@@ -224,9 +224,12 @@ def weapons_test(typed: _Typed) -> _Typed:
                    and any(o.dep_ == "pobj" and o.lemma_.lower() in _SEA for o in c.children)
                    for h in heads for c in h.children)
     if into_sea or words & _TESTS:
-        return _Typed(typed.clause, "MOBILIZE", typed.coder, typed.confidence, typed.trigger)
+        return replace(typed, type="MOBILIZE")
     return typed
 
+
+#: what a trigger word means in its clause, when that differs from its usual type
+_RETYPES = (verbal_attack, hosting, weapons_test)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))
@@ -234,17 +237,13 @@ _SEA = frozenset(("sea", "ocean", "water", "waters"))
 
 
 def _kind(analysis: "Analysis", actor_id: str) -> str | None:
-    try:
-        return analysis.actors.get(actor_id).kind
-    except KeyError:
-        return None
+    actor = analysis.actors.find(actor_id)
+    return actor.kind if actor is not None else None
 
 
 def _sector(analysis: "Analysis", actor_id: str) -> str | None:
-    try:
-        return analysis.actors.get(actor_id).sector
-    except KeyError:
-        return None
+    actor = analysis.actors.find(actor_id)
+    return actor.sector if actor is not None else None
 
 
 def _topic(prep: "Token") -> bool:
@@ -285,10 +284,8 @@ def _speaker_actors(analysis: "Analysis", actors: tuple[str, ...]) -> tuple[str,
     for a in actors:
         if a not in out:
             out.append(a)
-        try:
-            aff = analysis.actors.get(a).affiliation
-        except KeyError:
-            aff = None
+        actor = analysis.actors.find(a)
+        aff = actor.affiliation if actor is not None else None
         if aff and aff not in out:
             out.append(aff)
     return tuple(out)
@@ -348,12 +345,9 @@ _OWN_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 def _own_forces(analysis: "Analysis", actor_id: str) -> bool:
     """Armed or police personnel of no country ("troops", "soldiers"): nobody's in
     particular, so the source's own.  Refugees or civilians given aid are its target."""
-    try:
-        actor = analysis.actors.get(actor_id)
-    except KeyError:
-        return False
-    return actor.kind == "group" and actor.country is None and actor.affiliation is None \
-        and actor.sector in _FORCE_SECTORS
+    actor = analysis.actors.find(actor_id)
+    return actor is not None and actor.kind == "group" and actor.country is None \
+        and actor.affiliation is None and actor.sector in _FORCE_SECTORS
 
 
 _FORCE_SECTORS = frozenset(("MIL", "COP", "REB", "SPY", None))
@@ -408,7 +402,8 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                t = weapons_test(hosting(verbal_attack(t, analysis), analysis))
+                for retype in _RETYPES:
+                    t = retype(t, analysis)
                 typed.append(refusal(t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))

@@ -85,11 +85,8 @@ def fold_of(dyads: Sequence[GoldDyad], k: int = K) -> list[int]:
 
 def _overlaps(analysis: Analysis, actor_ids: Sequence[str], spans: Sequence[tuple[int, int]]) -> bool:
     for a in actor_ids:
-        try:
-            mentions = analysis.actors.get(a).mentions
-        except KeyError:
-            continue
-        if any(m.start < e and s < m.end for m in mentions for s, e in spans):
+        actor = analysis.actors.find(a)
+        if actor is not None and any(m.start < e and s < m.end for m in actor.mentions for s, e in spans):
             return True
     return False
 
