@@ -40,6 +40,7 @@ from .setting import lend_setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,12 @@ class Builder:
             d.tokens.discard(i)
             d.spans = [(s, e) for s, e in d.spans if not (start <= s and e <= end)]
             # an emptied draft stays (a group may re-mention it); finish() skips it
+
+    def place_of(self, ent: "SpacySpan") -> tuple[int, "gz.Place | None"]:
+        """The gazetteer place an entity names, and the token its name starts at
+        (a leading "the" left out: "the Golan Heights")."""
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        return start, gz.place(self.doc[start:ent.end].text)
 
     def draft_at(self, i: int) -> Draft | None:
         key = self.owner.get(i)

@@ -177,20 +177,23 @@ def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["
             owner = b.drafts[f"country:{near.pop()}"]
             _country_group(b, tok, lemma, tok.i, owner, sector)
         return
-    grouped = lemma in BARE_GROUPS or (lemma in STRIKING_GROUPS and tok.tag_ in ("NNS", "NNPS") and _on_strike(tok)) \
-        or (_modifier_sector(mods) is not None and (tok.tag_ in ("NNS", "NNPS") or _armed_individual(tok, lemma)))
-    place = _place_of(b, tok, mods) if grouped else None
+    plural = tok.tag_ in ("NNS", "NNPS")
+    bare = lemma in BARE_GROUPS
+    striking = not bare and lemma in STRIKING_GROUPS and plural and _on_strike(tok)
+    modified = not (bare or striking) and _modifier_sector(mods) is not None \
+        and (plural or _armed_individual(tok, lemma))
+    place = _place_of(b, tok, mods) if bare or striking or modified else None
     if place is not None:  # "Darfur rebels", "protesters in Kharkiv": the place's country; one group
         np_text = b.doc[start:tok.i + 1].text  # one group per place ("West Virginia officials" are not federal ones)
         name = np_text if gz.norm(place.name) in gz.norm(np_text) else f"{np_text} in {place.name}"
         b.mention(f"group:{gz.norm(place.name)}:{sector}", start, tok.i + 1, kind="group", name=name,
                   country=place.country, sector=sector)
-    elif lemma in BARE_GROUPS:
+    elif bare:
         b.mention(f"group:{lemma}", tok.i, tok.i + 1, kind="group", name=tok.text.lower(), sector=sector)
-    elif lemma in STRIKING_GROUPS and tok.tag_ in ("NNS", "NNPS") and _on_strike(tok):
+    elif striking:
         b.mention(f"group:{lemma}", start, tok.i + 1, kind="group", name=b.doc[start:tok.i + 1].text.lower(),
                   sector=sector)
-    elif _modifier_sector(mods) is not None and (tok.tag_ in ("NNS", "NNPS") or _armed_individual(tok, lemma)):
+    elif modified:
         text = b.doc[start:tok.i + 1].text  # "opposition leaders", "rebel fighters", "rights groups"
         b.mention(f"group:{gz.norm(text)}", start, tok.i + 1, kind="group", name=text.lower(), sector=sector)
 
@@ -205,8 +208,7 @@ def _place_of(b: "Builder", tok: "Token", mods: list["Token"]) -> "gz.Place | No
         ent = next((e for e in b.ents if e.start <= t.i < e.end), None)
         if ent is None or not b.free(ent.start, ent.end):
             continue
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        p = gz.place(b.doc[start:ent.end].text)
+        _, p = b.place_of(ent)
         if p is not None and p.kind in ("city", "capital", "region") and p.country:
             return p
     return None

@@ -40,8 +40,7 @@ def code_target_cities(b: "Builder") -> None:
         if not (root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS
                                                         and root.head.head.pos_ in ("NOUN", "VERB"))):
             continue
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        p = gz.place(b.doc[start:ent.end].text)
+        start, p = b.place_of(ent)
         if p is None or p.kind not in ("city", "capital") or not p.country:
             continue
         c = gz.country_by_code(p.country)
@@ -61,8 +60,7 @@ def code_target_places(b: "Builder") -> None:
     for ent in b.ents:
         if ent.label_ not in ("GPE", "LOC", "NORP") or not b.free(ent.start, ent.end):
             continue  # NORP: "sanctions on Abkhazia" (the tagger takes some regions for peoples)
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        p = gz.place(b.doc[start:ent.end].text)
+        start, p = b.place_of(ent)
         if p is not None and p.kind == "country":
             continue  # country names are the dictionary's (code_hits), with its context checks
         if p is None and ent.end - start > 1 and b.toks[start].lower_ in DIRECTIONS:

@@ -45,8 +45,7 @@ def place_countries(b: "Builder") -> Counter:
     for ent in b.ents:
         if ent.label_ not in ("GPE", "LOC") or any(t.i in b.owner for t in ent):
             continue
-        start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-        place = gz.place(b.doc[start:ent.end].text)
+        _, place = b.place_of(ent)
         if place is not None and _is_country(place.country):
             counts[place.country] += 1
     return counts
