@@ -20,7 +20,7 @@ from .errors import (
 )
 from .records import (
     Actor, Article, ArticleResult, Attribution, AttributionSource, Document, Event, EventDate,
-    Failed, Location, Outcome, Quantity, Removed, Skipped, Span,
+    Failed, Location, Outcome, Quantity, RejectedEvent, Removed, Skipped, Span,
 )
 
 __version__ = "0.1.0"
@@ -38,6 +38,7 @@ __all__ = [
     "Pipeline", "extract", "Settings", "dumps", "to_json", "from_json", "validate",
     "NewsEventsError", "UsageError", "InputError", "SkipDocument", "ModelError", "StoreError",
     "ContractError", "Actor", "Article", "ArticleResult", "Attribution", "AttributionSource",
-    "Document", "Event", "EventDate", "Failed", "Location", "Outcome", "Quantity", "Removed",
+    "Document", "Event", "EventDate", "Failed", "Location", "Outcome", "Quantity", "RejectedEvent",
+    "Removed",
     "Skipped", "Span", "__version__",
 ]

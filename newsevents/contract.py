@@ -16,7 +16,7 @@ from typing import Any
 from .errors import ContractError
 from .records import (
     SCHEMA, Actor, Article, ArticleResult, Attribution, AttributionSource, Event,
-    EventDate, Failed, Location, Outcome, Quantity, Removed, Skipped, Span,
+    EventDate, Failed, Location, Outcome, Quantity, RejectedEvent, Removed, Skipped, Span,
 )
 
 
@@ -94,6 +94,8 @@ def to_json(outcome: Outcome) -> dict[str, Any]:
         "actors": [_actor(a) for a in outcome.actors],
         "events": [_event(e) for e in outcome.events],
         "attributions": [_attribution(a) for a in outcome.attributions],
+        "rejected": [{"type": r.type, "trigger": _span(r.trigger), "reason": r.reason}
+                     for r in outcome.rejected],
     }
 
 
@@ -165,6 +167,8 @@ def from_json(record: dict[str, Any]) -> Outcome:
                      for x in record["actors"]),
         events=tuple(_to_event(e) for e in record["events"]),
         attributions=tuple(_to_attribution(x) for x in record["attributions"]),
+        rejected=tuple(RejectedEvent(r["type"], _to_span(r["trigger"]), r["reason"])
+                       for r in record.get("rejected", ())),
     )
 
 

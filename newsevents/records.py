@@ -213,6 +213,16 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class RejectedEvent:
+    """A clause the events stage typed but did not keep as an event, and why
+    ("sports result", "publication, not a release" …): no silent drops."""
+
+    type: str
+    trigger: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
     """Everything coded from one article."""
 
@@ -221,6 +231,7 @@ class ArticleResult:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    rejected: tuple[RejectedEvent, ...] = ()
 
     def actor(self, actor_id: str) -> Actor:
         """The actor with this id (KeyError when absent)."""
@@ -255,6 +266,6 @@ Outcome = Union[ArticleResult, Skipped, Failed]
 __all__ = [
     "SCHEMA", "EVENT_TYPES", "STATUSES", "STATUS_CERTAINTY", "Span", "Removed",
     "Document", "Article", "Actor", "EventDate", "Location", "Quantity", "Event",
-    "AttributionSource", "Attribution", "ArticleResult", "Skipped", "Failed",
+    "AttributionSource", "Attribution", "RejectedEvent", "ArticleResult", "Skipped", "Failed",
     "Outcome",
 ]

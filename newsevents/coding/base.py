@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
-from ..records import Actor, Article, ArticleResult, Attribution, Event, Removed, Span
+from ..records import Actor, Article, ArticleResult, Attribution, Event, RejectedEvent, Removed, Span
 
 if TYPE_CHECKING:  # spaCy is imported lazily elsewhere; only types are needed here
     from spacy.tokens import Doc, Token
@@ -98,6 +98,8 @@ class Analysis:
     #: token index -> id of the attribution whose content holds that token
     content_of: dict[int, str] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    #: typed clauses the events stage did not keep, with the reason
+    rejected: list[RejectedEvent] = field(default_factory=list)
     #: stage-private scratch space, keyed by stage name (not part of the output)
     notes: dict[str, Any] = field(default_factory=dict)
 
@@ -140,4 +142,5 @@ class Analysis:
             actors=self.actors.all(),
             events=tuple(self.events),
             attributions=tuple(self.attributions),
+            rejected=tuple(self.rejected),
         )

@@ -46,6 +46,14 @@ _PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "we": frozenset({"country", "organization", "group"}),
     "he": frozenset({"person"}), "she": frozenset({"person"}),
 }
+#: verbs whose subject undergoes what their object names ("Iran faces new sanctions",
+#: "the convoy suffered an attack"): the subject is the target
+_UNDERGO = frozenset("face suffer endure undergo sustain".split())
+#: verbs of doing something to someone with/of something: with no object, the subject is
+#: the one it is done to (a headline's reduced passive: "Hong Kong threatened with
+#: intervention", "minister accused of graft")
+_DONE_TO = {"threaten": "with", "accuse": "of", "charge": "with", "suspect": "of", "convict": "of",
+            "hit": "with", "slap": "with"}
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
 _STATE_VERBS = frozenset("go remain stay be put place keep".split())
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
@@ -176,7 +184,24 @@ def _reported_speaker(subj: "Token", pred: "Token", index: "ActorIndex") -> Arg 
     return arg if actor is not None and actor.kind in kinds else None
 
 
+def _undergoes(tok: "Token") -> bool:
+    """Whether the subject of ``tok`` is acted upon (see ``_UNDERGO`` and ``_DONE_TO``)."""
+    lemma = tok.lemma_.lower()
+    if lemma in _UNDERGO:
+        return True
+    prep = _DONE_TO.get(lemma)
+    # an object, or a passive of its own ("was charged with"), is parsed as usual
+    if prep is None or any(c.dep_ in OBJ_DEPS or c.dep_ in PASS_SUBJ_DEPS or c.dep_ in ("agent", "auxpass")
+                           for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
+
+
 def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
+    if _undergoes(tok):
+        subj = subject_token(tok)
+        target = np_actors(subj, index) if subj is not None else None
+        return merge(*(np_actors(t, index) for t in prep_objects(tok, frozenset({"from", "by"})))), target
     subj = subject_token(tok)
     source = np_actors(subj, index) if subj is not None else None
     if source is None and subj is not None and subj.pos_ == "PRON":
@@ -209,6 +234,9 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
         v_source, v_target = _verb_args(verb, index)
         if source is None:
             source = v_source
+        subj = subject_token(verb) if _undergoes(verb) else None
+        if subj is not None:  # "the minister faces charges": they are aimed at the minister
+            target_toks.append(subj)
         target_toks += prep_objects(verb, TARGET_PREPS - {"of"})
         target_toks += [c for c in verb.children if c.dep_ in ("dative", "iobj")]
     target = merge(*(np_actors(t, index) for t in target_toks))

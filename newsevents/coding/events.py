@@ -24,10 +24,11 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..records import Event
+from ..records import Event, RejectedEvent
 from .event_args import np_actors, subject_token
 from .event_clauses import Clause, sentence_clauses
 from .event_lexicon import lexicon
+from .event_senses import RETYPES, rejection
 from .models.event_type import clause_features, load_default
 
 if TYPE_CHECKING:
@@ -59,15 +60,6 @@ WEAK_EVENT_MIN = 0.3
 WEAK_TYPE_MIN = 0.4
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
-#: verbs of assault that are often said of words ("attacked her record", "hit him on taxes")
-_VERBAL_ATTACK = frozenset("attack hit target slam blast bash lambaste lambast hammer pummel "
-                           "savage rip".split())
-#: the means or venue of an attack in words ("in a tweet", "during the debate")
-_WORDS = frozenset("tweet ad advertisement speech debate interview statement remark comment "
-                   "video column podcast".split())
-#: issues that a politician is attacked "on"
-_ISSUES = frozenset("tax record policy issue economy immigration trade healthcare abortion "
-                    "email character temperament".split())
 #: types whose negation is a refusal (REJECT)
 _RETREATS = frozenset({"RETREAT", "CONCEDE"})
 
@@ -173,85 +165,6 @@ def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
     if typed.type in _RETREATS and status == "negated" and negated:
         return replace(typed, type="REJECT"), "asserted"
     return typed, status
-
-
-def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
-    """An "attack" in words is an accusation: "attacked Smith *for* his votes", "hit her
-    *on* taxes", "attacked him *in a tweet*" (the target a person, or words as the means)."""
-    trig = typed.clause.trigger
-    if typed.type != "ASSAULT" or trig.lemma_.lower() not in _VERBAL_ATTACK:
-        return typed
-    target = typed.clause.target.actors if typed.clause.target else ()
-    source = typed.clause.source.actors if typed.clause.source else ()
-    # a person attacked by no armed group ("militants attacked the governor for …" is violence)
-    person = (any(_kind(analysis, a) == "person" for a in target)
-              and not any(_kind(analysis, a) == "group" for a in source))
-    reason = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in trig.children)
-    topic = any(c.dep_ == "prep" and c.lower_ == "on" and _topic(c) for c in trig.children)
-    words = any(t.lemma_.lower() in _WORDS for t in trig.subtree if t.i != trig.i)
-    if words or (person and (reason or topic)):
-        return replace(typed, type="ACCUSE")
-    return typed
-
-
-def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
-    """Receiving or hosting refugees is giving them refuge (AID, PLOVER's asylum mode),
-    not a meeting: "Chad has received most of the refugees" (the visitor of a CONSULT
-    host is a delegation, a leader, a country)."""
-    if typed.type != "CONSULT" or typed.trigger.lemma_.lower() not in _HOSTING:
-        return typed
-    target = typed.clause.target.actors if typed.clause.target else ()
-    if target and all(_sector(analysis, a) == "REF" for a in target):
-        return replace(typed, type="AID")
-    return typed
-
-
-_HOSTING = frozenset(("receive", "host", "welcome", "take", "accept", "shelter", "admit"))
-
-
-def weapons_test(typed: _Typed, analysis: "Analysis") -> _Typed:
-    """Missiles fired in a test or into the sea, at nobody named, are a show of force
-    (MOBILIZE, PLOVER's "test weapons systems"), not an attack: "Pyongyang fired two
-    ballistic missiles into the sea", "the army test-fired a cruise missile"."""
-    if typed.type != "ASSAULT" or (typed.clause.target and typed.clause.target.actors):
-        return typed
-    trig = typed.clause.trigger
-    heads = [trig] + ([trig.head] if trig.dep_ in ("dobj", "nsubjpass") else [])
-    words = {t.lemma_.lower() for h in heads for t in h.subtree}
-    if not words & _WEAPONS:
-        return typed
-    into_sea = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "off")
-                   and any(o.dep_ == "pobj" and o.lemma_.lower() in _SEA for o in c.children)
-                   for h in heads for c in h.children)
-    if into_sea or words & _TESTS:
-        return replace(typed, type="MOBILIZE")
-    return typed
-
-
-#: what a trigger word means in its clause, when that differs from its usual type
-_RETYPES = (verbal_attack, hosting, weapons_test)
-
-_WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
-_TESTS = frozenset(("test", "testing", "test-fire"))
-_SEA = frozenset(("sea", "ocean", "water", "waters"))
-
-
-def _kind(analysis: "Analysis", actor_id: str) -> str | None:
-    actor = analysis.actors.find(actor_id)
-    return actor.kind if actor is not None else None
-
-
-def _sector(analysis: "Analysis", actor_id: str) -> str | None:
-    actor = analysis.actors.find(actor_id)
-    return actor.sector if actor is not None else None
-
-
-def _topic(prep: "Token") -> bool:
-    """Whether the object of "on" is an issue ("on *his* record", "on taxes"), not a place."""
-    for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        if obj.lemma_.lower() in _ISSUES or any(c.dep_ == "poss" for c in obj.children):
-            return obj.ent_type_ not in ("GPE", "LOC", "FAC")
-    return False
 
 
 def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:
@@ -402,8 +315,12 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                for retype in _RETYPES:
+                for retype in RETYPES:
                     t = retype(t, analysis)
+                reason = rejection(t, analysis)
+                if reason is not None:
+                    analysis.rejected.append(RejectedEvent(t.type, analysis.span_of(t.trigger), reason))
+                    continue
                 typed.append(refusal(t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))

@@ -1,0 +1,80 @@
+"""Clauses that borrow the words of political events but are none (invented sentences):
+each is rejected with its reason, and the political reading of the same word still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import contract
+from newsevents.pipeline import Pipeline
+
+
+def _reasons(analysis) -> dict[str, str]:
+    return {r.trigger.text: r.reason for r in analysis.rejected}
+
+
+@pytest.mark.parametrize("text, trigger, reason", [
+    ("Portugal beat Serbia 3-1 in Tuesday's qualifier in Lisbon.", "beat", "sports result"),
+    ("South Korea's Kospi index declined 0.4% on Friday as investors waited.", "declined", "market movement"),
+    ("The minister released a letter from her doctor on Monday.", "released", "publication"),
+    ("The Interior Ministry declined to comment on the report.", "declined", "comment"),
+    ("Two Malian soldiers pleaded not guilty in a Bamako court on Friday.", "pleaded", "plea"),
+    ("The Kenyan president gave details of the plan to Ugandan officials.", "gave", "words given"),
+])
+def test_non_events_are_rejected_with_a_reason(code, text, trigger, reason):
+    analysis = code(text)
+    assert not [e for e in analysis.events if e.trigger.text == trigger]
+    assert reason in _reasons(analysis).get(trigger, ""), analysis.rejected
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Rwandan troops beat back a rebel attack on the border town.", "beat", None),
+    ("Police released 40 detained protesters in Harare on Sunday.", "released", "RETREAT"),
+    ("The Interior Ministry declined a request by Amnesty International to visit the prison.",
+     "declined", "REJECT"),
+    ("The Chilean senator declined.", "declined", "REJECT"),
+    ("Japan gave emergency aid to Tonga after the eruption.", "gave", "AID"),
+])
+def test_the_political_sense_of_the_same_word_is_kept(code, text, trigger, expected):
+    analysis = code(text)
+    assert trigger not in _reasons(analysis)
+    if expected is not None:
+        assert expected in [e.type for e in analysis.events]
+
+
+def test_a_headline_passive_makes_the_subject_the_target(code):
+    analysis = code("Lebanon threatened with Israeli strikes over border clashes")
+    ev = next(e for e in analysis.events if e.type == "THREATEN")
+    names = {analysis.actors.get(a).name for a in ev.target}
+    assert "Lebanon" in names
+    assert not {analysis.actors.get(a).name for a in ev.source} & {"Lebanon"}
+
+
+def test_the_subject_of_face_is_the_target(code):
+    analysis = code("Iran faces new sanctions from the European Union over its drone exports.")
+    ev = next(e for e in analysis.events if e.type in ("SANCTION", "COERCE"))
+    assert "IRN" in {analysis.actors.get(a).country for a in ev.target}
+    assert "IRN" not in {analysis.actors.get(a).country for a in ev.source}
+
+
+_LABEL_ROW = "Mara Vell accused Tom Rask of stealing her songs. "
+_FILLER = "Her new album sold well in its first week and fans queued for the shows. "
+
+
+def test_events_between_uncoded_people_in_a_text_about_no_politics_are_rejected(code):
+    analysis = code(_LABEL_ROW + _FILLER * 12)
+    assert not analysis.events
+    assert any("no actor with a country or political sector" in r.reason for r in analysis.rejected)
+
+
+def test_a_short_text_is_not_judged_by_its_topic(code):
+    analysis = code(_LABEL_ROW)
+    assert "ACCUSE" in [e.type for e in analysis.events]
+
+
+def test_rejected_events_are_part_of_the_contract_record():
+    result = Pipeline().extract_one("Portugal beat Serbia 3-1 in Tuesday's qualifier in Lisbon.")
+    record = contract.to_json(result)
+    contract.validate(record)
+    assert [r["reason"] for r in record["rejected"]] == ["sports result"]
+    assert contract.from_json(record) == result
