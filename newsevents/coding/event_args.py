@@ -135,6 +135,8 @@ def subject_token(pred: "Token", depth: int = 0) -> "Token | None":
             return child
     if depth > 3 or pred.head.i == pred.i:
         return None
+    if any(c.dep_ in PASS_SUBJ_DEPS for c in pred.children):
+        return None  # "…, but their helicopter was shot down": no doer borrowed from a conjunct
     head, dep = pred.head, pred.dep_
     if dep == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:

@@ -54,6 +54,12 @@ _UNDERGO = frozenset("face suffer endure undergo sustain".split())
 #: intervention", "minister accused of graft")
 _DONE_TO = {"threaten": "with", "accuse": "of", "charge": "with", "suspect": "of", "convict": "of",
             "hit": "with", "slap": "with"}
+#: verbs that always take an object: with none, and no passive of their own, the subject is
+#: the one it is done to (headlines: "US helicopter shot down", "aid workers kidnapped")
+_OBJECT_ONLY = frozenset("kill capture arrest detain abduct kidnap wound injure destroy seize "
+                         "execute deport expel jail oust topple behead".split())
+#: intransitive uses that still act on something ("shot at the crowd", "fired on protesters")
+_AIMED = frozenset(("at", "on", "into", "upon"))
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
 _STATE_VERBS = frozenset("go remain stay be put place keep".split())
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
@@ -189,12 +195,17 @@ def _undergoes(tok: "Token") -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _UNDERGO:
         return True
-    prep = _DONE_TO.get(lemma)
-    # an object, or a passive of its own ("was charged with"), is parsed as usual
-    if prep is None or any(c.dep_ in OBJ_DEPS or c.dep_ in PASS_SUBJ_DEPS or c.dep_ in ("agent", "auxpass")
-                           for c in tok.children):
+    deps = {c.dep_ for c in tok.children}
+    # an object, a clause, or a passive of its own ("was charged with") is parsed as usual
+    if deps & (OBJ_DEPS | PASS_SUBJ_DEPS | {"agent", "auxpass", "ccomp", "xcomp"}):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
+    if "nsubj" not in deps:  # "shot down and destroyed": a conjunct shares its head's reading
+        return tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _undergoes(tok.head)
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma in _DONE_TO:
+        return _DONE_TO[lemma] in preps
+    shot_down = lemma == "shoot" and any(c.dep_ == "prt" or c.lower_ == "down" for c in tok.children)
+    return (lemma in _OBJECT_ONLY or shot_down) and not preps & _AIMED
 
 
 def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:

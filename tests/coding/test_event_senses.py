@@ -78,3 +78,22 @@ def test_rejected_events_are_part_of_the_contract_record():
     contract.validate(record)
     assert [r["reason"] for r in record["rejected"]] == ["sports result"]
     assert contract.from_json(record) == result
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drone shot down over northern Iraq",
+    "Chadian soldiers wanted to raid the rebel camp, but their convoy was ambushed and destroyed.",
+])
+def test_a_passive_subject_is_never_the_doer(code, text):
+    analysis = code(text)
+    subject = next(a for a in analysis.actors.all() if a.country in ("TUR", "TCD"))
+    for ev in analysis.events:
+        if ev.type == "ASSAULT":
+            assert subject.id not in ev.source, ev
+
+
+def test_an_aimed_intransitive_keeps_its_doer(code):
+    analysis = code("Kenyan police shot at protesters in Nairobi on Tuesday.")
+    ev = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert "KEN" in {analysis.actors.get(a).country for a in ev.source}
+    assert "COP" in {analysis.actors.get(a).sector for a in ev.source}
