@@ -213,7 +213,28 @@ def sports_result(typed: _Typed, analysis: "Analysis") -> str | None:
         return "sports result"
     if len(_sport_words(analysis)) >= 2:
         return "sports result (a sports text)"
+    if trig.lemma_.lower() in _WIN and _candidates_only(typed, analysis):
+        return "election or other contest"
     return None
+
+
+#: contest verbs that also name a military victory ("the army defeated the rebels")
+_WIN = frozenset("beat defeat edge trounce rout upset unseat outpoll".split())
+
+
+def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
+    """ "She can't beat this guy", "the senator defeated his challenger": people and
+    parties beaten, by no armed actor, is an election, not an attack."""
+    clause = typed.clause
+    targets = clause.target.actors if clause.target else ()
+    sources = clause.source.actors if clause.source else ()
+    if not targets:
+        return False
+    armed = {"MIL", "REB", "COP", "SPY"}
+    found = [analysis.actors.find(a) for a in (*targets, *sources)]
+    if any(a is None or a.sector in armed or a.kind == "group" for a in found):
+        return False
+    return all(a.kind == "person" or a.sector in ("PTY", "LEG", "OPP") for a in found)
 
 
 def _sport_words(analysis: "Analysis") -> frozenset[str]:
@@ -270,6 +291,35 @@ def publication(typed: _Typed, analysis: "Analysis") -> str | None:
         objs.append(trig.head)  # "the footage released Friday"
     if objs and all(o.lemma_.lower() in _PUBLISHED for o in objs):
         return "publication, not a release"
+    # "released it to The Washington Post and other media outlets"
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj")):
+            actor = analysis.actors.find(analysis.actors.actor_at(obj.i) or "")
+            if obj.lemma_.lower() in _MEDIA or (actor is not None and actor.sector == "JRN"):
+                return "publication, not a release"
+    return None
+
+
+#: who things are released to when they are published
+_MEDIA = frozenset("media press reporter reporters journalist journalists outlet outlets public "
+                   "newspaper newspapers".split())
+
+
+def question_asked(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "asked Clinton about her emails", "asked whether the talks would resume": a
+    question, not a request (which asks someone to do something, or for something)."""
+    trig = typed.trigger
+    if typed.type != "REQUEST" or trig.lemma_.lower() not in ("ask", "question", "quiz", "press"):
+        return None
+    deps = {c.dep_ for c in trig.children}
+    preps = {c.lower_ for c in trig.children if c.dep_ == "prep"}
+    if "xcomp" in deps or "for" in preps:
+        return None
+    wh = any(c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
+                                       for m in c.children) for c in trig.children)
+    asked_question = any(c.dep_ == "dobj" and c.lemma_.lower() == "question" for c in trig.children)
+    if "about" in preps or wh or asked_question:
+        return "a question, not a request"
     return None
 
 
@@ -344,4 +394,4 @@ def intransitive_sense(typed: _Typed, analysis: "Analysis") -> str | None:
 
 
 _CHECKS = (in_name, legal_plea, sports_result, market_move, publication, no_comment,
-           intransitive_sense, words_given, no_political_actor)
+           question_asked, intransitive_sense, words_given, no_political_actor)

@@ -20,6 +20,12 @@ def _reasons(analysis) -> dict[str, str]:
     ("The Interior Ministry declined to comment on the report.", "declined", "comment"),
     ("Two Malian soldiers pleaded not guilty in a Bamako court on Friday.", "pleaded", "plea"),
     ("The Kenyan president gave details of the plan to Ugandan officials.", "gave", "words given"),
+    ("President Ana Ruiz can beat Tom Bell in November, her campaign manager said.", "beat",
+     "election"),
+    ("Senator Ruiz asked the Kenyan president about the refugee camps.", "asked", "question"),
+    ("During the hearing, Senator Ana Ruiz asked Defense Secretary Tom Bell whether troops would "
+     "stay in Niger.", "asked", "question"),
+    ("Lawyers for the family released the footage to CNN on Friday.", "released", "publication"),
 ])
 def test_non_events_are_rejected_with_a_reason(code, text, trigger, reason):
     analysis = code(text)
@@ -34,6 +40,8 @@ def test_non_events_are_rejected_with_a_reason(code, text, trigger, reason):
      "declined", "REJECT"),
     ("The Chilean senator declined.", "declined", "REJECT"),
     ("Japan gave emergency aid to Tonga after the eruption.", "gave", "AID"),
+    ("Kenya asked Uganda to extradite the suspect.", "asked", "REQUEST"),
+    ("Kenya released 40 Ugandan prisoners.", "released", "RETREAT"),
 ])
 def test_the_political_sense_of_the_same_word_is_kept(code, text, trigger, expected):
     analysis = code(text)
