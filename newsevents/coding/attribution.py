@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from ..records import Attribution, AttributionSource
 from .attribution_lexicon import cue_lexicon, frames
 from .attribution_shapes import (
-    COLON_LEAD, DASH_BYLINE, KICKERS, extend_to_quote, is_fragment, is_outlet, is_quoted,
+    COLON_LEAD, DASH_BYLINE, KICKERS, MIN_DIRECT_TOKENS, extend_to_quote, is_fragment, is_outlet, is_quoted,
     looks_like_title, via_tokens,
 )
 from .attribution_quotes import Quote, find_quotes, paragraphs
@@ -94,8 +94,11 @@ class _Finder:
         self.quote_of_token = self._index_quotes()
         verbs = [t for t in doc if is_verbal(t) and self.quote_of_token.get(t.i) is None]
         listed = [t for t in verbs if t.lemma_.lower() in table]
-        # "appeared to suggest": the infinitive is the cue, its catenative head is not
-        heads = {h.i for h in (catenative_head(t) for t in listed) if h is not None}
+        # "appeared to suggest": the infinitive is the cue, its catenative head is not;
+        # but "declined to comment" attributes nothing to the infinitive, so the head
+        # stays a candidate (PolNeAR's cue is then "declined", its content "to comment")
+        heads = {h.i for h, t in ((catenative_head(t), t) for t in listed)
+                 if h is not None and content_frame(t) is not None}
         # with the learned model every verb is a candidate; without it, listed verbs only
         cues = verbs if model is not None else listed
         self.cues = [t for t in cues if t.i not in heads]
@@ -308,7 +311,8 @@ class _Finder:
                 continue
             confidence = self._confidence(cue, frame)
             if frame == "ccomp" and toks and all(t.i in self.quote_of_token for t in toks if not t.is_punct):
-                continue  # the clause is a quote that pass 1 left alone (too short)
+                self._quoted_clause(cue, toks, confidence)
+                continue  # the clause is a quote that pass 1 left alone
             contents = runs(self.text, toks)
             if not contents:
                 continue
@@ -321,6 +325,22 @@ class _Finder:
                 last_q = self.quotes[inner[-1]]
                 contents[-1] = extend_to_quote(contents[-1], last_q)
             draft.contents.extend(contents)
+
+    def _quoted_clause(self, cue: "Token", toks: list["Token"], confidence: float) -> None:
+        """'He added, “actually, we …”': a clause that is all one quote starting in lower
+        case, which pass 1 left to this verb, is the verb's direct quote when it has at
+        least ``MIN_DIRECT_TOKENS`` words and no other attribution owns it."""
+        qis = sorted({self.quote_of_token[t.i] for t in toks if t.i in self.quote_of_token})
+        if len(qis) != 1 or any(qis[0] in d.quotes for d in self.drafts):
+            return
+        q = self.quotes[qis[0]]
+        words = [t for t in self._quote_tokens(q) if not (t.is_punct or t.is_space)]
+        if len(words) < MIN_DIRECT_TOKENS or not is_fragment(self.text, q):
+            return
+        draft = self._new_draft(cue, "direct", "ccomp")
+        draft.confidence = confidence
+        draft.contents.append((q.start, q.end))
+        draft.quotes.append(qis[0])
 
     def _accepts(self, cue: "Token", frame: str) -> bool:
         """Whether ``cue`` with this complement frame is an attribution cue."""
