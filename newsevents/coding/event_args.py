@@ -146,6 +146,8 @@ def subject_token(pred: "Token", depth: int = 0) -> "Token | None":
         return subject_token(head, depth + 1)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_token(head, depth + 1)
+    if dep == "acomp" and head.pos_ in ("VERB", "AUX"):  # "Egypt is *willing* to withdraw"
+        return subject_token(head, depth + 1)
     if dep == "advcl" and pred.tag_ == "VBG":  # "..., killing five"
         return subject_token(head, depth + 1)
     if dep == "acl" and pred.tag_ == "VBG":  # "militants attacking the base"

@@ -60,6 +60,9 @@ _OBJECT_ONLY = frozenset("kill capture arrest detain abduct kidnap wound injure 
                          "execute deport expel jail oust topple behead".split())
 #: intransitive uses that still act on something ("shot at the crowd", "fired on protesters")
 _AIMED = frozenset(("at", "on", "into", "upon"))
+#: types of event nouns that go from someone to someone ("Japan's aid to Tonga", "support
+#: from the Republicans for the bill"): "from/of/by" give the source, "for/to" the target
+_BENEFITS = frozenset({"SUPPORT", "AID"})
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
 _STATE_VERBS = frozenset("go remain stay be put place keep".split())
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
@@ -254,6 +257,22 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
     return source, target
 
 
+def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
+    """Source and target of a support or aid noun (see ``_BENEFITS``)."""
+    mods = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS and index.actor_at(c.i)]
+    # "the support of the party" is the party's; "her support of the war" is for the war
+    of_gives = not mods
+    givers = prep_objects(noun, frozenset({"from", "by", "of"} if of_gives else {"from", "by"}))
+    source = merge(*(np_actors(t, index) for t in (*mods, *givers)))
+    target_toks = prep_objects(noun, frozenset({"for", "to"} if of_gives else {"for", "to", "of"}))
+    if verb is not None:
+        v_source, _ = _verb_args(verb, index)
+        source = source or v_source
+        target_toks += prep_objects(verb, frozenset({"to", "for"}))
+        target_toks += [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+    return source, merge(*(np_actors(t, index) for t in target_toks))
+
+
 def _light_verb(noun: "Token") -> "Token | None":
     """The verb whose subject does what ``noun`` names: its object's verb ("imposed
     *sanctions*"), or a verb of state with the noun after "on" ("went on *strike*",
@@ -310,7 +329,10 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
         elif tok.pos_ == "NOUN" and row is not None and row.type:
             verb = _light_verb(tok)
             clause = Clause(trigger=tok, row=undo_row(tok, verb, row), verb=verb)
-            clause.source, clause.target = _noun_args(tok, verb, index)
+            if clause.row.type in _BENEFITS:
+                clause.source, clause.target = _benefit_args(tok, verb, index)
+            else:
+                clause.source, clause.target = _noun_args(tok, verb, index)
         else:
             continue
         top = clause.verb if clause.verb is not None else tok

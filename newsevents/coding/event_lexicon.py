@@ -44,7 +44,7 @@ class Trigger:
     pattern: str
     type: str | None  # None: a governor that only passes the event on
     mode: str | None
-    pos: str  # verb | noun | any
+    pos: str  # verb | noun | adj | any
     flags: frozenset[str]
 
     @property
@@ -150,7 +150,8 @@ def _is_time(prep: "Token") -> bool:
 def _pick(rows: list[Trigger] | None, token: "Token") -> Trigger | None:
     if not rows:
         return None
-    kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ in _NOUN_POS else "other"
+    kind = ("verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ in _NOUN_POS
+            else "adj" if token.pos_ == "ADJ" else "other")
     for row in rows:
         if row.pos == "any" or row.pos == kind:
             return row

@@ -1,0 +1,45 @@
+"""Intent adjectives and the nouns of support and aid (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(analysis, ids) -> set[str]:
+    return {analysis.actors.get(a).name for a in ids}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ghana is ready to send troops to Mali.", "Ghana"),
+    ("Egypt is willing to withdraw its troops from Gaza.", "Egypt"),
+])
+def test_being_willing_or_ready_to_act_is_an_agreement_of_the_subject(code, text, source):
+    analysis = code(text)
+    ev = next(e for e in analysis.events if e.type == "AGREE")
+    assert source in _names(analysis, ev.source)
+
+
+def test_a_participle_of_prepare_is_no_agreement(code):
+    analysis = code("Rep. Mia Ford prepared a report for the Kenyan parliament.")
+    assert "AGREE" not in [e.type for e in analysis.events]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Turkish President Recep Tayyip Erdogan voiced his support for Nicolas Maduro on Thursday.",
+     "Recep Tayyip Erdogan", "Nicolas Maduro"),
+    ("The backing of the Kenyan parliament for President William Ruto was never in doubt.",
+     "parliament", "William Ruto"),
+])
+def test_support_goes_from_its_owner_or_giver_to_whom_it_is_for(code, text, source, target):
+    analysis = code(text)
+    events = [e for e in analysis.events if e.type == "SUPPORT"]
+    assert events, analysis.events
+    ev = events[0]
+    assert any(source in n for n in _names(analysis, ev.source)), _names(analysis, ev.source)
+    if target is not None:
+        assert target in _names(analysis, ev.target)
+
+
+def test_air_support_is_military_aid(code):
+    analysis = code("The United States offered air support to the Iraqi army.")
+    assert "AID" in [e.type for e in analysis.events]
