@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from . import coref
 from . import gazetteer as gz
-from . import groups, leaders, people
+from . import groups, leaders, name_checks, people
 from .base import Analysis
 from .matching import CONFIRM, Hit, matchers_for
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
@@ -74,6 +74,7 @@ class Builder:
         self.toks: list["Token"] = list(self.doc)  # one Token object per token, reused by all steps
         self.ents = tuple(self.doc.ents)  # doc.ents builds new Span objects on every access
         self._known: dict[int, set[str]] = {}
+        self._not_persons: dict[str, str] | None = None
         self.sent_of: list[int] = [0] * len(self.doc)
         self.para_of_sent: list[int] = [0]  # paragraph number of each sentence
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
@@ -90,6 +91,12 @@ class Builder:
         if min_words not in self._known:
             self._known[min_words] = people.known_name_words(self.ents, min_words)
         return self._known[min_words]
+
+    def not_persons(self) -> dict[str, str]:
+        """Cached :func:`name_checks.not_person_names`: names typed as "org" or "thing"."""
+        if self._not_persons is None:
+            self._not_persons = name_checks.not_person_names(self)
+        return self._not_persons
 
     def free(self, start: int, end: int) -> bool:
         """True when no token of ``start:end`` belongs to an actor yet."""
@@ -235,6 +242,10 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
         return False  # "Sofia said …" is a person unless the tagger calls it a place
     if h.kind == "C" and h.code == "GEO" and us_context:
         return False
+    if h.kind in "CS" and h.start > 0 and doc[h.start - 1].text[:1].isupper():
+        region = gz.place(doc[h.start - 1:h.end].text)  # "Inner Mongolia" is no mention of Mongolia
+        if region is not None and region.kind == "region" and region.country != h.code:
+            return False
     if h.kind == "O" and h.ambiguous and h.end < len(doc) and doc[h.end].lower_.rstrip(".") in TITLES \
             and not _party_label(doc, h):
         return False  # "Labour Minister": a portfolio, not the party
@@ -380,35 +391,79 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
 
 
 def code_unknown_orgs(b: Builder) -> None:
-    """ORG entities outside the dictionary become organizations (country from inside)."""
+    """ORG entities outside the dictionary become organizations (country from inside);
+    so do PERSON/FAC entities the article names like an organization ("Walter Reed hospital")."""
     known = b.known_names()
+    not_persons = b.not_persons()
     for ent in b.ents:
-        if ent.label_ != "ORG":
-            continue
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        if start >= ent.end or people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known) \
-                or people.first_name_entity(b, ent) or leaders.is_leader_name(b.doc[start:ent.end].text):
+        end = _org_end(b.doc, start, ent.end)
+        if start >= end:
             continue
-        if _not_an_org(ent) or _known_place(b.doc[start:ent.end].text) or (ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end])
-                                and len(ent) <= 2):
-            continue  # "Defense Secretary", "Health Minister": a portfolio before a title
-        if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
-                and people.is_title_token(b.toks[ent.start - 2]):
-            continue  # "Secretary of State", "Minister of Finance": part of a title
-        inner = {b.drafts[b.owner[i]].kind for i in range(start, ent.end) if i in b.owner}
-        if inner - {"country"} or all(i in b.owner for i in range(start, ent.end)):
-            continue  # the dictionary already knows it (or part of it)
-        countries = {b.drafts[b.owner[i]].country for i in range(start, ent.end) if i in b.owner}
-        if len(b.doc[start:ent.end].text) < 2:
-            continue
-        b.release(start, ent.end)
-        text = b.doc[start:ent.end].text
-        b.mention(f"org:{gz.norm(text)}", start, ent.end, kind="organization", name=text,
-                  country=countries.pop() if len(countries) == 1 else None, sector=org_sector(text))
+        kind = not_persons.get(gz.norm(b.doc[start:end].text))
+        if kind == "org" and ent.label_ in ("ORG", "PERSON", "FAC") and b.free(start, end):
+            _add_unknown_org(b, start, end)
+        elif ent.label_ == "ORG" and kind != "thing" and not _skip_org(b, ent, start, end, known):
+            _add_unknown_org(b, start, end)
+        elif ent.label_ in ("ORG", "EVENT", "WORK_OF_ART") and b.doc[end - 1].lower_ in _EVENT_HEADS:
+            b.release(start, end)  # "American" in "the American Music Awards" is no country actor
 
 
+def _skip_org(b: Builder, ent: "SpacySpan", start: int, end: int, known: set[str]) -> bool:
+    """ORG entities that are people, places, titles' portfolios or known organizations."""
+    text = b.doc[start:end].text
+    if people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known) \
+            or people.first_name_entity(b, ent) or leaders.is_leader_name(text):
+        return True
+    if _not_an_org(b.doc, b.doc[start:end]) or _known_place(text):
+        return True
+    if ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end]) and len(ent) <= 2 \
+            and f"org:{gz.norm(text)}" not in b.drafts:
+        return True  # "Defense Secretary", "Health Minister": a portfolio before a title (not a company named before)
+    if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
+            and people.is_title_token(b.toks[ent.start - 2]):
+        return True  # "Secretary of State", "Minister of Finance": part of a title
+    inner = {b.drafts[b.owner[i]].kind for i in range(start, end) if i in b.owner}
+    return bool(inner - {"country"}) or all(i in b.owner for i in range(start, end)) or len(text) < 2
+
+
+def _org_end(doc: "Doc", start: int, end: int) -> int:
+    """End of an organization's name: before a lower-case word that is no name's
+    ("American Music Awards after Singer" -> "American Music Awards"), and before a
+    final possessive."""
+    if not doc[start].text[:1].isupper():
+        return end  # a lower-case entity ("immigration department") is a common noun phrase, left whole
+    for i in range(start + 1, end):
+        w = doc[i]
+        if w.text.islower() and w.is_alpha and w.lower_ not in _NAME_LOWER:
+            end = i
+            break
+    while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'", ",") or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _add_unknown_org(b: Builder, start: int, end: int) -> None:
+    """An organization outside the dictionary: country from a country inside its name,
+    sector from its words or a lower-case organization word after it ("… hospital")."""
+    countries = {b.drafts[b.owner[i]].country for i in range(start, end) if i in b.owner}
+    b.release(start, end)
+    text = b.doc[start:end].text
+    after = b.doc[end].lower_ if end < len(b.doc) and b.doc[end].lower_ in name_checks.ORG_NAME_WORDS else ""
+    b.mention(f"org:{gz.norm(text)}", start, end, kind="organization", name=text,
+              country=countries.pop() if len(countries) == 1 else None, sector=org_sector(f"{text} {after}"))
+
+
+#: lower-case words that belong inside organization names ("Bank of America", "Médecins sans Frontières")
+_NAME_LOWER = frozenset("of and for the de del la le du des da di von van al el on in at to sans & y e et".split())
+
+
+#: Last words of the names of events and prizes: a demonym in them is part of the name
+#: ("the American Music Awards", "the French Open tour").
+_EVENT_HEADS = frozenset("award awards prize prizes festival final finals cup championship championships "
+                         "tournament series show tour expo exhibition games open".split())
 _NOT_ORG_HEADS = frozenset("act bill law program programme treaty accord agreement plan initiative "
-                           "project doctrine visa index".split())
+                           "project doctrine visa index grant grants".split()) | _EVENT_HEADS
 _PARTY_LABEL = re.compile(r"^[DRI]-[A-Z]")
 
 
@@ -420,13 +475,24 @@ def _known_place(text: str) -> bool:
     return p is not None and p.kind == "region"
 
 
-def _not_an_org(ent) -> bool:
-    """ORG entities that are laws, programmes or party labels ("D-Va."), not organizations."""
-    return ent[-1].lower_ in _NOT_ORG_HEADS or bool(_PARTY_LABEL.match(ent.text))
+def _not_an_org(doc: "Doc", ent) -> bool:
+    """ORG entities that are laws, programmes, prizes, events or party labels ("D-Va."),
+    not organizations; also when such a noun follows ("the Bright Futures program")."""
+    after = doc[ent.end].lower_ if ent.end < len(doc) and doc[ent.end].text.islower() else ""
+    return ent[-1].lower_ in _NOT_ORG_HEADS or after in _NOT_ORG_HEADS or bool(_PARTY_LABEL.match(ent.text))
+
+
+#: Names of public bodies: "Bureau of Prisons", "Department for Transport", "National Weather Service".
+_GOV_BODY = re.compile(r"^(?:(?:federal|national|state|central|royal|us|u s)\s+)?(?:bureau|department|ministry|agency|"
+                       r"office|directorate|administration|commission|secretariat)\s+(?:of|for)\s+\w"
+                       r"|^(?:federal|national)\s+(?:\w+\s+){0,3}(?:bureau|agency|administration|service|commission|"
+                       r"authority|office|directorate)$")
 
 
 def org_sector(name: str) -> str | None:
     """Sector of an organization outside the dictionary, from words of its name."""
+    if _GOV_BODY.match(gz.norm(name)):
+        return "GOV"
     for word in reversed(gz.norm(name).split()):  # the head ("Union of Teachers" -> union) is usually last-ish
         if word in ORG_KEYWORDS:
             return ORG_KEYWORDS[word]

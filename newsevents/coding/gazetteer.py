@@ -119,7 +119,8 @@ def _countries() -> _Countries:
     demonyms: dict[str, str] = {}
     seats: dict[str, str] = {}
     for c in rows:  # biggest first: a shared demonym ("Congolese") goes to the bigger country
-        dem = c["demonyms"][0] if c["demonyms"] else None
+        # the adjective: "Hong Konger", "New Zealander" name a person, so "Hong Kong police" keeps the name
+        dem = next((d for d in c["demonyms"] if not d.endswith(("er", "ers"))), None)
         by_iso3[c["iso3"]] = Country(c["iso3"], c["name"], c["iso2"], c["capital"], dem, c["lat"], c["lon"])
         for n in [c["iso3"]] + c["names"]:
             names.setdefault(norm(n), c["iso3"])

@@ -153,12 +153,41 @@ def _country_group(b: "Builder", tok: "Token", lemma: str, start: int, owner: "D
         d.sector = "GOV"
         return
     if tok.tag_ in ("NN", "NNP") and lemma in _OFFICES:  # "the Chinese ambassador": one unnamed person
+        named = _named_holder(b, tok, lemma, owner.country)
+        if named is not None:  # "his Chinese counterpart, Xi Jinping": the person named
+            b.mention(named.key, start, tok.i + 1)
+            named.country, named.sector = named.country or owner.country, named.sector or sector
+            named.role = named.role or tok.text.lower()
+            return
         b.mention(f"person:{owner.country}:{lemma}", start, tok.i + 1, kind="person",
                   name=_group_name(owner.country, tok), country=owner.country, sector=sector,
                   role=tok.text.lower(), affiliation=owner.key)
         return
     b.mention(f"group:{owner.country}:{sector}", start, tok.i + 1, kind="group",
               name=_group_name(owner.country, tok), country=owner.country, sector=sector)
+
+
+#: Titles of the office a "counterpart" of a head of state or government holds.
+_HEAD_OFFICES = frozenset("president premier prime chancellor king queen emir sultan leader".split())
+
+
+def _named_holder(b: "Builder", tok: "Token", lemma: str, country: str | None) -> "Draft | None":
+    """The named person an unnamed office holder is: in apposition ("his Chinese counterpart,
+    Xi Jinping"), else the article's one current holder of that office in that country
+    ("Ukrainian President Ana Ruiz … the Ukrainian president")."""
+    for t in [*(c for c in tok.children if c.dep_ == "appos"), tok.head if tok.dep_ == "appos" else None]:
+        d = b.draft_at(t.i) if t is not None else None
+        if d is not None and d.kind == "person" and d.fullname and d.country in (country, None):
+            return d
+    offices = _HEAD_OFFICES if lemma == "counterpart" else {lemma}
+    found = [d for d in b.drafts.values() if d.kind == "person" and d.spans and d.country == country and d.role
+             and not offices.isdisjoint(_role_words(d.role)) and "former" not in _role_words(d.role)
+             and d.fullname]
+    return found[0] if len(found) == 1 else None
+
+
+def _role_words(role: str) -> set[str]:
+    return set(role.lower().replace(".", " ").replace("-", " ").split())
 
 
 def _bare_group(b: "Builder", tok: "Token", lemma: str, start: int, mods: list["Token"], sector: str) -> None:

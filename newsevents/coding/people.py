@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import coref, leaders
 from . import gazetteer as gz
+from .name_checks import conj_with_person, extend_name, glued_cut, loose_title_name, name_as_place, place_not_person
+from .title_sector import title_sector
 from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, ORG_KEYWORDS, TITLE_MODIFIERS, TITLES
 
 if TYPE_CHECKING:
@@ -66,22 +68,23 @@ def find_names(b: "Builder") -> list[NameMention]:
     doc = b.doc
     spans: list[tuple[int, int]] = []
     for ent in b.ents:
-        if ent.label_ == "PERSON" or titled_name(doc, ent) or _name_as_place(b, ent) or first_name_entity(b, ent):
-            spans.append((ent.start, _extend_name(b.toks, ent.end)))
+        if ent.label_ == "PERSON" or titled_name(doc, ent) or name_as_place(b, ent) or first_name_entity(b, ent):
+            spans.append((ent.start, extend_name(b.toks, ent.end)))
     taken = {i for s, e in spans for i in range(s, e)}
     toks = b.toks
     for t in toks:
         if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON") \
                 or _is_title(t):
             continue
-        if not t.ent_type_ and t.i not in b.owner and _conj_with_person(t):
+        if not t.ent_type_ and t.i not in b.owner and conj_with_person(t):
             spans.append((t.i, t.i + 1))  # "Trump and Putin": NER saw only Putin
             taken.add(t.i)
             continue
         prev = toks[t.i - 1] if t.i > 0 else None
         if prev is not None and prev.pos_ == "PROPN" and prev.i not in taken and not _is_title(prev):
             continue  # not the first word of the name
-        if (prev is not None and _is_title(prev)) or _appos_title(toks, t):
+        if (prev is not None and _is_title(prev) and loose_title_name(prev, t, b.known_names())) \
+                or _appos_title(toks, t):
             end = t.i + 1
             while end < len(toks) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
                     and toks[end].ent_type_ in ("", "PERSON") and end - t.i < 3 and end not in taken:
@@ -91,26 +94,13 @@ def find_names(b: "Builder") -> list[NameMention]:
     spans += leaders.leader_spans(b, taken)
     out = []
     known = b.known_names(2)
+    not_persons = b.not_persons()
     for s, e in sorted(spans):
         m = _clean_name(b, s, e)
-        if m is not None and not _place_not_person(b.doc, m, known):
+        if m is not None and not place_not_person(b.doc, m, known) \
+                and gz.norm(b.doc[m.start:m.end].text) not in not_persons:
             out.append(m)
     return _add_bare_names(b, out, taken)
-
-
-def _extend_name(toks: list["Token"], end: int) -> int:
-    """Extend a name over proper nouns the NER left out ("Ode" + "Obi" in "Mr. Ode Obi")."""
-    while end < len(toks) and toks[end - 1].dep_ == "compound" and toks[end - 1].head.i >= end \
-            and toks[end].pos_ == "PROPN" and not toks[end].ent_type_ and toks[end].text[:1].isupper():
-        end += 1
-    return end
-
-
-def _conj_with_person(t: "Token") -> bool:
-    """True when ``t`` is coordinated with a PERSON entity ("Trump and Putin")."""
-    if t.dep_ == "conj" and t.head.ent_type_ == "PERSON":
-        return True
-    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
 
 
 def first_name_entity(b: "Builder", ent) -> bool:
@@ -122,27 +112,6 @@ def first_name_entity(b: "Builder", ent) -> bool:
     first, last = gz.norm(ent[0].text), gz.norm(ent[-1].text)
     return (first in MALE_NAMES or first in FEMALE_NAMES) and last not in ORG_KEYWORDS \
         and gz.place(ent.text) is None and gz.organization(ent.text) is None
-
-
-def _name_as_place(b: "Builder", ent) -> bool:
-    """A GPE the gazetteer does not know, used like a person ("Erdogan has accused …")."""
-    if ent.label_ != "GPE" or len(ent) > 2 or any(t.i in b.owner for t in ent):
-        return False
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent):
-        return False
-    root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass", "poss") and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
-        return False
-    return gz.place(ent.text) is None and not gz.is_us_state(ent.text)
-
-
-def _place_not_person(doc: "Doc", m: NameMention, known: set[str]) -> bool:
-    """A one-word "person" that is a known city or country, has no title and is
-    nobody's name in this article ("Kharkiv", but not "Warren" after "Elizabeth Warren")."""
-    if len(m.words) != 1 or (m.start > 0 and _is_title(doc[m.start - 1])) or gz.norm(m.words[0]) in known:
-        return False
-    p = gz.place(m.words[0])
-    return p is not None and p.kind in ("city", "capital", "country")
 
 
 def known_name_words(ents, min_words: int = 1) -> set[str]:
@@ -185,7 +154,7 @@ def titled_name(doc: "Doc", ent) -> bool:
     if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) > 4:
         return False
     if len(ent) >= 2 and _is_title(ent[0]) and all(t.pos_ == "PROPN" for t in ent[1:]):
-        return True  # "Moderator Lester Holt" as one ORG entity
+        return loose_title_name(ent[0], ent[1], set())  # "Moderator Lester Holt" as one ORG entity
     return ent.start > 0 and _is_title(doc[ent.start - 1]) and all(t.pos_ == "PROPN" for t in ent)
 
 
@@ -229,12 +198,17 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
             break
     while end > start and not doc[end - 1].text[:1].isalpha():
         end -= 1
+    glued = next((i for i in range(start, end) if glued_cut(doc[i].text) is not None), None)
+    if glued is not None:  # "Ana RuizAna RuizMore stories": the name ends inside the glued token
+        end = glued + 1
     if start >= end or not b.free(start, end):
         return None
     if start > 0 and _word(doc[start - 1]) in HONORIFICS:
         gender = HONORIFICS[_word(doc[start - 1])] or gender
     words = _name_words(doc[start:end])
-    if not words or not words[-1][:1].isupper():
+    if glued is not None and words:
+        words = words[:-1] + (words[-1][:glued_cut(words[-1]) or len(words[-1])],)
+    if not words or not words[-1][:1].isupper() or (len(words) == 1 and len(words[0]) < 2):
         return None
     return NameMention(start, end, words, gender)
 
@@ -392,6 +366,7 @@ def _read_description(b: "Builder", lo: int, hi: int) -> Description | None:
     head = _head_title(doc, titles)
     sector, specific = _title_sector(doc, head)
     org, country = _affiliation(b, lo, hi, head, sector)
+    sector = title_sector(b, lo, hi, head, sector, specific, org, country)
     if org is not None and org.sector and (not specific or (sector == "MIL" and org.sector == "REB")):
         sector = org.sector  # a generic title, or a rebel group's "commander"
     elif sector == "GOV" and not specific and \
@@ -443,13 +418,23 @@ def _affiliation(b: "Builder", lo: int, hi: int, head: int, sector: str | None) 
                 excluded.update(t.i for t in doc[i].subtree)
     for i in range(lo, hi):
         d = b.draft_at(i)
-        if d is None or i in excluded or d.kind == "person":
+        if d is None or i in excluded or d.kind == "person" or (i > head and _titles_other_person(b, i, hi)):
             continue
         if d.kind == "country" and country is None:
             country = d.country
-        elif d.kind in ("organization", "group") and org is None:
-            org = d
+        elif d.kind in ("organization", "group") and (org is None or (d.sector and not org.sector)):
+            org = d  # the first, unless a later one has a known sector ("head of Research at X Securities")
     return org, country
+
+
+def _titles_other_person(b: "Builder", i: int, hi: int) -> bool:
+    """True when the actor at ``i`` is part of another person's title ("… aide, on a call
+    with Ukrainian President Zelensky": "Ukrainian" is Zelensky's, not the aide's)."""
+    j = i + 1
+    while j < hi and (b.draft_at(j) is b.draft_at(i) or _is_title(b.toks[j]) or _word(b.toks[j]) in TITLE_MODIFIERS
+                      or b.toks[j].text in _POSS or _multi_title_word(b.toks[j])):
+        j += 1
+    return j > i + 1 and j < hi and _other_name(b, j) and _is_title(b.toks[j - 1])
 
 
 def _countries_in(b: "Builder", lo: int, hi: int) -> str | None:
@@ -469,6 +454,8 @@ def _role_text(b: "Builder", lo: int, hi: int, head: int) -> tuple[str, int]:
                                or _title_compound(doc[start - 1], head + 1)) \
             and b.draft_at(start - 1) is None:
         start -= 1
+    if start > 0 and _inner_hyphen(doc[start]) and doc[start - 1].is_alpha:
+        start -= 1  # "co-founder", "ex-president": the prefix belongs to the title
     end = head + 1
     if end < hi and doc[end].lower_ in ("to", "of", "for", "at", "with"):
         end = min(hi, doc[end].right_edge.i + 1)

@@ -167,7 +167,11 @@ for _words, _sector in (
     ("party", "PTY"), ("army forces military brigade navy", "MIL"), ("police", "COP"),
     ("court tribunal", "JUD"), ("ministry government commission municipality council agency office "
                                  "department authority administration", "GOV"),
-    ("assembly parliament senate congress", "LEG"), ("bank company corporation inc ltd group holdings", "BUS"),
+    ("assembly parliament senate congress", "LEG"),
+    ("bank company corporation corp co inc ltd llc plc group holdings securities productions records studios "
+     "entertainment motors airlines airways aerospace robotics technologies pharmaceuticals ventures partners "
+     "industries enterprises insurance investments brokerage", "BUS"),
+    ("observatory laboratory", "EDU"), ("infirmary", "MED"),
     ("church mosque diocese synagogue", "REL"), ("hospital clinic medical", "MED"),
     ("front liberation rebels militia resistance insurgency", "REB"),
     ("news times post radio television tv herald tribune gazette journal daily", "JRN"),

@@ -1,0 +1,196 @@
+"""Checks on proper names before they become actors (part of :mod:`.actors`).
+
+Web pages and the small NER model hand the actors stage names that are not
+people: an organization whose name holds a person's ("Walter Reed
+hospital", "Dick Clark Productions"), a company introduced by its kind
+("the energy company Vantaro"), a painting, game or film ("their work
+Silent Harbour", "the game Iron Tide"), or a name glued to page furniture
+("Ana RuizAna RuizMore stories").  These helpers say which is which, so
+that organizations are coded as organizations and works are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import gazetteer as gz
+from .roles import HONORIFICS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .actors import Builder
+    from .people import NameMention
+
+#: Last words of an organization's name ("Dick Clark Productions", "Ceres Robotics").
+ORG_NAME_WORDS = frozenset(
+    "productions production records studio studios entertainment inc inc. corp corp. corporation co co. "
+    "ltd ltd. llc plc group holdings company ventures partners capital securities robotics aerospace "
+    "systems technologies motors airlines airways pharmaceuticals labs laboratories media networks "
+    "hospital clinic infirmary university college institute foundation association society "
+    "center centre school academy museum library observatory stadium arena airport".split())
+#: Nouns before a name that say it is a company or body ("energy company Vantaro").
+ORG_KIND_NOUNS = frozenset(
+    "company firm startup start-up maker manufacturer carmaker automaker retailer label band "
+    "group agency studio publisher developer broadcaster network channel newspaper magazine "
+    "bank lender insurer airline club team charity".split())
+#: Nouns before or after a name that say it is a work, product, event or illness,
+#: not an actor ("the painting Starlit Bay", "Iron Tide is a game").
+THING_NOUNS = frozenset(
+    "painting work artwork installation sculpture game games film movie album song single book novel "
+    "series episode opera app product car phone device drug vaccine disease illness "
+    "virus plague program programme initiative grant grants award prize festival tournament "
+    "exhibition".split())
+#: Title words that also begin ordinary capitalised phrases ("Premier League",
+#: "Private Lunar Lander Plans", "Gen X"): a name after them must look like one.
+LOOSE_TITLES = frozenset(
+    "private major general gen premier leader head chief director member official deputy chair "
+    "captain executive founder expert fellow anchor pilot analyst academic editor commander "
+    "king queen prince princess".split())
+
+_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
+_POSS = ("'s", "\u2019s", "'")
+
+
+def _is_title_word(t: "Token") -> bool:
+    w = t.lower_.rstrip(".")
+    return w in TITLES or w in HONORIFICS
+
+
+def glued_cut(text: str) -> int | None:
+    """Offset where a token glues two words of page text ("OmarIlhan" -> 4), else None.
+
+    Names such as "McConnell", "DeSantis" or "MacArthur" have fewer than
+    three lower-case letters before the inner capital and are left whole.
+    """
+    m = _GLUED.search(text)
+    return m.start() + 3 if m else None
+
+
+def loose_title_name(prev: "Token", t: "Token", known: set[str]) -> bool:
+    """False when ``prev`` is a loose title and ``t`` does not look like a person's name."""
+    if prev.lower_.rstrip(".") not in LOOSE_TITLES or prev.text.endswith("."):
+        return True
+    from .people import first_name_gender  # late: people imports this module
+    return first_name_gender(t.text) is not None or gz.norm(t.text) in known
+
+
+def org_like_name(doc: "Doc", start: int, end: int) -> bool:
+    """A "person" span that names an organization: its last word is an organization
+    word ("Balmond Studio"), a lower-case one follows it ("Walter Reed hospital"),
+    or a company noun introduces it ("energy company Vantaro")."""
+    last = doc[end - 1].lower_
+    if end - start >= 2 and last in ORG_NAME_WORDS:
+        return True
+    if end < len(doc) and doc[end].text.islower() and doc[end].lower_ in ORG_NAME_WORDS:
+        return True
+    return start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and _kind_noun_of(doc, start - 1, start, end)
+
+
+def _kind_noun_of(doc: "Doc", noun: int, start: int, end: int) -> bool:
+    """True when the noun at ``noun`` types the name ``start:end`` (as a compound of it, or
+    the name in apposition to it): "the company Vantaro", not "the company Smith joined"."""
+    n, root = doc[noun], doc[start:end].root
+    if n.pos_ != "NOUN":
+        return False
+    return (n.dep_ == "compound" and n.head.i == root.i) or \
+        (root.head.i == n.i and root.dep_ in ("appos", "npadvmod", "compound"))
+
+
+def thing_name(doc: "Doc", start: int, end: int) -> bool:
+    """A name that a noun types as a work, product, event or illness ("the game Iron Tide",
+    "Iron Tide is a game")."""
+    if start > 0 and doc[start - 1].lower_ in THING_NOUNS and _kind_noun_of(doc, start - 1, start, end):
+        return True
+    root = doc[start:end].root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        attr = next((c for c in root.head.children if c.dep_ == "attr"), None)
+        if attr is not None and attr.lower_ in THING_NOUNS:
+            return True
+    return False
+
+
+def _person_evidence(b: "Builder") -> set[str]:
+    """Names the article treats as people: after a title or honorific, or saying something."""
+    from .people import speech_subject  # late: people imports this module
+    out = set()
+    for ent in b.ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end - 1 if ent[-1].text in _POSS else ent.end
+        titled = ent.start > 0 and _is_title_word(b.doc[ent.start - 1])
+        if end > ent.start and (titled or speech_subject(ent.root)):
+            out.add(gz.norm(b.doc[ent.start:end].text))
+    return out
+
+
+def not_person_names(b: "Builder") -> dict[str, str]:
+    """Normalised names the article types as an organization ("org") or a thing ("thing"):
+    every mention of them then follows ("Iron Tide" after "the game Iron Tide").
+
+    The NER's own WORK_OF_ART/PRODUCT/EVENT/LAW labels count only when it gives
+    them at least as often as PERSON, so one odd label does not unmake a person.
+    """
+    votes: dict[str, list[int]] = {}  # key -> [thing labels, person labels]
+    out: dict[str, str] = {}
+    strong: dict[str, str] = {}
+    doc = b.doc
+    for ent in b.ents:
+        end = ent.end - 1 if ent[-1].text in _POSS else ent.end
+        if end <= ent.start or ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"):
+            continue
+        key = gz.norm(doc[ent.start:end].text)
+        v = votes.setdefault(key, [0, 0])
+        if ent.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+            v[0] += 1
+        elif ent.label_ == "PERSON":
+            v[1] += 1
+        if thing_name(doc, ent.start, end):
+            out[key] = "thing"
+        elif end - ent.start >= 2 and doc[end - 1].lower_ in ORG_NAME_WORDS:
+            strong[key] = "org"  # "Harlan Webb Productions": the name itself says so
+        elif ent.label_ in ("PERSON", "FAC", "ORG") and org_like_name(doc, ent.start, end):
+            out.setdefault(key, "org")
+    for key, (things, persons) in votes.items():
+        if things and things >= persons:
+            out.setdefault(key, "thing")
+    people = _person_evidence(b)
+    out = {k: v for k, v in out.items() if k not in people and gz.leader(tuple(k.split())) is None}
+    return {**strong, **out}
+
+
+def extend_name(toks: list["Token"], end: int) -> int:
+    """Extend a name over proper nouns the NER left out ("Ode" + "Obi" in "Mr. Ode Obi")."""
+    while end < len(toks) and toks[end - 1].dep_ == "compound" and toks[end - 1].head.i >= end \
+            and toks[end].pos_ == "PROPN" and not toks[end].ent_type_ and toks[end].text[:1].isupper():
+        end += 1
+    return end
+
+
+def conj_with_person(t: "Token") -> bool:
+    """True when ``t`` is coordinated with a PERSON entity ("Trump and Putin")."""
+    if t.dep_ == "conj" and t.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
+
+
+def name_as_place(b: "Builder", ent) -> bool:
+    """A GPE the gazetteer does not know, used like a person ("Erdogan has accused …")."""
+    if ent.label_ != "GPE" or len(ent) > 2 or any(t.i in b.owner for t in ent):
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass", "poss") and not (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return False
+    return gz.place(ent.text) is None and not gz.is_us_state(ent.text)
+
+
+def place_not_person(doc: "Doc", m: "NameMention", known: set[str]) -> bool:
+    """A one-word "person" that is a known city or country, has no title and is
+    nobody's name in this article ("Kharkiv", but not "Warren" after "Elizabeth Warren")."""
+    if len(m.words) != 1 or (m.start > 0 and _is_title_word(doc[m.start - 1])) or gz.norm(m.words[0]) in known:
+        return False
+    p = gz.place(m.words[0])
+    return p is not None and p.kind in ("city", "capital", "country")
