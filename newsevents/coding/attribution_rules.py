@@ -406,17 +406,27 @@ POLL_NOUNS = frozenset({"poll", "survey"})
 
 
 def poll_leads(doc: "Doc") -> Iterable[tuple["Token", "Token", "Token"]]:
-    """(in, in, poll) triples of a sentence that opens with "In a … poll/survey,":
-    PolNeAR's cue is "In" and its source the poll (on train 19 of 23 such openings
-    were cues; a poll mentioned mid-sentence was one less than a third of the time)."""
+    """(in, in, poll) triples of "In a … poll/survey, …" at the start of a sentence,
+    or of "… in a/the … poll" later in a sentence that gives a figure ("Ruiz was at
+    25 percent in the latest Fox poll"): PolNeAR's cue is "in" and its source the poll.
+    On train 19 of 23 openings were cues; later in the sentence, one poll (not
+    "polls") in a sentence with a number was 18 times of 39, any other poll
+    mention 23 of 128."""
     for t in doc:
         if t.lower_ != "in" or t.dep_ != "prep":
             continue
-        if any(not (x.is_space or x.is_punct) for x in doc[t.sent.start:t.i]):
-            continue
         obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.lemma_.lower() in POLL_NOUNS:
+        if obj is None or obj.lemma_.lower() not in POLL_NOUNS:
+            continue
+        opening = not any(not (x.is_space or x.is_punct) for x in doc[t.sent.start:t.i])
+        outside = (x for x in t.sent if not t.left_edge.i <= x.i <= t.right_edge.i)  # not "Channel 9"
+        if opening or obj.tag_ in {"NN", "NNP"} and any(_figure(x) for x in outside):
             yield t, t, obj
+
+
+def _figure(tok: "Token") -> bool:
+    """A number or share ("25", "percent", "%", "points")."""
+    return tok.like_num or tok.lower_ in {"%", "percent", "points", "percentage"}
 
 
 __all__ = [

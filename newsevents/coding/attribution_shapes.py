@@ -28,6 +28,8 @@ KICKERS = frozenset({
     "correction", "full text", "transcript", "partial transcript", "abstract", "more", "also",
     "what's next", "what\u2019s next", "the bottom line", "bottom line", "context", "go deeper",
     "by the numbers", "between the lines", "yes", "no", "q", "a", "question", "answer", "summary",
+    # live-blog and credit labels (PolNeAR train: "The Latest:" 30 times, never a speaker)
+    "the latest", "breaking", "byline", "contributing", "email", "twitter", "delegate update",
 })
 
 

@@ -54,3 +54,35 @@ def test_short_quoted_phrase_stays_mixed_speech(nlp):
     # three words are a phrase the speaker used, not a quote of its own
     att = attributions(nlp, "He called the plan \u201ca total disaster.\u201d")["called"]
     assert att.kind == "mixed"
+
+
+def test_colon_headline_with_a_claim_is_an_attribution(nlp):
+    found = attributions(nlp, "Senator Alvarez: The tariffs will ruin our farmers.\n\nThe vote is on Monday.")
+    assert found[":"].source.span.text == "Senator Alvarez"
+
+
+def test_colon_label_of_a_live_blog_is_not_a_speaker(nlp):
+    found = attributions(nlp, "The Latest: Senate votes to extend the budget talks.\n\nThe vote came late.")
+    assert ":" not in found
+
+
+def test_colon_tally_is_not_an_attribution(nlp):
+    found = attributions(nlp, "Delegates won so far.\n\nMaria Alvarez: 1,204.\n\nJohn Ortega: 987.")
+    assert ":" not in found
+
+
+def test_colon_lead_with_a_verbless_phrase_after_no_name_is_not_an_attribution(nlp):
+    found = attributions(nlp, "The Long Road: A history of the border towns.\n\nThe towns grew fast.")
+    assert ":" not in found
+
+
+def test_figure_in_a_poll_mid_sentence_is_attributed_to_the_poll(nlp):
+    found = attributions(nlp, "Governor Ruiz was at 25 percent support in the latest Channel 9 poll, up eight points.")
+    att = found["in"]
+    assert "Channel 9 poll" in att.source.span.text
+    assert any("25 percent" in c.text for c in att.contents)
+
+
+def test_poll_mentioned_without_a_figure_is_not_a_source(nlp):
+    found = attributions(nlp, "The governor talked about her standing in the latest Channel 9 poll at the rally.")
+    assert "in" not in found
