@@ -35,6 +35,10 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "persuade", "press",
                             "help", "accuse", "blame", "warn", "authorize", "instruct"})
 #: noun-phrase children whose subtrees are not part of the core mention
 _NP_SKIP = frozenset({"prep", "relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "det"})
+#: nouns of an act that stand for whoever did it ("welcomed the decision by the WEF"),
+#: unlike works ("an introduction by the novelist")
+_ACTS = frozenset("decision move effort plan proposal offer initiative attempt bid step action "
+                  "request demand call order ruling announcement".split())
 #: generic heads that stand for whoever follows ("officials from Iran", "members of Hamas")
 _WH = frozenset({"which", "who", "that", "whom"})
 
@@ -74,9 +78,10 @@ def np_actors(head: "Token", index: "ActorIndex") -> Arg | None:
         core = _core_tokens(tok)
         own = index.actor_at(tok.i)
         found = [own] if own else _drop_affiliations(index, index_actors(index, core))
-        if not found:  # "officials from Iran", "members of Hamas", "villages in Ukraine"
+        if not found:  # "officials from Iran", "members of Hamas", "the decision by the WEF"
+            preps = ("of", "from", "in", "by") if tok.lemma_.lower() in _ACTS else ("of", "from", "in")
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+                if prep.dep_ == "prep" and prep.lower_ in preps:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             sub = np_actors(pobj, index)

@@ -63,6 +63,8 @@ _AIMED = frozenset(("at", "on", "into", "upon"))
 #: types of event nouns that go from someone to someone ("Japan's aid to Tonga", "support
 #: from the Republicans for the bill"): "from/of/by" give the source, "for/to" the target
 _BENEFITS = frozenset({"SUPPORT", "AID"})
+#: nouns that count or group events ("a round of talks", "a wave of strikes")
+_MEASURES = frozenset("round series wave spate string flurry set number campaign".split())
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
 _STATE_VERBS = frozenset("go remain stay be put place keep".split())
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
@@ -79,6 +81,10 @@ _UNDO: dict[str, tuple[str | None, str | None]] = {
     "end": ("RETREAT", "SANCTION"),
     "call off": ("RETREAT", "REJECT"),
 }
+#: verbs that grant demands ("accepted the protesters' demands"): a concession, carried out
+#: (RETREAT) or promised (the stage makes it CONCEDE by status); an accepted *request* is
+#: rather an agreement, left to the verb
+_GRANT = frozenset("accept meet grant heed fulfil fulfill satisfy".split())
 
 
 @dataclass
@@ -151,10 +157,14 @@ def _controller(tok: "Token", lex: Lexicon) -> tuple["Token | None", Trigger | N
 
 def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
     """The row of an event noun under a verb that undoes it ("*lifted* the sanctions" is a
-    RETREAT, "*suspended* aid" a SANCTION, "*cancelled* the visit" a REJECT); ``row`` otherwise."""
+    RETREAT, "*suspended* aid" a SANCTION, "*cancelled* the visit" a REJECT) or grants it
+    ("*accepted* the demands" is a RETREAT); ``row`` otherwise."""
     if verb is None or row.type is None:
         return row
     lemma = verb.lemma_.lower()
+    if row.pattern == "demand" and lemma in _GRANT and noun.dep_ in OBJ_DEPS:
+        return Trigger(pattern=f"{lemma} {row.pattern}", type="RETREAT", mode=None, pos="noun",
+                       flags=frozenset())
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     undo = _UNDO.get(f"{lemma} {prt}") if prt else _UNDO.get(lemma)
     if undo is None:
@@ -237,9 +247,23 @@ def _verb_args(tok: "Token", index: "ActorIndex") -> tuple[Arg | None, Arg | Non
     return source, target
 
 
+def _responsible(noun: "Token") -> "Token | None":
+    """The copula of "X was responsible for the attacks", whose subject did them."""
+    prep = noun.head
+    adj = prep.head
+    if (noun.dep_ == "pobj" and prep.lower_ == "for" and adj.lemma_.lower() == "responsible"
+            and adj.dep_ == "acomp"):
+        return adj.head
+    return None
+
+
 def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
     mods = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS and index.actor_at(c.i)]
     source = merge(*(np_actors(m, index) for m in mods))
+    copula = _responsible(noun) if source is None else None
+    if copula is not None:
+        subj = subject_token(copula)
+        source = np_actors(subj, index) if subj is not None else None
     source = merge(source, *(np_actors(t, index) for t in prep_objects(noun, JOINT_PREPS)))
     by = prep_objects(noun, frozenset({"by"}))
     source = merge(source, *(np_actors(t, index) for t in by))
@@ -273,11 +297,28 @@ def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> t
     return source, merge(*(np_actors(t, index) for t in target_toks))
 
 
+def _attacked_place(noun: "Token", index: "ActorIndex") -> Arg | None:
+    """The country of "killings in northern Mexico", "airstrikes in Syria": with no one
+    else named, violence is done to the place it happens in (as event data codes it)."""
+    for obj in prep_objects(noun, frozenset({"in"})):
+        arg = np_actors(obj, index)
+        if arg is None:
+            continue
+        actors = [index.find(a) for a in arg.actors]
+        if all(a is not None and a.kind == "country" for a in actors):
+            return arg
+    return None
+
+
 def _light_verb(noun: "Token") -> "Token | None":
     """The verb whose subject does what ``noun`` names: its object's verb ("imposed
     *sanctions*"), or a verb of state with the noun after "on" ("went on *strike*",
     "remained on *alert*")."""
     head = noun.head
+    # "began a new round of joint exercises", "launched a wave of strikes": through the measure
+    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES
+            and head.head.dep_ in OBJ_DEPS):
+        noun, head = head.head, head.head.head
     if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB":
         return head
     if (noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX")
@@ -333,6 +374,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 clause.source, clause.target = _benefit_args(tok, verb, index)
             else:
                 clause.source, clause.target = _noun_args(tok, verb, index)
+            if clause.target is None and clause.row.type == "ASSAULT":
+                clause.target = _attacked_place(tok, index)
         else:
             continue
         top = clause.verb if clause.verb is not None else tok

@@ -43,3 +43,33 @@ def test_support_goes_from_its_owner_or_giver_to_whom_it_is_for(code, text, sour
 def test_air_support_is_military_aid(code):
     analysis = code("The United States offered air support to the Iraqi army.")
     assert "AID" in [e.type for e in analysis.events]
+
+
+def test_accepting_demands_is_a_concession(code):
+    analysis = code("Nepal's government accepted the key demands of the protesters on Sunday.")
+    assert "RETREAT" in [e.type for e in analysis.events]
+
+
+def test_an_act_by_someone_stands_for_its_doer(code):
+    analysis = code("The Kremlin welcomed the decision by the World Economic Forum.")
+    ev = next(e for e in analysis.events if e.type == "SUPPORT")
+    assert any("World Economic Forum" in n for n in _names(analysis, ev.target))
+
+
+def test_a_work_by_someone_does_not_stand_for_its_author(code):
+    analysis = code("Kenya's president praised a new book by the novelist Mara Vell.")
+    assert not [e for e in analysis.events
+                if any("Mara Vell" in n for n in _names(analysis, e.target))]
+
+
+def test_a_measure_of_events_passes_its_verb_on(code):
+    analysis = code("Ghana and Togo began a new round of joint military exercises on Monday.")
+    ev = next(e for e in analysis.events if e.type == "COOPERATE")
+    assert "Ghana" in _names(analysis, ev.source)
+
+
+def test_who_is_responsible_for_violence_did_it(code):
+    analysis = code("Los Zetas cartel has been responsible for mass killings in northern Mexico.")
+    ev = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert any("Zetas" in n for n in _names(analysis, ev.source))
+    assert "MEX" in {analysis.actors.get(a).country for a in ev.target}
