@@ -63,6 +63,8 @@ _AIMED = frozenset(("at", "on", "into", "upon"))
 #: types of event nouns that go from someone to someone ("Japan's aid to Tonga", "support
 #: from the Republicans for the bill"): "from/of/by" give the source, "for/to" the target
 _BENEFITS = frozenset({"SUPPORT", "AID"})
+#: types of event nouns whose place ("in Syria") is their target when none is named
+_PLACE_TARGETS = frozenset({"ASSAULT", "AID"})
 #: nouns that count or group events ("a round of talks", "a wave of strikes")
 _MEASURES = frozenset("round series wave spate string flurry set number campaign".split())
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
@@ -297,10 +299,11 @@ def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> t
     return source, merge(*(np_actors(t, index) for t in target_toks))
 
 
-def _attacked_place(noun: "Token", index: "ActorIndex") -> Arg | None:
-    """The country of "killings in northern Mexico", "airstrikes in Syria": with no one
-    else named, violence is done to the place it happens in (as event data codes it)."""
-    for obj in prep_objects(noun, frozenset({"in"})):
+def _place_target(heads: list["Token"], index: "ActorIndex") -> Arg | None:
+    """The country of "killings in northern Mexico", "airstrikes in Syria", "assistance in
+    Iraq": with no one else named, violence or aid is aimed at the place it happens in
+    (as event data codes it)."""
+    for obj in (o for h in heads for o in prep_objects(h, frozenset({"in"}))):
         arg = np_actors(obj, index)
         if arg is None:
             continue
@@ -374,8 +377,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 clause.source, clause.target = _benefit_args(tok, verb, index)
             else:
                 clause.source, clause.target = _noun_args(tok, verb, index)
-            if clause.target is None and clause.row.type == "ASSAULT":
-                clause.target = _attacked_place(tok, index)
+            if clause.target is None and clause.row.type in _PLACE_TARGETS:
+                clause.target = _place_target([tok, verb] if verb is not None else [tok], index)
         else:
             continue
         top = clause.verb if clause.verb is not None else tok

@@ -84,8 +84,20 @@ def weapons_test(typed: _Typed, analysis: "Analysis") -> _Typed:
     return typed
 
 
+def peacekeeping(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """Troops deployed or sent to keep the peace are aid (PLOVER's AID, mode peacekeeping),
+    not a show of force: "Nigeria announced the deployment of 230 troops to Liberia on a
+    peacekeeping mission", "the UN sent peacekeepers to Mali"."""
+    if typed.type != "MOBILIZE":
+        return typed
+    heads = [t for t in (typed.trigger, typed.clause.trigger, typed.clause.verb) if t is not None]
+    if any(w.lower_.startswith("peacekeep") for h in heads for w in h.subtree):
+        return replace(typed, type="AID")
+    return typed
+
+
 #: what a trigger word means in its clause, when that differs from its usual type
-RETYPES = (verbal_attack, hosting, weapons_test)
+RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))

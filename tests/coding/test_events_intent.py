@@ -73,3 +73,19 @@ def test_who_is_responsible_for_violence_did_it(code):
     ev = next(e for e in analysis.events if e.type == "ASSAULT")
     assert any("Zetas" in n for n in _names(analysis, ev.source))
     assert "MEX" in {analysis.actors.get(a).country for a in ev.target}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three thousand Kenyan dockworkers stopped work on Monday.", "PROTEST"),
+    ("The armies of Ghana and Togo performed joint war games in October.", "COOPERATE"),
+    ("Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.", "AID"),
+])
+def test_strikes_war_games_and_peacekeeping(code, text, expected):
+    analysis = code(text)
+    assert expected in [e.type for e in analysis.events], analysis.events
+
+
+def test_aid_in_a_country_is_aimed_at_it(code):
+    analysis = code("Japan provided humanitarian assistance in Yemen.")
+    ev = next(e for e in analysis.events if e.type == "AID")
+    assert "YEM" in {analysis.actors.get(a).country for a in ev.target}
