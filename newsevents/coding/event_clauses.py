@@ -389,4 +389,32 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             rest = tuple(a for a in clause.target.actors if a not in clause.source.actors)
             clause.target = Arg(rest, clause.target.span) if rest else None
         out.append(clause)
+    out.extend(_demands(sent, index))
+    return out
+
+
+#: modals of obligation that make a statement about someone else's act a demand
+_MUST = frozenset(("must", "should"))
+#: the lexicon row of such a demand ("Russia says Israel must end its strikes")
+_DEMAND_ROW = Trigger(pattern="say must", type="REQUEST", mode=None, pos="verb", flags=frozenset())
+
+
+def _demands(sent: "SpacySpan", index: "ActorIndex") -> list[Clause]:
+    """ "X says Y must / should …": X demands it of Y (PLOVER's REQUEST), whatever the
+    embedded event is (which is coded too, with its own status)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _REPORT_VERBS:
+            continue
+        for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in _MUST for c in comp.children):
+                continue
+            speaker, addressee = subject_token(tok), subject_token(comp)
+            if addressee is None or index.actor_at(addressee.i) is None:
+                continue  # "Pence's performance should boost …" asks nothing of Pence
+            source = np_actors(speaker, index) if speaker is not None else None
+            target = np_actors(addressee, index)
+            if source is None or target is None or set(source.actors) & set(target.actors):
+                continue
+            out.append(Clause(trigger=tok, row=_DEMAND_ROW, source=source, target=target))
     return out

@@ -158,12 +158,17 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Type
 
 def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
     """A retreat negated by its own "not" is a refusal to retreat ("will not lift the
-    embargo", "did not end the strike"): PLOVER's REJECT, asserted rather than negated."""
+    embargo", "did not end the strike"): PLOVER's REJECT, asserted rather than negated;
+    a protest its doers announce is a threat (see below)."""
     # the retreat's own word, not a controlling verb ("did not promise to lift" is no refusal)
     own = (typed.clause.trigger, typed.clause.verb)
     negated = any(c.dep_ == "neg" for t in own if t is not None for c in t.children)
     if typed.type in _RETREATS and status == "negated" and negated:
         return replace(typed, type="REJECT"), "asserted"
+    if typed.type in ("PROTEST", "THREATEN") and status == "future" and typed.clause.source is not None:
+        # "the opposition will boycott the vote": an announced protest is a threat to
+        # protest (PLOVER's THREATEN), made now by those who announce it
+        return replace(typed, type="THREATEN"), "asserted"
     return typed, status
 
 

@@ -89,3 +89,22 @@ def test_aid_in_a_country_is_aimed_at_it(code):
     analysis = code("Japan provided humanitarian assistance in Yemen.")
     ev = next(e for e in analysis.events if e.type == "AID")
     assert "YEM" in {analysis.actors.get(a).country for a in ev.target}
+
+
+def test_saying_someone_must_act_is_a_demand_of_them(code):
+    analysis = code("Russia says Israel must end its air strikes on Syria.")
+    ev = next(e for e in analysis.events if e.type == "REQUEST")
+    assert "RUS" in {analysis.actors.get(a).country for a in ev.source}
+    assert "ISR" in {analysis.actors.get(a).country for a in ev.target}
+
+
+def test_should_of_a_thing_is_no_demand(code):
+    analysis = code("Kenyan analysts said Ruto's speech should reassure Uganda.")
+    assert "REQUEST" not in [e.type for e in analysis.events]
+
+
+def test_an_announced_protest_is_a_threat(code):
+    analysis = code("Kenyan opposition leader Raila Odinga said his party will boycott the election.")
+    types = {e.type: e for e in analysis.events}
+    assert "THREATEN" in types, analysis.events
+    assert types["THREATEN"].status == "asserted"
