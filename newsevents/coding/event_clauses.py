@@ -267,14 +267,16 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
         subj = subject_token(copula)
         source = np_actors(subj, index) if subj is not None else None
     source = merge(source, *(np_actors(t, index) for t in prep_objects(noun, JOINT_PREPS)))
-    by = prep_objects(noun, frozenset({"by"}))
-    source = merge(source, *(np_actors(t, index) for t in by))
-    target_toks = prep_objects(noun, TARGET_PREPS)
+    # "the minister faces criticism from the UN": what is undergone comes from its "from"
+    undergone = verb is not None and _undergoes(verb)
+    givers = frozenset({"by", "from"}) if undergone else frozenset({"by"})
+    source = merge(source, *(np_actors(t, index) for t in prep_objects(noun, givers)))
+    target_toks = prep_objects(noun, TARGET_PREPS - givers)
     if verb is not None:
         v_source, v_target = _verb_args(verb, index)
         if source is None:
             source = v_source
-        subj = subject_token(verb) if _undergoes(verb) else None
+        subj = subject_token(verb) if undergone else None
         if subj is not None:  # "the minister faces charges": they are aimed at the minister
             target_toks.append(subj)
         target_toks += prep_objects(verb, TARGET_PREPS - {"of"})

@@ -58,6 +58,13 @@ def test_a_headline_passive_makes_the_subject_the_target(code):
     assert not {analysis.actors.get(a).name for a in ev.source} & {"Lebanon"}
 
 
+def test_what_is_faced_comes_from_its_from(code):
+    analysis = code("Iran's government faces widespread criticism from the United Nations.")
+    ev = next(e for e in analysis.events if e.type == "ACCUSE")
+    assert "IRN" in {analysis.actors.get(a).country for a in ev.target}
+    assert "United Nations" in {analysis.actors.get(a).name for a in ev.source}
+
+
 def test_the_subject_of_face_is_the_target(code):
     analysis = code("Iran faces new sanctions from the European Union over its drone exports.")
     ev = next(e for e in analysis.events if e.type in ("SANCTION", "COERCE"))

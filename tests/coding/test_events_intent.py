@@ -108,3 +108,8 @@ def test_an_announced_protest_is_a_threat(code):
     types = {e.type: e for e in analysis.events}
     assert "THREATEN" in types, analysis.events
     assert types["THREATEN"].status == "asserted"
+
+
+def test_letting_prisoners_go_is_a_release(code):
+    analysis = code("Ethiopia let free some 74 political leaders and members of a rebel group.")
+    assert "RETREAT" in [e.type for e in analysis.events]
