@@ -17,9 +17,13 @@ It works in passes over the parse:
    (``data/lexicons/attribution_cues.tsv``) for speech verbs with a clause,
    and otherwise by the cue classifier learned from PolNeAR train
    (:mod:`.models.attribution_cues`; the frame table alone when
-   ``use_model`` is off);
-3. "according to X" (and a sentence-initial "In a … poll,") gives an
-   attribution whose content is the rest of its clause; 4. "Name: …" opens a headline or a transcript line;
+   ``use_model`` is off); a clause that is all one lower-case quote ("She
+   added, “frankly, …”") is the verb's direct quote, and a catenative verb
+   whose infinitive attributes nothing is the cue ("declined" + "to comment");
+3. "according to X" (and "In a … poll," or a figure "in the latest … poll")
+   gives an attribution whose content is the rest of its clause;
+4. "Name: …" opens a headline or a transcript line when what follows reads
+   as a claim (not "The Latest: …", not a tally "Clinton: 547");
 5. quotes left without a cue go to the speaker just before them.
 
 Spans follow PolNeAR's conventions (see :mod:`.attribution_rules`).
