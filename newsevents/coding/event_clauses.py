@@ -87,6 +87,8 @@ _UNDO: dict[str, tuple[str | None, str | None]] = {
 #: (RETREAT) or promised (the stage makes it CONCEDE by status); an accepted *request* is
 #: rather an agreement, left to the verb
 _GRANT = frozenset("accept meet grant heed fulfil fulfill satisfy".split())
+#: verbs that break a ceasefire, which is fighting (ASSAULT), not its declaration
+_BREAK = frozenset("violate break breach flout".split())
 
 
 @dataclass
@@ -164,6 +166,9 @@ def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
     if verb is None or row.type is None:
         return row
     lemma = verb.lemma_.lower()
+    if row.mode == "ceasefire" and lemma in _BREAK:  # "violated the ceasefire": fighting
+        return Trigger(pattern=f"{lemma} {row.pattern}", type="ASSAULT", mode=None, pos="noun",
+                       flags=frozenset())
     if row.pattern == "demand" and lemma in _GRANT and noun.dep_ in OBJ_DEPS:
         return Trigger(pattern=f"{lemma} {row.pattern}", type="RETREAT", mode=None, pos="noun",
                        flags=frozenset())

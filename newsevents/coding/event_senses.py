@@ -26,6 +26,8 @@ _VERBAL_ATTACK = frozenset("attack hit target slam blast bash lambaste lambast h
 #: the means or venue of an attack in words ("in a tweet", "during the debate")
 _WORDS = frozenset("tweet ad advertisement speech debate interview statement remark comment "
                    "video column podcast".split())
+#: adjectives of an attack made in words ("a scathing attack on the minister")
+_SAID_ATTACK = frozenset("scathing blistering stinging withering verbal rhetorical".split())
 #: issues that a politician is attacked "on"
 _ISSUES = frozenset("tax record policy issue economy immigration trade healthcare abortion "
                     "email character temperament".split())
@@ -45,7 +47,9 @@ def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
     reason = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in trig.children)
     topic = any(c.dep_ == "prep" and c.lower_ == "on" and _topic(c) for c in trig.children)
     words = any(t.lemma_.lower() in _WORDS for t in trig.subtree if t.i != trig.i)
-    if words or (person and (reason or topic)):
+    # "launched a scathing attack on the government"
+    said = any(c.dep_ == "amod" and c.lower_ in _SAID_ATTACK for c in trig.children)
+    if words or said or (person and (reason or topic)):
         return replace(typed, type="ACCUSE")
     return typed
 

@@ -113,3 +113,13 @@ def test_an_announced_protest_is_a_threat(code):
 def test_letting_prisoners_go_is_a_release(code):
     analysis = code("Ethiopia let free some 74 political leaders and members of a rebel group.")
     assert "RETREAT" in [e.type for e in analysis.events]
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("The Pakistani army violated the ceasefire along the Line of Control.", "ASSAULT", "RETREAT"),
+    ("The rebels declared a ceasefire on Sunday.", "RETREAT", "ASSAULT"),
+    ("Kenya's president launched a scathing attack on the Ugandan government.", "ACCUSE", "ASSAULT"),
+])
+def test_broken_ceasefires_and_attacks_in_words(code, text, expected, not_expected):
+    types = [e.type for e in code(text).events]
+    assert expected in types and not_expected not in types, types
