@@ -194,3 +194,23 @@ def place_not_person(doc: "Doc", m: "NameMention", known: set[str]) -> bool:
         return False
     p = gz.place(m.words[0])
     return p is not None and p.kind in ("city", "capital", "country")
+
+
+def region_country(b: "Builder", lo: int, hi: int) -> str | None:
+    """The country of a region or city no actor holds in tokens ``lo:hi``, named as the
+    office's ("governor of Sichuan province", "Sichuan's health commission" -> CHN), or None."""
+    for ent in b.ents:
+        if ent.label_ not in ("GPE", "LOC", "ORG") or ent.start < lo or ent.end > hi \
+                or any(i in b.owner for i in range(ent.start, ent.end)):
+            continue
+        poss = ent[-1].text in _POSS or (ent.end < len(b.doc) and b.doc[ent.end].text in _POSS)
+        of = ent.start > 0 and b.doc[ent.start - 1].lower_ == "of"
+        if not (poss or of or ent.root.dep_ == "compound"):
+            continue  # "a correspondent in Moscow" is based there, not of there
+        end = ent.end - 1 if ent[-1].text in _POSS else ent.end
+        if end - ent.start >= 2 and b.doc[end - 1].lower_ in ("province", "region", "state", "district", "city"):
+            end -= 1  # "Sichuan province"
+        p = gz.place(b.doc[ent.start:end].text) if end > ent.start else None
+        if p is not None and p.kind in ("region", "city") and p.country:
+            return p.country
+    return None

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import coref, leaders
 from . import gazetteer as gz
-from .name_checks import conj_with_person, extend_name, glued_cut, loose_title_name, name_as_place, place_not_person
+from .name_checks import (conj_with_person, extend_name, glued_cut, loose_title_name, name_as_place, place_not_person,
+                          region_country)
 from .title_sector import title_sector
 from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, ORG_KEYWORDS, TITLE_MODIFIERS, TITLES
 
@@ -366,6 +367,7 @@ def _read_description(b: "Builder", lo: int, hi: int) -> Description | None:
     head = _head_title(doc, titles)
     sector, specific = _title_sector(doc, head)
     org, country = _affiliation(b, lo, hi, head, sector)
+    country = country or region_country(b, lo, hi)
     sector = title_sector(b, lo, hi, head, sector, specific, org, country)
     if org is not None and org.sector and (not specific or (sector == "MIL" and org.sector == "REB")):
         sector = org.sector  # a generic title, or a rebel group's "commander"

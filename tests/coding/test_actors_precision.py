@@ -208,3 +208,12 @@ def test_country_inside_a_region_name_is_no_country(nlp):
     a = code(nlp, "Li Wei, deputy director of Inner Mongolia\u2019s disease control centre, said the risk was low.")
     assert not any(x.country == "MNG" for x in a.actors.all())
 
+
+
+def test_official_of_a_region_takes_the_regions_country(nlp):
+    assert person(code(nlp, "Chen Bo, a deputy governor of Sichuan province, said the roads were shut."),
+                  "Bo").country == "CHN"
+
+
+def test_journalist_based_in_a_city_does_not_take_its_country(nlp):
+    assert person(code(nlp, "Ana Ruiz, a correspondent in Chicago, said the case was weak."), "Ruiz").country is None
