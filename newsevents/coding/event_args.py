@@ -78,6 +78,10 @@ def np_actors(head: "Token", index: "ActorIndex") -> Arg | None:
         core = _core_tokens(tok)
         own = index.actor_at(tok.i)
         found = [own] if own else _drop_affiliations(index, index_actors(index, core))
+        if not found:  # "the journalist Moussa Tchangari", "the minister, Ana Ruiz,"
+            for appos in (c for c in tok.children if c.dep_ == "appos" and index.actor_at(c.i)):
+                found, core = [index.actor_at(appos.i)], [appos.i]
+                break
         if not found:  # "officials from Iran", "members of Hamas", "the decision by the WEF"
             preps = ("of", "from", "in", "by") if tok.lemma_.lower() in _ACTS else ("of", "from", "in")
             for prep in tok.children:

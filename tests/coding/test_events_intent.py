@@ -123,3 +123,9 @@ def test_letting_prisoners_go_is_a_release(code):
 def test_broken_ceasefires_and_attacks_in_words(code, text, expected, not_expected):
     types = [e.type for e in code(text).events]
     assert expected in types and not_expected not in types, types
+
+
+def test_a_name_in_apposition_stands_for_its_noun(code):
+    analysis = code("The journalist Moussa Tchangari was arrested on Monday in Niamey.")
+    ev = next(e for e in analysis.events if e.type == "COERCE")
+    assert "Moussa Tchangari" in _names(analysis, ev.target)
