@@ -378,6 +378,11 @@ _SPEAK = frozenset("say comment discuss address elaborate specify confirm specul
                    "reply respond detail state clarify".split())
 
 
+#: what a refusal to answer rejects ("refused to respond to the request")
+_ASKS = frozenset("request demand call appeal ultimatum question letter summons subpoena "
+                  "invitation offer".split())
+
+
 def no_comment(typed: _Typed, analysis: "Analysis") -> str | None:
     """ "declined to comment", "refused to say when …": no event to code."""
     trig = typed.trigger
@@ -385,7 +390,9 @@ def no_comment(typed: _Typed, analysis: "Analysis") -> str | None:
         return None
     comps = [c for c in trig.children if c.dep_ == "xcomp"]
     # "refused to respond *to a request* from the envoy" rejects the request
-    answers = any(p.dep_ == "prep" and p.lower_ == "to" for c in comps for p in c.children)
+    answers = any(p.dep_ == "prep" and p.lower_ == "to"
+                  and any(o.lemma_.lower() in _ASKS for o in p.children if o.dep_ == "pobj")
+                  for c in comps for p in c.children)
     if comps and all(c.lemma_.lower() in _SPEAK for c in comps) and not answers:
         return "declined to comment"
     return None
