@@ -156,10 +156,10 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Type
     return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
 
 
-def refusal(typed: _Typed, status: str) -> tuple[_Typed, str]:
-    """A retreat negated by its own "not" is a refusal to retreat ("will not lift the
-    embargo", "did not end the strike"): PLOVER's REJECT, asserted rather than negated;
-    a protest its doers announce is a threat (see below)."""
+def retype_by_status(typed: _Typed, status: str) -> tuple[_Typed, str]:
+    """Types that a status changes: a retreat negated by its own "not" is a refusal to
+    retreat ("will not lift the embargo", "did not end the strike"), PLOVER's REJECT,
+    asserted rather than negated; a protest announced by its doers is a threat."""
     # the retreat's own word, not a controlling verb ("did not promise to lift" is no refusal)
     own = (typed.clause.trigger, typed.clause.verb)
     negated = any(c.dep_ == "neg" for t in own if t is not None for c in t.children)
@@ -326,7 +326,7 @@ class EventStage:
                 if reason is not None:
                     analysis.rejected.append(RejectedEvent(t.type, analysis.span_of(t.trigger), reason))
                     continue
-                typed.append(refusal(t, status))
+                typed.append(retype_by_status(t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
 
