@@ -210,7 +210,7 @@ def _reported_speaker(subj: "Token", pred: "Token", index: "ActorIndex") -> Arg 
     return arg if actor is not None and actor.kind in kinds else None
 
 
-def _undergoes(tok: "Token") -> bool:
+def _undergoes(tok: "Token", depth: int = 0) -> bool:
     """Whether the subject of ``tok`` is acted upon (see ``_UNDERGO`` and ``_DONE_TO``)."""
     lemma = tok.lemma_.lower()
     if lemma in _UNDERGO:
@@ -220,7 +220,9 @@ def _undergoes(tok: "Token") -> bool:
     if deps & (OBJ_DEPS | PASS_SUBJ_DEPS | {"agent", "auxpass", "ccomp", "xcomp"}):
         return False
     if "nsubj" not in deps:  # "shot down and destroyed": a conjunct shares its head's reading
-        return tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _undergoes(tok.head)
+        # (a few conjuncts up at most: a run-on chain of "and …" must not recurse deeply)
+        return (tok.dep_ == "conj" and tok.head.pos_ == "VERB" and depth < 4
+                and _undergoes(tok.head, depth + 1))
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma in _DONE_TO:
         return _DONE_TO[lemma] in preps
