@@ -106,6 +106,16 @@ class Clause:
     target: Arg | None = None
 
     @property
+    def source_actors(self) -> tuple[str, ...]:
+        """The source's actor ids (empty without a source)."""
+        return self.source.actors if self.source else ()
+
+    @property
+    def target_actors(self) -> tuple[str, ...]:
+        """The target's actor ids (empty without a target)."""
+        return self.target.actors if self.target else ()
+
+    @property
     def status_token(self) -> "Token":
         """The token whose status is the event's: the light verb for a noun."""
         return self.verb if self.verb is not None else self.trigger
@@ -167,19 +177,21 @@ def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
         return row
     lemma = verb.lemma_.lower()
     if row.mode == "ceasefire" and lemma in _BREAK:  # "violated the ceasefire": fighting
-        return Trigger(pattern=f"{lemma} {row.pattern}", type="ASSAULT", mode=None, pos="noun",
-                       flags=frozenset())
+        return _row_as(lemma, row, "ASSAULT")
     if row.pattern == "demand" and lemma in _GRANT and noun.dep_ in OBJ_DEPS:
-        return Trigger(pattern=f"{lemma} {row.pattern}", type="RETREAT", mode=None, pos="noun",
-                       flags=frozenset())
+        return _row_as(lemma, row, "RETREAT")
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     undo = _UNDO.get(f"{lemma} {prt}") if prt else _UNDO.get(lemma)
     if undo is None:
         return row
     new = undo[0] if row.type in _HOSTILE else undo[1] if row.type in _COOPERATIVE else None
-    if new is None:
-        return row
-    return Trigger(pattern=f"{lemma} {row.pattern}", type=new, mode=None, pos="noun", flags=frozenset())
+    return row if new is None else _row_as(lemma, row, new)
+
+
+def _row_as(verb_lemma: str, row: Trigger, event_type: str) -> Trigger:
+    """The noun's row retyped by its verb ("lift sanction" as RETREAT)."""
+    return Trigger(pattern=f"{verb_lemma} {row.pattern}", type=event_type, mode=None, pos="noun",
+                   flags=frozenset())
 
 
 def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool) -> bool:

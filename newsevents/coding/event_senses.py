@@ -11,7 +11,7 @@ rejected clause instead of dropping it silently.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,8 +39,7 @@ def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
     trig = typed.clause.trigger
     if typed.type != "ASSAULT" or trig.lemma_.lower() not in _VERBAL_ATTACK:
         return typed
-    target = typed.clause.target.actors if typed.clause.target else ()
-    source = typed.clause.source.actors if typed.clause.source else ()
+    target, source = typed.clause.target_actors, typed.clause.source_actors
     # a person attacked by no armed group ("militants attacked the governor for …" is violence)
     person = (any(_kind(analysis, a) == "person" for a in target)
               and not any(_kind(analysis, a) == "group" for a in source))
@@ -60,7 +59,7 @@ def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
     host is a delegation, a leader, a country)."""
     if typed.type != "CONSULT" or typed.trigger.lemma_.lower() not in _HOSTING:
         return typed
-    target = typed.clause.target.actors if typed.clause.target else ()
+    target = typed.clause.target_actors
     if target and all(_sector(analysis, a) == "REF" for a in target):
         return replace(typed, type="AID")
     return typed
@@ -73,7 +72,7 @@ def weapons_test(typed: _Typed, analysis: "Analysis") -> _Typed:
     """Missiles fired in a test or into the sea, at nobody named, are a show of force
     (MOBILIZE, PLOVER's "test weapons systems"), not an attack: "Pyongyang fired two
     ballistic missiles into the sea", "the army test-fired a cruise missile"."""
-    if typed.type != "ASSAULT" or (typed.clause.target and typed.clause.target.actors):
+    if typed.type != "ASSAULT" or typed.clause.target_actors:
         return typed
     trig = typed.clause.trigger
     heads = [trig] + ([trig.head] if trig.dep_ in ("dobj", "nsubjpass") else [])
@@ -180,8 +179,7 @@ def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
     stays; an event with no actor at all is judged by its trigger alone (the events
     stage's gates)."""
     clause = typed.clause
-    actors = [*(clause.source.actors if clause.source else ()),
-              *(clause.target.actors if clause.target else ())]
+    actors = [*clause.source_actors, *clause.target_actors]
     if not actors or _political_text(analysis):
         return None
     if any(_political(analysis.actors.find(a)) for a in actors):
@@ -210,13 +208,17 @@ def _political_text(analysis: "Analysis") -> bool:
     the police, a party), or one and two others with a country, or four with a country
     (countries and people of a country also turn up in sports, business and
     entertainment news, so they count half)."""
+    return _per_article(analysis, "political", lambda: (
+        len(analysis.doc) < _JUDGED_TOKENS
+        or sum(_weight(a) for a in analysis.actors.all()) >= _POLITICAL_MIN))
+
+
+def _per_article(analysis: "Analysis", key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per article, kept in the analysis' notes under ``key``."""
     notes = analysis.notes.setdefault("event_senses", {})
-    if "political" not in notes:
-        if len(analysis.doc) < _JUDGED_TOKENS:
-            notes["political"] = True
-            return True
-        notes["political"] = sum(_weight(a) for a in analysis.actors.all()) >= _POLITICAL_MIN
-    return notes["political"]
+    if key not in notes:
+        notes[key] = compute()
+    return notes[key]
 
 
 def sports_result(typed: _Typed, analysis: "Analysis") -> str | None:
@@ -242,8 +244,7 @@ def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
     """ "She can't beat this guy", "the senator defeated his challenger": people and
     parties beaten, by no armed actor, is an election, not an attack."""
     clause = typed.clause
-    targets = clause.target.actors if clause.target else ()
-    sources = clause.source.actors if clause.source else ()
+    targets, sources = clause.target_actors, clause.source_actors
     if not targets:
         return False
     armed = {"MIL", "REB", "COP", "SPY"}
@@ -255,10 +256,8 @@ def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
 
 def _sport_words(analysis: "Analysis") -> frozenset[str]:
     """The different sports words of the article (computed once per article)."""
-    notes = analysis.notes.setdefault("event_senses", {})
-    if "sport" not in notes:
-        notes["sport"] = frozenset(t.lower_ for t in analysis.doc if _is_sport(t))
-    return notes["sport"]
+    return _per_article(analysis, "sport",
+                        lambda: frozenset(t.lower_ for t in analysis.doc if _is_sport(t)))
 
 
 def _is_sport(tok: "Token") -> bool:

@@ -241,15 +241,12 @@ def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
     kept: list[tuple[_Typed, str]] = []
     for item in sorted(items, key=lambda it: -it[0].clause.actor_count()):
         t = item[0]
-        src = set(t.clause.source.actors) if t.clause.source else set()
-        tgt = set(t.clause.target.actors) if t.clause.target else set()
+        src, tgt = set(t.clause.source_actors), set(t.clause.target_actors)
         dup = False
         for other, _ in kept:
             if other.type != t.type or other.trigger.sent.start != t.trigger.sent.start:
                 continue
-            o_src = set(other.clause.source.actors) if other.clause.source else set()
-            o_tgt = set(other.clause.target.actors) if other.clause.target else set()
-            if src <= o_src and tgt <= o_tgt:
+            if src <= set(other.clause.source_actors) and tgt <= set(other.clause.target_actors):
                 dup = True
                 break
         if not dup:
@@ -332,13 +329,13 @@ class EventStage:
 
     def _event(self, analysis: "Analysis", n: int, t: _Typed, status: str) -> Event:
         att_id, attributed_to, via = _attribution(analysis, t)
-        target = t.clause.target.actors if t.clause.target else ()
+        target = t.clause.target_actors
         if t.type in _OWN_FORCES_TYPES:  # "deployed troops": the troops are the source's own
             target = tuple(a for a in target if not _own_forces(analysis, a))
         return Event(
             id=f"E{n}", type=t.type, mode=_mode(t),
             trigger=analysis.span_of(t.trigger), evidence=analysis.sentence_of(t.trigger),
-            source=t.clause.source.actors if t.clause.source else (),
+            source=t.clause.source_actors,
             target=target,
             status=status, attributed_to=attributed_to, via=via,
             confidence=round(max(0.0, min(1.0, t.confidence)), 3), coder=t.coder,

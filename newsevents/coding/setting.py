@@ -57,13 +57,7 @@ def _is_country(code: str | None) -> bool:
 
 def setting_country(b: "Builder") -> str | None:
     """The ISO3 code of the country the article is set in, or ``None`` when unclear."""
-    counts = place_countries(b)
-    if not counts:
-        return None
-    code, top = counts.most_common(1)[0]
-    if top < MIN_MENTIONS or top < MIN_SHARE * sum(counts.values()):
-        return None
-    return code
+    return _dominant(place_countries(b))
 
 
 def people_country(b: "Builder") -> str | None:
@@ -76,6 +70,11 @@ def people_country(b: "Builder") -> str | None:
     counts: Counter = Counter(d.country for d in b.drafts.values()
                               if d.kind == "person" and d.spans and d.sector in DOMESTIC_SECTORS
                               and _is_country(d.country))
+    return _dominant(counts)
+
+
+def _dominant(counts: Counter) -> str | None:
+    """The most counted country when it has ``MIN_MENTIONS`` and ``MIN_SHARE`` of all."""
     if not counts:
         return None
     code, top = counts.most_common(1)[0]
