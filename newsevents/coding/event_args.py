@@ -135,6 +135,19 @@ def merge(*args: "Arg | None") -> Arg | None:
     return Arg(tuple(actors), span) if actors and span else None
 
 
+def _misread_subject(pred: "Token") -> "Token | None":
+    """A name the parser took for a modifier of a finite verb with no subject
+    ("USAID provided …" parsed with "USAID" as an adverb)."""
+    if pred.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in PASS_SUBJ_DEPS for c in pred.children):
+        return None
+    for child in pred.lefts:
+        name_like = child.pos_ == "PROPN" or (child.is_upper and len(child.text) > 1 and child.is_alpha)
+        if child.dep_ in ("advmod", "npadvmod", "dep") and name_like \
+                and child.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return child
+    return None
+
+
 def subject_token(pred: "Token", depth: int = 0) -> "Token | None":
     """The token that does what ``pred`` says, borrowed from a controller when needed."""
     for child in pred.children:
@@ -142,6 +155,9 @@ def subject_token(pred: "Token", depth: int = 0) -> "Token | None":
             if child.lower_ in _WH and pred.dep_ == "relcl":
                 return pred.head
             return child
+    misread = _misread_subject(pred)
+    if misread is not None:
+        return misread
     if depth > 3 or pred.head.i == pred.i:
         return None
     if any(c.dep_ in PASS_SUBJ_DEPS for c in pred.children):

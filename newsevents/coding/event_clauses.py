@@ -78,7 +78,10 @@ _COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE"})
 #: "suspended aid": SANCTION, "cancelled the visit": REJECT); None: no such reading
 _UNDO: dict[str, tuple[str | None, str | None]] = {
     **{v: ("RETREAT", None) for v in "lift ease relax revoke repeal rescind remove scrap".split()},
-    **{v: (None, "SANCTION") for v in "suspend halt freeze sever cut".split()},
+    **{v: (None, "SANCTION") for v in "suspend halt freeze sever".split()},
+    # "cut tariffs" eases a hostile measure; "cut aid" withholds a friendly one
+    **{v: ("RETREAT", "SANCTION") for v in "cut reduce lower slash".split()},
+    "roll back": ("RETREAT", None),
     **{v: (None, "REJECT") for v in ("cancel", "postpone")},
     "end": ("RETREAT", "SANCTION"),
     "call off": ("RETREAT", "REJECT"),
@@ -278,6 +281,10 @@ def _responsible(noun: "Token") -> "Token | None":
     return None
 
 
+#: nouns of a pursuit whose "for" names the one pursued
+_SOUGHT = frozenset(("warrant", "manhunt", "hunt", "search", "bounty"))
+
+
 def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
     mods = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS and index.actor_at(c.i)]
     source = merge(*(np_actors(m, index) for m in mods))
@@ -291,6 +298,8 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
     givers = frozenset({"by", "from"}) if undergone else frozenset({"by"})
     source = merge(source, *(np_actors(t, index) for t in prep_objects(noun, givers)))
     target_toks = prep_objects(noun, TARGET_PREPS - givers)
+    if noun.lemma_.lower() in _SOUGHT:  # "an arrest warrant for the minister"
+        target_toks += prep_objects(noun, frozenset({"for"}))
     if verb is not None:
         v_source, v_target = _verb_args(verb, index)
         if source is None:

@@ -99,8 +99,45 @@ def peacekeeping(typed: _Typed, analysis: "Analysis") -> _Typed:
     return typed
 
 
+def recalled_mission(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """Withdrawing one's peacekeepers, envoys or monitors from a country is a sanction
+    (CAMEO 16 "reduce relations", PLOVER SANCTION), not a retreat from ground held:
+    "the UN withdrew its peacekeepers from Rwanda", "Qatar recalled its ambassador"."""
+    if typed.type != "RETREAT":
+        return typed
+    verb = typed.clause.verb or typed.clause.trigger
+    if verb.lemma_.lower() not in _RECALL:
+        return typed
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lemma_.lower() in _MISSION or o.lower_.startswith("peacekeep") for o in objects):
+        return replace(typed, type="SANCTION")
+    return typed
+
+
+_RECALL = frozenset(("withdraw", "recall", "pull", "evacuate"))
+_MISSION = frozenset("ambassador envoy diplomat monitor observer inspector peacekeeper mission "
+                     "embassy consulate staff".split())
+
+
+def permission_given(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """Permission given is a concession, not aid: "gave the UN permission to deliver
+    food", "granted approval for the flights" (PLV's YIELD; carried out: RETREAT)."""
+    if typed.type not in ("AID", "AGREE"):
+        return typed
+    verb = typed.clause.verb or typed.clause.trigger
+    if verb.lemma_.lower() not in _GIFT_VERBS | {"grant"}:
+        return typed
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PERMISSIONS for c in verb.children):
+        return replace(typed, type="RETREAT")
+    return typed
+
+
+_PERMISSIONS = frozenset("permission approval authorization authorisation consent clearance "
+                         "go-ahead access".split())
+
+
 #: what a trigger word means in its clause, when that differs from its usual type
-RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping)
+RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))

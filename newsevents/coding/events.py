@@ -21,13 +21,14 @@ alleged).  Status comes from :func:`newsevents.coding.status.status_of`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Event, RejectedEvent
 from .event_args import np_actors, subject_token
 from .event_clauses import Clause, sentence_clauses
 from .event_lexicon import lexicon
+from .event_by_status import retype_by_status
 from .event_senses import RETYPES, rejection
 from .models.event_type import clause_features, load_default
 
@@ -60,8 +61,6 @@ WEAK_EVENT_MIN = 0.3
 WEAK_TYPE_MIN = 0.4
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
-#: types whose negation is a refusal (REJECT)
-_RETREATS = frozenset({"RETREAT", "CONCEDE"})
 
 
 @dataclass
@@ -154,22 +153,6 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Type
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):
         return _Typed(clause, label, "model", prob, trig)
     return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
-
-
-def retype_by_status(typed: _Typed, status: str) -> tuple[_Typed, str]:
-    """Types that a status changes: a retreat negated by its own "not" is a refusal to
-    retreat ("will not lift the embargo", "did not end the strike"), PLOVER's REJECT,
-    asserted rather than negated; a protest announced by its doers is a threat."""
-    # the retreat's own word, not a controlling verb ("did not promise to lift" is no refusal)
-    own = (typed.clause.trigger, typed.clause.verb)
-    negated = any(c.dep_ == "neg" for t in own if t is not None for c in t.children)
-    if typed.type in _RETREATS and status == "negated" and negated:
-        return replace(typed, type="REJECT"), "asserted"
-    if typed.type in ("PROTEST", "THREATEN") and status == "future" and typed.clause.source is not None:
-        # "the opposition will boycott the vote": an announced protest is a threat to
-        # protest (PLOVER's THREATEN), made now by those who announce it
-        return replace(typed, type="THREATEN"), "asserted"
-    return typed, status
 
 
 def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:

@@ -188,7 +188,7 @@ BARE_GROUPS = frozenset(
     "militia terrorist protester protestor demonstrator police troop soldier lawmaker "
     "diplomat settler activist refugee migrant court tribunal "
     "striker mp mla legislator parliamentarian judge prosecutor peacekeeper paramilitary serviceman "
-    "prisoner detainee inmate hostage".split()
+    "prisoner detainee inmate hostage civilian villager".split()
 )
 
 #: Working people who are an actor when the clause says they strike ("2,000 workers

@@ -1,0 +1,100 @@
+"""Event types that the event's status changes, as the PLOVER codebook reads them.
+
+A refused retreat or agreement is a REJECT; an announced protest a THREATEN; an
+agreement signed or reached a SUPPORT ("ratify, sign, or finalize an agreement"),
+one still to be signed an AGREE; a meeting still to come an AGREE ("expressing
+willingness to meet in the future"), a meeting held a CONSULT.  The events
+stage calls :func:`retype_by_status` on every typed clause with its status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .event_clauses import Clause
+    from .events import _Typed
+
+#: types whose negation is a refusal (REJECT)
+_REFUSABLE = frozenset({"RETREAT", "CONCEDE", "AGREE"})
+#: verbs whose complement is refused ("failed to reach a deal", "refused to sign")
+_FAIL = frozenset(("fail", "refuse", "decline"))
+#: acts that, announced by their doers, are threats
+_THREATENED = frozenset({"PROTEST", "THREATEN"})
+#: statuses of something that has happened (as reported)
+_DONE = frozenset({"asserted", "reported", "alleged"})
+#: nouns of a formal agreement, and the verbs that conclude one
+_AGREEMENTS = frozenset("agreement deal pact treaty accord memorandum mou protocol "
+                        "convention compact charter contract".split())
+_CONCLUDE = frozenset("sign reach conclude seal strike ink finalize finalise clinch agree "
+                      "ratify initial approve endorse adopt".split())
+#: what one approves by agreeing to it (not acts one promises: "agreed to an interview")
+_PROPOSALS = frozenset("plan proposal approach text draft terms framework roadmap package resolution "
+                       "compromise formula arrangement blueprint outline".split()) | _AGREEMENTS
+
+
+def retype_by_status(typed: "_Typed", status: str) -> tuple["_Typed", str]:
+    """Types that a status changes, as the PLOVER codebook reads them.
+
+    * A retreat or an agreement negated by its own "not" is a refusal ("will not
+      lift the embargo", "will not accept refugees"): REJECT, asserted.
+    * A protest announced by its doers is a threat to protest: THREATEN.
+    * An agreement signed or reached is SUPPORT ("ratify, sign, or finalize an
+      agreement"); only one still to be signed stays AGREE ("promises to sign").
+    * A meeting still to come is an agreement to meet ("will hold talks with",
+      "will host"): AGREE; the meeting itself, once held, is CONSULT.
+    """
+    # the event's own word, not a controlling verb ("did not promise to lift" is no refusal)
+    own = (typed.clause.trigger, typed.clause.verb)
+    mods = [c for t in own if t is not None for c in t.children]
+    # "has not yet signed" is still open, not refused
+    negated = any(c.dep_ == "neg" for c in mods) and not any(c.lower_ == "yet" for c in mods)
+    refusable = typed.type in _REFUSABLE or (typed.type == "SUPPORT" and _finalised(typed.clause))
+    if refusable and ((status == "negated" and negated) or _failed(typed.clause)):
+        return replace(typed, type="REJECT"), "asserted"
+    if typed.clause.source is None:
+        return typed, status
+    if typed.type in _THREATENED and status == "future":
+        # "the opposition will boycott the vote": a threat, made now by those who announce it
+        return replace(typed, type="THREATEN"), "asserted"
+    if typed.type == "CONSULT" and status == "future":
+        return replace(typed, type="AGREE"), "asserted"
+    if typed.type in ("AGREE", "SUPPORT") and status in _DONE \
+            and (_finalised(typed.clause) or _approved(typed.clause)):
+        return replace(typed, type="SUPPORT"), status
+    return typed, status
+
+
+def _failed(clause: "Clause") -> bool:
+    """ "failed to reach a deal", "refused to sign": the agreement is refused."""
+    word = clause.verb or clause.trigger
+    return word.dep_ == "xcomp" and word.head.lemma_.lower() in _FAIL
+
+
+def _approved(clause: "Clause") -> bool:
+    """ "agreed to the plan", "agreed on the text": agreeing to a thing rather than to
+    do something is approval (SUPPORT); "agreed to talks" is still a promise (AGREE)."""
+    verb = clause.trigger
+    if verb.lemma_.lower() != "agree" or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return any(o.lemma_.lower() in _PROPOSALS for o in objects)
+
+
+def _finalised(clause: "Clause") -> bool:
+    """Whether the clause concludes a formal agreement ("signed a pact", "reached a
+    deal", "agreed a trade agreement", "ratified the treaty")."""
+    verbs = [t for t in (clause.verb, clause.trigger, clause.governor) if t is not None and t.pos_ == "VERB"]
+    for verb in verbs:
+        if verb.lemma_.lower() not in _CONCLUDE:
+            continue
+        if verb.lemma_.lower() == "ratify":
+            return True
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                    for o in p.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in _AGREEMENTS for o in objects):
+            return True
+    return False

@@ -1,0 +1,107 @@
+"""Readings the PLOVER codebook prescribes for agreements, meetings, refusals and
+orders (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(analysis) -> list[str]:
+    return [e.type for e in analysis.events]
+
+
+def _names(analysis, ids) -> set[str]:
+    return {analysis.actors.get(a).name for a in ids}
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo signed a border treaty in Accra on Monday.",
+    "Chile reached a trade agreement with Peru after two years of talks.",
+    "Norway and Iceland have agreed a fisheries deal.",
+    "The Brazilian senate ratified the treaty with Paraguay.",
+])
+def test_an_agreement_signed_or_reached_is_support(code, text):
+    types = _types(code(text))
+    assert "SUPPORT" in types and "AGREE" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo will sign a border treaty next month.",
+    "Chile agreed to lower its tariffs on Peruvian fruit.",
+])
+def test_an_agreement_still_to_be_signed_or_carried_out_stays_agree(code, text):
+    types = _types(code(text))
+    assert "AGREE" in types and "SUPPORT" not in types, types
+
+
+def test_a_meeting_still_to_come_is_an_agreement_to_meet(code):
+    analysis = code("The Kenyan president will hold talks with Ethiopian Prime Minister Abiy Ahmed next week.")
+    assert _types(analysis) == ["AGREE"]
+    assert analysis.events[0].status == "asserted"
+
+
+def test_a_meeting_held_stays_a_consultation(code):
+    analysis = code("The Kenyan president held talks with Ethiopian Prime Minister Abiy Ahmed on Friday.")
+    assert _types(analysis) == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary says it will not accept any refugees from the camps in Greece.",
+    "Kenya did not sign the trade agreement with Uganda.",
+])
+def test_a_refused_agreement_is_a_rejection(code, text):
+    analysis = code(text)
+    assert "REJECT" in _types(analysis) and "AGREE" not in _types(analysis), _types(analysis)
+
+
+def test_an_agreement_not_yet_signed_is_no_rejection(code):
+    analysis = code("Ghana has not yet signed the border treaty with Togo.")
+    assert "REJECT" not in _types(analysis)
+
+
+def test_an_authority_ordering_someone_coerces_them(code):
+    analysis = code("The Kenyan government ordered the Daily Courier newspaper to stop printing.")
+    ev = next(e for e in analysis.events if e.type == "COERCE")
+    assert any("government" in n.lower() or n == "Kenya" for n in _names(analysis, ev.source))
+    assert any("Daily Courier" in n for n in _names(analysis, ev.target))
+
+
+def test_a_warrant_is_aimed_at_whom_it_is_for(code):
+    analysis = code("Police in Peru issued an arrest warrant for former president Pedro Castillo.")
+    ev = next(e for e in analysis.events if e.type == "COERCE")
+    assert "Pedro Castillo" in _names(analysis, ev.target)
+
+
+def test_civilians_are_the_target_of_violence(code):
+    analysis = code("Islamist militants killed 12 civilians in the north.")
+    ev = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert "civilians" in _names(analysis, ev.target)
+
+
+def test_a_name_misread_as_an_adverb_is_still_the_doer(code):
+    analysis = code("USAID provided tents and blankets to families in Haiti.")
+    ev = next(e for e in analysis.events if e.type == "AID")
+    assert any("International Development" in n for n in _names(analysis, ev.source)), _names(analysis, ev.source)
+
+
+def test_an_ordered_act_named_by_a_noun_is_that_act(code):
+    analysis = code("The Kenyan president ordered the deployment of troops to the border with Somalia.")
+    assert "MOBILIZE" in _types(analysis) and "COERCE" not in _types(analysis), _types(analysis)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A court in Lagos convicted the former governor of fraud.", "ACCUSE"),
+    ("Ghana and Togo failed to reach an agreement on the border.", "REJECT"),
+    ("Canada and Chile agreed to the new fisheries plan.", "SUPPORT"),
+    ("Canada and Chile agreed to talks on fisheries.", "AGREE"),
+    ("The United Nations withdrew its peacekeepers from Mali.", "SANCTION"),
+    ("The government of Sudan gave the UN permission to deliver food to Darfur.", "RETREAT"),
+    ("The United States cut tariffs on Chinese steel.", "RETREAT"),
+    ("Japan cut aid to Myanmar.", "SANCTION"),
+])
+def test_codebook_readings_of_common_clauses(code, text, expected):
+    assert expected in _types(code(text)), _types(code(text))
+
+
+def test_an_interview_agreed_to_is_no_approval(code):
+    assert "SUPPORT" not in _types(code("The Chilean minister agreed to an interview with the BBC."))
