@@ -129,15 +129,21 @@ def model_alone(clause: Clause) -> bool:
     return row is not None and row.is_weak and n == 1
 
 
-def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Typed | None:
-    """Type one clause and apply the precision gates (``None``: not an event)."""
+def _decide(clause: Clause, model_pred: Prediction | None, status: str,
+            neighbours: frozenset[str] = frozenset()) -> _Typed | None:
+    """Type one clause and apply the precision gates (``None``: not an event).
+
+    ``neighbours`` are the lexicon types of the sentence's other clauses (see
+    :func:`_other_clauses`).
+    """
     rules = rule_type(clause)
     row = lexicon_row(clause)
     n = clause.actor_count()
     label, prob = (model_pred.label, model_pred.prob) if model_pred else (None, 0.0)
     if label == "YIELD":
         label = split_yield(clause, status)
-    if label is not None and label == _speech_type(clause) and label != rules:
+    if label is not None and label != rules and (label == _speech_type(clause) or _other_clauses(
+            rules, label, neighbours)):
         label, prob = None, 0.0  # "denied arming": the denial is its own event
     if rules is None:
         if label is None or n < 2 or prob < TYPE_MIN or model_pred.event < EVENT_MIN:
@@ -153,6 +159,32 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str) -> _Type
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):
         return _Typed(clause, label, "model", prob, trig)
     return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
+
+
+#: judgements of an event, and material acts that are judged
+_JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "PROTEST"})
+
+
+def _other_clauses(rules: str | None, label: str, neighbours: frozenset[str]) -> bool:
+    """Whether the classifier's ``label`` is another clause's type: it reads the whole
+    sentence around the actors, not the trigger, so in "Germany criticized the Russian
+    invasion" it hears the invasion when asked about "criticized" and the criticism
+    when asked about "invasion".  A judgement and the act it judges keep their own
+    types; other pairs ("promised support") are left to the classifier."""
+    if label not in neighbours or rules is None:
+        return False
+    return (rules in _JUDGEMENTS and label in _ACTS) or (rules in _ACTS and label in _JUDGEMENTS)
+
+
+def _sentence_types(clauses: list[Clause]) -> dict[int, frozenset[str]]:
+    """The lexicon types of each sentence's clauses, by sentence start."""
+    out: dict[int, set[str]] = {}
+    for c in clauses:
+        t = rule_type(c)
+        if t is not None:
+            out.setdefault(c.trigger.sent.start, set()).add(t)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:
@@ -294,9 +326,11 @@ class EventStage:
         clauses = self.clauses(analysis)
         preds = self._predict(analysis, clauses)
         typed: list[tuple[_Typed, str]] = []
+        sentence_types = _sentence_types(clauses)
         for clause, pred in zip(clauses, preds):
             status = _status(clause.status_token, analysis, self.use_model)
-            t = _decide(clause, pred, status)
+            neighbours = sentence_types.get(clause.trigger.sent.start, frozenset()) - {rule_type(clause)}
+            t = _decide(clause, pred, status, neighbours)
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)

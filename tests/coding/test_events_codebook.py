@@ -105,3 +105,15 @@ def test_codebook_readings_of_common_clauses(code, text, expected):
 
 def test_an_interview_agreed_to_is_no_approval(code):
     assert "SUPPORT" not in _types(code("The Chilean minister agreed to an interview with the BBC."))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany criticized the Russian invasion of Ukraine.",
+    "France condemned the Israeli airstrikes on Gaza.",
+])
+def test_a_judgement_and_the_act_it_judges_keep_their_own_types(code, text):
+    analysis = code(text)
+    by_trigger = {e.trigger.text: e.type for e in analysis.events}
+    verb = text.split()[1]
+    assert by_trigger.get(verb) == "ACCUSE", by_trigger
+    assert "ASSAULT" in by_trigger.values(), by_trigger
