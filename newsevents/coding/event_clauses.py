@@ -329,11 +329,16 @@ def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> t
     return source, merge(*(np_actors(t, index) for t in target_toks))
 
 
-def _place_target(heads: list["Token"], index: "ActorIndex") -> Arg | None:
+def _place_target(heads: list["Token"], index: "ActorIndex", aid: bool = False) -> Arg | None:
     """The country of "killings in northern Mexico", "airstrikes in Syria", "assistance in
     Iraq": with no one else named, violence or aid is aimed at the place it happens in
-    (as event data codes it)."""
-    for obj in (o for h in heads for o in prep_objects(h, frozenset({"in"}))):
+    (as event data codes it).  Aid is aimed at the country its recipients are in, however
+    deep in the clause they are named ("gave $5m to help families in Chad", "flew
+    medicine into Yemen")."""
+    objs = [o for h in heads for o in prep_objects(h, frozenset({"in"}))]
+    if aid:
+        objs += sorted((o for h in heads for o in _nested_place_objects(h)), key=lambda t: t.i)
+    for obj in objs:
         arg = np_actors(obj, index)
         if arg is None:
             continue
@@ -341,6 +346,18 @@ def _place_target(heads: list["Token"], index: "ActorIndex") -> Arg | None:
         if all(a is not None and a.kind == "country" for a in actors):
             return arg
     return None
+
+
+def _nested_place_objects(head: "Token") -> list["Token"]:
+    """Objects of "in/into/to" anywhere under ``head`` but outside its subject."""
+    out: list["Token"] = []
+    todo = [c for c in head.children if c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS]
+    while todo:
+        tok = todo.pop()
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "into", "to"):
+            out.extend(c for c in tok.children if c.dep_ == "pobj")
+        todo.extend(tok.children)
+    return out
 
 
 def _light_verb(noun: "Token") -> "Token | None":
@@ -400,6 +417,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             clause.source, clause.target = _verb_args(tok, index)
             if clause.target is None and clause.source is not None:
                 clause.target = _fallback_target(tok, index)
+            if clause.target is None and row is not None and row.type == "AID":
+                clause.target = _place_target([tok], index, aid=True)
         elif tok.pos_ == "NOUN" and row is not None and row.type:
             verb = _light_verb(tok)
             clause = Clause(trigger=tok, row=undo_row(tok, verb, row), verb=verb)
@@ -408,7 +427,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             else:
                 clause.source, clause.target = _noun_args(tok, verb, index)
             if clause.target is None and clause.row.type in _PLACE_TARGETS:
-                clause.target = _place_target([tok, verb] if verb is not None else [tok], index)
+                clause.target = _place_target([tok, verb] if verb is not None else [tok], index,
+                                              aid=clause.row.type == "AID")
         else:
             continue
         top = clause.verb if clause.verb is not None else tok

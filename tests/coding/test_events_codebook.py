@@ -117,3 +117,19 @@ def test_a_judgement_and_the_act_it_judges_keep_their_own_types(code, text):
     verb = text.split()[1]
     assert by_trigger.get(verb) == "ACCUSE", by_trigger
     assert "ASSAULT" in by_trigger.values(), by_trigger
+
+
+@pytest.mark.parametrize("text", [
+    "Norway gave 20 million euros to help families in Chad.",
+    "Norway has announced new humanitarian assistance of 5 million euros for farmers in Chad.",
+])
+def test_aid_is_aimed_at_the_country_its_recipients_are_in(code, text):
+    analysis = code(text)
+    ev = next(e for e in analysis.events if e.type == "AID")
+    assert _names(analysis, ev.target) == {"Chad"}, _names(analysis, ev.target)
+
+
+def test_aid_named_with_its_recipient_is_not_aimed_at_a_place(code):
+    analysis = code("Norway gave 20 million euros to the Red Cross for its work in Chad.")
+    ev = next(e for e in analysis.events if e.type == "AID")
+    assert "Chad" not in _names(analysis, ev.target), _names(analysis, ev.target)
