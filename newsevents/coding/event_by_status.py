@@ -53,6 +53,9 @@ def retype_by_status(typed: "_Typed", status: str) -> tuple["_Typed", str]:
     refusable = typed.type in _REFUSABLE or (typed.type == "SUPPORT" and _finalised(typed.clause))
     if refusable and ((status == "negated" and negated) or _failed(typed.clause)):
         return replace(typed, type="REJECT"), "asserted"
+    if typed.type == "REJECT" and status == "negated" and negated and not _rejecting(typed.clause):
+        # the classifier read "did not give permission" as the refusal it is: asserted
+        return typed, "asserted"
     if typed.clause.source is None:
         return typed, status
     if typed.type in _THREATENED and status == "future":
@@ -64,6 +67,11 @@ def retype_by_status(typed: "_Typed", status: str) -> tuple["_Typed", str]:
             and (_finalised(typed.clause) or _approved(typed.clause)):
         return replace(typed, type="SUPPORT"), status
     return typed, status
+
+
+def _rejecting(clause: "Clause") -> bool:
+    """Whether the clause's own word is a rejection ("did not reject" negates it)."""
+    return any(r is not None and r.type == "REJECT" for r in (clause.row, clause.governor_row))
 
 
 def _failed(clause: "Clause") -> bool:

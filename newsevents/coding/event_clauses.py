@@ -197,13 +197,18 @@ def _row_as(verb_lemma: str, row: Trigger, event_type: str) -> Trigger:
                    flags=frozenset())
 
 
+#: verbs that judge the event they take as object, an event of their own
+_JUDGING = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+
+
 def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool) -> bool:
     """Whether a verb is not a clause of its own (light verb, controller, non-event)."""
     lemma = tok.lemma_.lower()
     if lemma in NON_EVENT_VERBS and (row is None or row.type is None):
         return True
-    if _event_object(tok, lex) is not None and (row is None or row.is_weak or row.type is None):
-        return True  # "launched airstrikes": the noun is the clause
+    light = row is None or row.type is None or (row.is_weak and row.type not in _JUDGING)
+    if light and _event_object(tok, lex) is not None:
+        return True  # "launched airstrikes": the noun is the clause ("backed the plan" is not)
     if row is not None and row.is_control and not row.is_speech:
         comp = _complement(tok)
         if comp is not None and comp.pos_ == "VERB" and comp.lemma_.lower() not in NON_EVENT_VERBS:

@@ -133,3 +133,14 @@ def test_aid_named_with_its_recipient_is_not_aimed_at_a_place(code):
     analysis = code("Norway gave 20 million euros to the Red Cross for its work in Chad.")
     ev = next(e for e in analysis.events if e.type == "AID")
     assert "Chad" not in _names(analysis, ev.target), _names(analysis, ev.target)
+
+
+def test_a_verb_judging_an_event_is_an_event_of_its_own(code):
+    analysis = code("Turkey welcomed the ceasefire agreement between Armenia and Azerbaijan.")
+    ev = next(e for e in analysis.events if e.trigger.text == "welcomed")
+    assert ev.type == "SUPPORT" and _names(analysis, ev.source) == {"Turkey"}
+
+
+def test_permission_withheld_is_an_asserted_refusal(code):
+    analysis = code("The governor of Lagos did not give permission for the opposition march.")
+    assert [(e.type, e.status) for e in analysis.events] == [("REJECT", "asserted")]
