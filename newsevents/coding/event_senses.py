@@ -136,8 +136,35 @@ _PERMISSIONS = frozenset("permission approval authorization authorisation consen
                          "go-ahead access".split())
 
 
+def demanded_punishment(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """A call for a hostile measure against someone, with nobody asked to take it, is
+    aimed at whom it would hit: "called for sanctions against Moscow", "demanded an
+    inquiry into the minister" accuse Moscow and the minister (PLV's reading)."""
+    if typed.type != "REQUEST" or typed.clause.target is not None:
+        return typed
+    from .event_args import np_actors, prep_objects
+    from .event_lexicon import lexicon
+
+    word = typed.clause.trigger
+    asked = prep_objects(word, frozenset({"for"})) + [c for c in word.children if c.dep_ == "dobj"]
+    for noun in asked:
+        row = lexicon().lookup(noun)
+        if row is None or row.type not in _PUNISHMENTS:
+            continue
+        targets = prep_objects(noun, frozenset({"against", "on", "into", "of", "for"}))
+        hit = next((a for a in (np_actors(t, analysis.actors) for t in targets) if a is not None), None)
+        if hit is not None:
+            return replace(typed, type="ACCUSE", clause=replace(typed.clause, target=hit))
+    return typed
+
+
+#: measures that punish whom they are aimed at
+_PUNISHMENTS = frozenset({"SANCTION", "COERCE", "ACCUSE"})
+
+
 #: what a trigger word means in its clause, when that differs from its usual type
-RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given)
+RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given,
+           demanded_punishment)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))

@@ -144,3 +144,14 @@ def test_a_verb_judging_an_event_is_an_event_of_its_own(code):
 def test_permission_withheld_is_an_asserted_refusal(code):
     analysis = code("The governor of Lagos did not give permission for the opposition march.")
     assert [(e.type, e.status) for e in analysis.events] == [("REJECT", "asserted")]
+
+
+def test_a_call_for_sanctions_against_someone_accuses_them(code):
+    analysis = code("Sweden has called for sanctions against Moscow over the poisoning case.")
+    ev = next(e for e in analysis.events if e.type == "ACCUSE")
+    assert _names(analysis, ev.source) == {"Sweden"} and _names(analysis, ev.target) == {"Russia"}
+
+
+def test_a_call_for_talks_stays_a_request(code):
+    analysis = code("Sweden called for talks with Moscow.")
+    assert "ACCUSE" not in _types(analysis) and "REQUEST" in _types(analysis)
