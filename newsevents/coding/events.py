@@ -29,7 +29,8 @@ from .event_args import np_actors, subject_token
 from .event_clauses import Clause, sentence_clauses
 from .event_lexicon import lexicon
 from .event_by_status import retype_by_status
-from .event_senses import RETYPES, rejection
+from .event_rejections import rejection
+from .event_senses import RETYPES
 from .models.event_type import clause_features, load_default
 
 if TYPE_CHECKING:

@@ -1,0 +1,307 @@
+"""Clauses typed as events that are no political event, and why.
+
+:func:`rejection` says why a typed clause is not an event (a sports result, a
+price movement, a trigger inside a name, a refusal to comment, nobody political
+involved); the events stage keeps that reason with the rejected clause
+(``Analysis.rejected``) instead of dropping it silently.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..records import Actor
+    from .base import Analysis
+    from .events import _Typed
+
+#: verbs of a contest that are a result, not violence, when the text is about sport
+_CONTEST = frozenset("beat defeat thrash rout crush edge outplay eliminate draw play face stun "
+                     "upset hammer trounce whip overcome down top sink clinch".split())
+#: words that hardly occur outside sport (lemmas): one in the sentence, or two different
+#: ones in the article, make a contest verb a sports result ("Austria beat Hungary 2-1");
+#: ambiguous ones ("goal", "league", "season", "penalty", "final") are left out
+_SPORT = frozenset([*(w + s for w in (
+    "tournament championship qualifier playoff semifinal semi-final quarterfinal quarter-final "
+    "striker midfielder goalkeeper footballer cricketer stadium inning wicket touchdown "
+    "quarterback fixture athlete scorer cup").split() for s in ("", "s")),
+    *"innings olympics tennis football soccer rugby basketball hockey baseball cricket golf".split()])
+#: entity labels of names that a trigger word inside them does not make an event
+#: ("the Volatiles *Investigating* Polar Exploration Rover", "*Protest* the Hero")
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"})
+#: things given or offered that are words, not help ("gave an interview", "provided details")
+_SAID_THINGS = frozenset("interview impression speech address talk statement detail account date "
+                         "answer reply response testimony view opinion update briefing sign signal "
+                         "hint reason explanation indication thought comment lecture presentation "
+                         "performance insight example glimpse overview preview assessment "
+                         "estimate figure number timeline description interpretation advice idea".split())
+_GIFT_VERBS = frozenset(("give", "offer", "provide", "extend", "share"))
+#: the types a gift of words is mistaken for ("offered an explanation" is no AGREE either)
+_GIFT_TYPES = frozenset(("AID", "AGREE", "COOPERATE"))
+
+
+def rejection(typed: _Typed, analysis: "Analysis") -> str | None:
+    """Why a typed clause is not a political event (``None``: it is one)."""
+    for check in _CHECKS:
+        reason = check(typed, analysis)
+        if reason:
+            return reason
+    return None
+
+
+def in_name(typed: _Typed, analysis: "Analysis") -> str | None:
+    """A trigger word that is part of a name, and no verb of the clause outside it."""
+    own = [t for t in (typed.trigger, typed.clause.trigger, typed.clause.verb) if t is not None]
+    if all(t.ent_type_ in _NAME_LABELS for t in own):
+        return f"trigger inside a name ({typed.trigger.ent_type_})"
+    return None
+
+
+def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
+    """Events among people and firms of no country or political sector, in a text that
+    names no political actor ("the singer accused her label", a football manager
+    agreeing a deal), are not what political event data counts.  In a political text
+    an uncoded person is often a politician the gazetteer does not know, so the event
+    stays; an event with no actor at all is judged by its trigger alone (the events
+    stage's gates)."""
+    clause = typed.clause
+    actors = [*clause.source_actors, *clause.target_actors]
+    if not actors or _political_text(analysis):
+        return None
+    if any(_political(analysis.actors.find(a)) for a in actors):
+        return None
+    return "no actor with a country or political sector, in a text about no political actor"
+
+
+def _weight(actor: "Actor") -> float:
+    return 1.0 if actor.sector in _POLITICAL_SECTORS else 0.5 if actor.country else 0.0
+
+
+def _political(actor: "Actor | None") -> bool:
+    return actor is None or bool(actor.country) or actor.sector in _POLITICAL_SECTORS
+
+
+#: sectors of the state and of political life (PLOVER/CAMEO codes)
+_POLITICAL_SECTORS = frozenset("GOV LEG JUD MIL COP PTY OPP DIP IGO REB SPY INS ELI".split())
+#: political actors a text must name to count as political (see _political_text)
+_POLITICAL_MIN = 2.0
+#: a text shorter than this (tokens) is too short to tell its topic: it counts as political
+_JUDGED_TOKENS = 150
+
+
+def _political_text(analysis: "Analysis") -> bool:
+    """Whether the article names political actors: two of a political sector (a ministry,
+    the police, a party), or one and two others with a country, or four with a country
+    (countries and people of a country also turn up in sports, business and
+    entertainment news, so they count half)."""
+    return _per_article(analysis, "political", lambda: (
+        len(analysis.doc) < _JUDGED_TOKENS
+        or sum(_weight(a) for a in analysis.actors.all()) >= _POLITICAL_MIN))
+
+
+def _per_article(analysis: "Analysis", key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per article, kept in the analysis' notes under ``key``."""
+    notes = analysis.notes.setdefault("event_senses", {})
+    if key not in notes:
+        notes[key] = compute()
+    return notes[key]
+
+
+def sports_result(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "Austria beat North Macedonia 2-1": a contest verb in a text about sport."""
+    trig = typed.clause.trigger
+    if trig.lemma_.lower() not in _CONTEST:
+        return None
+    sent = trig.sent
+    if any(_is_sport(t) for t in sent):
+        return "sports result"
+    if len(_sport_words(analysis)) >= 2:
+        return "sports result (a sports text)"
+    if trig.lemma_.lower() in _WIN and _candidates_only(typed, analysis):
+        return "election or other contest"
+    return None
+
+
+#: contest verbs that also name a military victory ("the army defeated the rebels")
+_WIN = frozenset("beat defeat edge trounce rout upset unseat outpoll".split())
+
+
+def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
+    """ "She can't beat this guy", "the senator defeated his challenger": people and
+    parties beaten, by no armed actor, is an election, not an attack."""
+    clause = typed.clause
+    targets, sources = clause.target_actors, clause.source_actors
+    if not targets:
+        return False
+    armed = {"MIL", "REB", "COP", "SPY"}
+    found = [analysis.actors.find(a) for a in (*targets, *sources)]
+    if any(a is None or a.sector in armed or a.kind == "group" for a in found):
+        return False
+    return all(a.kind == "person" or a.sector in ("PTY", "LEG", "OPP") for a in found)
+
+
+def _sport_words(analysis: "Analysis") -> frozenset[str]:
+    """The different sports words of the article (computed once per article)."""
+    return _per_article(analysis, "sport",
+                        lambda: frozenset(t.lower_ for t in analysis.doc if _is_sport(t)))
+
+
+def _is_sport(tok: "Token") -> bool:
+    # the word as written too: the tagger's lemma of a rare noun can be off ("qualifi")
+    return tok.lower_ in _SPORT or tok.lemma_.lower() in _SPORT
+
+
+def legal_plea(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "pleaded not guilty": an answer to a charge, not a request."""
+    trig = typed.clause.trigger
+    if trig.lemma_.lower() != "plead":
+        return None
+    words = {t.lower_ for t in trig.subtree}
+    if words & {"guilty", "innocent", "contest"}:
+        return "plea to a charge"
+    return None
+
+
+def words_given(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "gave an interview", "shared their interpretation": words given are no aid."""
+    trig = typed.trigger  # "agreed to share information" is an agreement: its trigger is "agreed"
+    if typed.type not in _GIFT_TYPES or trig.lemma_.lower() not in _GIFT_VERBS:
+        return None
+    objs = [c for c in trig.children if c.dep_ == "dobj"]
+    if objs and all(o.lemma_.lower() in _SAID_THINGS for o in objs):
+        return "words given, not help"
+    return None
+
+
+#: what is released when a release is publication, not freeing anyone ("released a letter")
+_PUBLISHED = frozenset("letter video footage statement report data record document album song film "
+                       "movie photo image picture transcript list figure result poll memo book "
+                       "trailer version update product game return recording tape audio clip "
+                       "study survey finding details information text email emails map plan "
+                       "schedule budget forecast estimate".split())
+
+
+def publication(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "released a letter from his doctor", "the footage released by the family":
+    making something public is no release of prisoners (RETREAT/CONCEDE)."""
+    trig = typed.clause.trigger
+    if trig.lemma_.lower() not in ("release", "publish", "unveil"):
+        return None
+    objs = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trig.dep_ in ("acl", "relcl", "amod") and trig.tag_ == "VBN":
+        objs.append(trig.head)  # "the footage released Friday"
+    if objs and all(o.lemma_.lower() in _PUBLISHED for o in objs):
+        return "publication, not a release"
+    # "released it to The Washington Post and other media outlets"
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj")):
+            actor = analysis.actors.find(analysis.actors.actor_at(obj.i) or "")
+            if obj.lemma_.lower() in _MEDIA or (actor is not None and actor.sector == "JRN"):
+                return "publication, not a release"
+    return None
+
+
+#: who things are released to when they are published
+_MEDIA = frozenset("media press reporter reporters journalist journalists outlet outlets public "
+                   "newspaper newspapers".split())
+
+
+def question_asked(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "asked Clinton about her emails", "asked whether the talks would resume": a
+    question, not a request (which asks someone to do something, or for something)."""
+    trig = typed.trigger
+    if typed.type != "REQUEST" or trig.lemma_.lower() not in ("ask", "question", "quiz", "press"):
+        return None
+    deps = {c.dep_ for c in trig.children}
+    preps = {c.lower_ for c in trig.children if c.dep_ == "prep"}
+    if "xcomp" in deps or "for" in preps:
+        return None
+    wh = any(c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
+                                       for m in c.children) for c in trig.children)
+    asked_question = any(c.dep_ == "dobj" and c.lemma_.lower() == "question" for c in trig.children)
+    if "about" in preps or wh or asked_question:
+        return "a question, not a request"
+    return None
+
+
+#: what markets do: when a trigger moves a price or an index it is no political act
+_MARKET = frozenset("stock stocks share shares market markets index price prices bond bonds equity "
+                    "equities currency dollar euro yen yuan rupee pound oil gold futures yield yields "
+                    "nikkei dow nasdaq s&p ftse dax kospi sensex nifty hang seng".split())
+
+
+#: words of price movement that are also words of political acts
+_MOVES = frozenset("decline fall rally retreat drop slump tumble plunge surge jump climb recover "
+                   "gain rise sink slide lose advance withdraw pull".split())
+
+
+def market_move(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "the Nikkei declined 0.3%", "shares retreated", "a rally in bank stocks": a price
+    or index moving, which borrows the words of protest, refusal and retreat."""
+    trig = typed.trigger
+    if trig.lemma_.lower() not in _MOVES:
+        return None
+    # what moved: the subject, a compound ("stock rally") or "in" ("a rally in stocks")
+    movers = [c for c in trig.children if c.dep_ in ("nsubj", "compound")
+              or (c.dep_ == "prep" and c.lower_ == "in")]
+    if trig.dep_ == "nsubj" or trig.pos_ == "NOUN":
+        movers += [c for c in trig.children if c.dep_ == "poss"]
+    if trig.dep_ == "dobj":  # "attributed the rally in bank stocks to …": "in" hangs on the verb
+        movers += [c for c in trig.head.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if any(t.lower_ in _MARKET for m in movers for t in m.subtree):
+        return "market movement"
+    # by how much: "fell 0.5%", "declined 3 percent"
+    amounts = [c for c in trig.children if c.dep_ in ("dobj", "npadvmod", "advmod")]
+    if any(t.text in ("%", "percent") for a in amounts for t in a.subtree):
+        return "market movement"
+    return None
+
+
+#: verbs that a refusal to speak hangs on ("declined to comment"): CAMEO's "decline
+#: comment" is a statement, which PLOVER does not code
+_SPEAK = frozenset("say comment discuss address elaborate specify confirm speculate talk speak "
+                   "reply respond detail state clarify".split())
+
+
+#: what a refusal to answer rejects ("refused to respond to the request")
+_ASKS = frozenset("request demand call appeal ultimatum question letter summons subpoena "
+                  "invitation offer".split())
+
+
+def no_comment(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "declined to comment", "refused to say when …": no event to code."""
+    trig = typed.trigger
+    if typed.type != "REJECT" or trig.lemma_.lower() not in ("decline", "refuse"):
+        return None
+    comps = [c for c in trig.children if c.dep_ == "xcomp"]
+    # "refused to respond *to a request* from the envoy" rejects the request
+    answers = any(p.dep_ == "prep" and p.lower_ == "to"
+                  and any(o.lemma_.lower() in _ASKS for o in p.children if o.dep_ == "pobj")
+                  for c in comps for p in c.children)
+    if comps and all(c.lemma_.lower() in _SPEAK for c in comps) and not answers:
+        return "declined to comment"
+    return None
+
+
+def intransitive_sense(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "declined" with nothing declined is falling, "as demonstrated by" is showing:
+    the refusal and protest senses need their own frames (an object or an infinitive
+    for "decline", none for "demonstrate")."""
+    trig = typed.trigger
+    lemma = trig.lemma_.lower()
+    deps = {c.dep_ for c in trig.children}
+    if lemma == "decline" and trig.pos_ == "VERB" and not deps & {"dobj", "xcomp", "ccomp"}:
+        # "Chaffetz declined." refuses; "the index declined 3%" falls
+        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+        if subj is None or analysis.actors.actor_at(subj.i) is None:
+            return "declined (fell), no refusal"
+    if lemma == "demonstrate" and trig.pos_ == "VERB" and (deps & {"dobj", "ccomp", "agent"}
+                                                           or trig.tag_ == "VBN"):
+        return "demonstrated (showed), no protest"
+    return None
+
+
+_CHECKS = (in_name, legal_plea, sports_result, market_move, publication, no_comment,
+           question_asked, intransitive_sense, words_given, no_political_actor)
