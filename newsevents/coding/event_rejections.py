@@ -303,5 +303,31 @@ def intransitive_sense(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
+def naming(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "called the vote a sham", "everyone called him Mike", "a group, called X":
+    calling something a name is no phone call (the classifier may still read an
+    insult as ACCUSE); nor is a call for something or into a show."""
+    word = typed.clause.trigger
+    if typed.type != "CONSULT" or word.lemma_.lower() != "call" or word.pos_ != "VERB":
+        return None
+    kids = list(word.children)
+    if any(k.lower_ in _NOT_A_CALL and k.dep_ in ("prt", "prep", "mark") for k in (*kids, *(
+            g for k in kids if k.dep_ == "advcl" for g in k.children))):
+        return "a call for or into something, not a phone call"
+    if word.dep_ in ("amod", "acl", "parataxis") or any(k.dep_ in ("nsubjpass", "auxpass") for k in kids):
+        return "a naming, not a phone call"
+    objects = [k for k in kids if k.dep_ in ("dobj", "oprd", "xcomp", "attr", "acomp", "ccomp")]
+    named = [o for o in objects if analysis.actors.actor_at(o.i) is None and o.pos_ != "VERB"]
+    named += [c for o in objects for c in o.children if c.dep_ in ("appos", "npadvmod", "attr")
+              and c.pos_ == "NOUN" and analysis.actors.actor_at(c.i) is None]
+    if named or sum(o.dep_ != "ccomp" for o in objects) > 1:
+        return "a naming, not a phone call"
+    return None
+
+
+#: particles and prepositions of "call" that make it no phone call to someone
+_NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
+
+
 _CHECKS = (in_name, legal_plea, sports_result, market_move, publication, no_comment,
-           question_asked, intransitive_sense, words_given, no_political_actor)
+           question_asked, intransitive_sense, words_given, naming, no_political_actor)

@@ -161,9 +161,29 @@ def demanded_punishment(typed: _Typed, analysis: "Analysis") -> _Typed:
 _PUNISHMENTS = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 
 
+def call_purpose(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """A phone call made to congratulate, apologise or assure is that support (PLOVER
+    SUPPORT), as a call to discuss is a consultation: "called Merkel on Friday to
+    congratulate her", "called the president to convey his support"."""
+    word = typed.clause.trigger
+    if typed.type != "CONSULT" or word.lemma_.lower() not in ("call", "phone", "telephone"):
+        return typed
+    for purpose in (c for c in word.children if c.dep_ in ("advcl", "xcomp")):
+        lemma = purpose.lemma_.lower()
+        said = {c.lemma_.lower() for c in purpose.children if c.dep_ == "dobj"}
+        if lemma in _SUPPORTING or (lemma in ("express", "convey", "offer", "extend") and said & _SUPPORT_WORDS):
+            return replace(typed, type="SUPPORT")
+    return typed
+
+
+_SUPPORTING = frozenset("congratulate apologize apologise thank assure reassure console praise".split())
+_SUPPORT_WORDS = frozenset("support solidarity condolence condolences sympathy congratulations "
+                           "gratitude thanks".split())
+
+
 #: what a trigger word means in its clause, when that differs from its usual type
 RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given,
-           demanded_punishment)
+           demanded_punishment, call_purpose)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))

@@ -155,3 +155,21 @@ def test_a_call_for_sanctions_against_someone_accuses_them(code):
 def test_a_call_for_talks_stays_a_request(code):
     analysis = code("Sweden called for talks with Moscow.")
     assert "ACCUSE" not in _types(analysis) and "REQUEST" in _types(analysis)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan president called Ethiopian Prime Minister Abiy Ahmed on Friday to discuss the border.", "CONSULT"),
+    ("The Kenyan president called Ethiopian Prime Minister Abiy Ahmed on Friday to congratulate him.", "SUPPORT"),
+])
+def test_a_phone_call_is_typed_by_its_purpose(code, text, expected):
+    ev = next(e for e in code(text).events if e.trigger.text == "called")
+    assert ev.type == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan opposition called the vote a sham.",
+    "Everyone in Nairobi called the minister Big Joe.",
+    "The Kenyan protocol called for the minister to be taken to hospital.",
+])
+def test_a_naming_or_a_call_for_something_is_no_phone_call(code, text):
+    assert "CONSULT" not in _types(code(text))
