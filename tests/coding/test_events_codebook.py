@@ -158,8 +158,8 @@ def test_a_call_for_talks_stays_a_request(code):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Kenyan president called Ethiopian Prime Minister Abiy Ahmed on Friday to discuss the border.", "CONSULT"),
-    ("The Kenyan president called Ethiopian Prime Minister Abiy Ahmed on Friday to congratulate him.", "SUPPORT"),
+    ("Kenyan President William Ruto called Ethiopian Prime Minister Abiy Ahmed on Friday to discuss the border.", "CONSULT"),
+    ("Kenyan President William Ruto called Ethiopian Prime Minister Abiy Ahmed on Friday to congratulate him.", "SUPPORT"),
 ])
 def test_a_phone_call_is_typed_by_its_purpose(code, text, expected):
     ev = next(e for e in code(text).events if e.trigger.text == "called")
