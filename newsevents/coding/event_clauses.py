@@ -91,7 +91,8 @@ _UNDO: dict[str, tuple[str | None, str | None]] = {
 #: rather an agreement, left to the verb
 _GRANT = frozenset("accept meet grant heed fulfil fulfill satisfy".split())
 #: verbs that break a ceasefire, which is fighting (ASSAULT), not its declaration
-_BREAK = frozenset("violate break breach flout".split())
+_BREAK = frozenset("violate break breach flout defy".split())
+_TRUCES = frozenset(("ceasefire", "truce", "armistice"))
 
 
 @dataclass
@@ -179,8 +180,13 @@ def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
     if verb is None or row.type is None:
         return row
     lemma = verb.lemma_.lower()
-    if row.mode == "ceasefire" and lemma in _BREAK:  # "violated the ceasefire": fighting
-        return _row_as(lemma, row, "ASSAULT")
+    if lemma in _BREAK and (row.mode == "ceasefire" or any(
+            c.dep_ == "compound" and c.lemma_.lower() in _TRUCES for c in noun.children)):
+        return _row_as(lemma, row, "ASSAULT", fixed=True)  # "violated the ceasefire (agreement)": fighting
+    if lemma in _BREAK and noun.dep_ in OBJ_DEPS | PASS_SUBJ_DEPS:
+        # "violated the UN ban", "breached the agreement": defying it (CAMEO 12, REJECT),
+        # which the classifier, hearing "agreement", must not overrule
+        return _row_as(lemma, row, "REJECT", fixed=True)
     if row.pattern == "demand" and lemma in _GRANT and noun.dep_ in OBJ_DEPS:
         return _row_as(lemma, row, "RETREAT")
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -191,10 +197,11 @@ def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
     return row if new is None else _row_as(lemma, row, new)
 
 
-def _row_as(verb_lemma: str, row: Trigger, event_type: str) -> Trigger:
-    """The noun's row retyped by its verb ("lift sanction" as RETREAT)."""
+def _row_as(verb_lemma: str, row: Trigger, event_type: str, fixed: bool = False) -> Trigger:
+    """The noun's row retyped by its verb ("lift sanction" as RETREAT); ``fixed``: a
+    reading the classifier does not overrule."""
     return Trigger(pattern=f"{verb_lemma} {row.pattern}", type=event_type, mode=None, pos="noun",
-                   flags=frozenset())
+                   flags=frozenset({"fixed"} if fixed else ()))
 
 
 #: verbs that judge the event they take as object, an event of their own
@@ -334,6 +341,17 @@ def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> t
     return source, merge(*(np_actors(t, index) for t in target_toks))
 
 
+def _defiance_args(clause: Clause, verb: "Token", index: "ActorIndex") -> None:
+    """ "Pyongyang violated a ban by the UN": the one who defies the rule rejects whoever
+    made it (the noun's own actors), not the other way round."""
+    subj = subject_token(verb)
+    defier = np_actors(subj, index) if subj is not None else None
+    if defier is None:
+        return
+    made_by = [a for a in (clause.source, clause.target) if a is not None and a.actors != defier.actors]
+    clause.source, clause.target = defier, merge(*made_by)
+
+
 def _place_target(heads: list["Token"], index: "ActorIndex", aid: bool = False) -> Arg | None:
     """The country of "killings in northern Mexico", "airstrikes in Syria", "assistance in
     Iraq": with no one else named, violence or aid is aimed at the place it happens in
@@ -431,6 +449,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 clause.source, clause.target = _benefit_args(tok, verb, index)
             else:
                 clause.source, clause.target = _noun_args(tok, verb, index)
+            if clause.row.type == "REJECT" and clause.row.is_fixed and verb is not None:
+                _defiance_args(clause, verb, index)
             if clause.target is None and clause.row.type in _PLACE_TARGETS:
                 clause.target = _place_target([tok, verb] if verb is not None else [tok], index,
                                               aid=clause.row.type == "AID")

@@ -63,6 +63,12 @@ class Trigger:
     def is_strong(self) -> bool:
         return "strong" in self.flags
 
+    @property
+    def is_fixed(self) -> bool:
+        """A reading made from the words around the trigger ("*violated* the agreement"
+        is a REJECT) that the classifier does not overrule."""
+        return "fixed" in self.flags
+
 
 class Lexicon:
     """Lookup of tokens in the trigger table (single lemmas and two-word phrases)."""

@@ -143,7 +143,8 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str,
     label, prob = (model_pred.label, model_pred.prob) if model_pred else (None, 0.0)
     if label == "YIELD":
         label = split_yield(clause, status)
-    if label is not None and label != rules and (label == _speech_type(clause) or _other_clauses(
+    fixed = row is not None and row.is_fixed  # "violated the agreement": no classifier's guess
+    if label is not None and label != rules and (fixed or label == _speech_type(clause) or _other_clauses(
             rules, label, neighbours)):
         label, prob = None, 0.0  # "denied arming": the denial is its own event
     if rules is None:

@@ -173,3 +173,21 @@ def test_a_phone_call_is_typed_by_its_purpose(code, text, expected):
 ])
 def test_a_naming_or_a_call_for_something_is_no_phone_call(code, text):
     assert "CONSULT" not in _types(code(text))
+
+
+def test_defying_a_rule_rejects_whoever_made_it(code):
+    analysis = code("Pyongyang has violated a ban by the United Nations on missile tests.")
+    ev = next(e for e in analysis.events if e.type == "REJECT")
+    assert _names(analysis, ev.source) == {"North Korea"} and _names(analysis, ev.target) == {"United Nations"}
+
+
+def test_a_breached_agreement_is_a_rejection_whatever_the_classifier_hears(code):
+    assert "REJECT" in _types(code("Iran breached the nuclear agreement with the European Union."))
+
+
+def test_a_violated_ceasefire_agreement_is_fighting(code):
+    assert "ASSAULT" in _types(code("Sudan violated the ceasefire agreement with the rebels in Darfur."))
+
+
+def test_a_refusal_is_a_rejection(code):
+    assert "REJECT" in _types(code("Cuba's refusal to engage with the Colombian government angered Washington."))
