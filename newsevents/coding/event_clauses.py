@@ -214,7 +214,7 @@ def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool
     if lemma in NON_EVENT_VERBS and (row is None or row.type is None):
         return True
     light = row is None or row.type is None or (row.is_weak and row.type not in _JUDGING)
-    if light and _event_object(tok, lex) is not None:
+    if light and _event_object(tok, lex) is not None and not _judges_object(tok):
         return True  # "launched airstrikes": the noun is the clause ("backed the plan" is not)
     if row is not None and row.is_control and not row.is_speech:
         comp = _complement(tok)
@@ -383,6 +383,13 @@ def _nested_place_objects(head: "Token") -> list["Token"]:
     return out
 
 
+def _judges_object(verb: "Token") -> bool:
+    """ "called the charges unsubstantiated", "declared the strike illegal": the verb says
+    what its object is; its subject does not do what the object names."""
+    return any(c.dep_ == "oprd" or (c.dep_ in ("xcomp", "acomp", "attr") and c.pos_ in ("ADJ", "NOUN"))
+               for c in verb.children)
+
+
 def _light_verb(noun: "Token") -> "Token | None":
     """The verb whose subject does what ``noun`` names: its object's verb ("imposed
     *sanctions*"), or a verb of state with the noun after "on" ("went on *strike*",
@@ -392,7 +399,7 @@ def _light_verb(noun: "Token") -> "Token | None":
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES
             and head.head.dep_ in OBJ_DEPS):
         noun, head = head.head, head.head.head
-    if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB":
+    if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB" and not _judges_object(head):
         return head
     if (noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX")
             and head.head.lemma_.lower() in _STATE_VERBS):

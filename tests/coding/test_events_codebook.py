@@ -191,3 +191,20 @@ def test_a_violated_ceasefire_agreement_is_fighting(code):
 
 def test_a_refusal_is_a_rejection(code):
     assert "REJECT" in _types(code("Cuba's refusal to engage with the Colombian government angered Washington."))
+
+
+def test_a_deadline_given_is_a_threat(code):
+    analysis = code("The Philippine government gave Canada a May 15 deadline to remove the waste.")
+    ev = next(e for e in analysis.events if e.type == "THREATEN")
+    assert _names(analysis, ev.target) == {"Canada"}
+
+
+def test_charges_filed_against_someone_accuse_them(code):
+    analysis = code("Brazil's federal police filed new charges against President Michel Temer on Tuesday.")
+    ev = next(e for e in analysis.events if e.type == "ACCUSE")
+    assert "Michel Temer" in _names(analysis, ev.target)
+
+
+def test_a_verb_saying_what_its_object_is_does_not_do_it(code):
+    analysis = code("The Kenyan government called the charges unfounded.")
+    assert "ACCUSE" not in _types(analysis) and "CONSULT" not in _types(analysis), _types(analysis)
