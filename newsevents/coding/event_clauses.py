@@ -321,6 +321,8 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
             target_toks.append(subj)
         target_toks += prep_objects(verb, TARGET_PREPS - {"of"})
         target_toks += [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+        if _used_as(noun):  # what is used as a shield is what it is done to
+            target_toks += [c for c in verb.children if c.dep_ == "dobj"]
     target = merge(*(np_actors(t, index) for t in target_toks))
     return source, target
 
@@ -350,6 +352,24 @@ def _defiance_args(clause: Clause, verb: "Token", index: "ActorIndex") -> None:
         return
     made_by = [a for a in (clause.source, clause.target) if a is not None and a.actors != defier.actors]
     clause.source, clause.target = defier, merge(*made_by)
+
+
+def _armed_strike(clause: Clause, index: "ActorIndex") -> bool:
+    """A strike by armed forces or a state, or called military, missile, retaliatory …,
+    is an attack ("Israel's air force carried out strikes against Hamas"), not a walkout."""
+    word = clause.trigger
+    if clause.row is None or clause.row.type != "PROTEST" or word.lemma_.lower() != "strike":
+        return False
+    if any(c.lemma_.lower() in _ARMED_STRIKES for c in word.children if c.dep_ in ("amod", "compound")):
+        return True
+    sources = [index.find(a) for a in clause.source_actors]
+    return bool(sources) and all(a is not None and (a.sector in _ARMED or a.kind == "country")
+                                 for a in sources)
+
+
+_ARMED = frozenset(("MIL", "REB", "SPY"))
+_ARMED_STRIKES = frozenset("military missile rocket artillery retaliatory precision preemptive pre-emptive "
+                           "targeted punitive naval aerial".split())
 
 
 def _place_target(heads: list["Token"], index: "ActorIndex", aid: bool = False) -> Arg | None:
@@ -383,6 +403,17 @@ def _nested_place_objects(head: "Token") -> list["Token"]:
     return out
 
 
+def _used_as(noun: "Token") -> bool:
+    """ "used civilians *as* human shields": the verb's subject does it to its object."""
+    head = noun.head
+    return (noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB"
+            and head.head.lemma_.lower() in _USING)
+
+
+#: verbs that use someone as something
+_USING = frozenset(("use", "hold", "keep", "take", "exploit"))
+
+
 def _judges_object(verb: "Token") -> bool:
     """ "called the charges unsubstantiated", "declared the strike illegal": the verb says
     what its object is; its subject does not do what the object names."""
@@ -401,6 +432,8 @@ def _light_verb(noun: "Token") -> "Token | None":
         noun, head = head.head, head.head.head
     if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB" and not _judges_object(head):
         return head
+    if _used_as(noun):  # "held civilians as human shields"
+        return head.head
     if (noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX")
             and head.head.lemma_.lower() in _STATE_VERBS):
         return head.head
@@ -458,6 +491,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 clause.source, clause.target = _noun_args(tok, verb, index)
             if clause.row.type == "REJECT" and clause.row.is_fixed and verb is not None:
                 _defiance_args(clause, verb, index)
+            if _armed_strike(clause, index):  # "retaliatory strikes", "the air force's strikes"
+                clause.row = _row_as("armed", clause.row, "ASSAULT", fixed=True)
             if clause.target is None and clause.row.type in _PLACE_TARGETS:
                 clause.target = _place_target([tok, verb] if verb is not None else [tok], index,
                                               aid=clause.row.type == "AID")

@@ -208,3 +208,19 @@ def test_charges_filed_against_someone_accuse_them(code):
 def test_a_verb_saying_what_its_object_is_does_not_do_it(code):
     analysis = code("The Kenyan government called the charges unfounded.")
     assert "ACCUSE" not in _types(analysis) and "CONSULT" not in _types(analysis), _types(analysis)
+
+
+def test_people_used_as_human_shields_are_assaulted(code):
+    analysis = code("Islamist militants held hundreds of civilians as human shields in the old city.")
+    ev = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert "civilians" in _names(analysis, ev.target)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States carried out retaliatory strikes in Syria.", "ASSAULT"),
+    ("Russian jets launched strikes on rebel positions in Idlib.", "ASSAULT"),
+    ("Kenyan doctors went on strike against the government.", "PROTEST"),
+])
+def test_a_strike_by_armed_forces_is_an_attack_and_by_workers_a_protest(code, text, expected):
+    types = _types(code(text))
+    assert expected in types and ({"ASSAULT", "PROTEST"} - {expected}).isdisjoint(types), types
