@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
+from .event_nouns import armed_strike, defiance_args, row_as, undo_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -69,30 +70,6 @@ _PLACE_TARGETS = frozenset({"ASSAULT", "AID"})
 _MEASURES = frozenset("round series wave spate string flurry set number campaign".split())
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
 _STATE_VERBS = frozenset("go remain stay be put place keep".split())
-#: event types of hostile measures that a retreat undoes ("lifted the sanctions")
-_HOSTILE = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})
-#: event types of cooperation that a sanction stops or a rejection calls off
-_COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE"})
-#: verbs (lemma, or lemma + particle) that undo the event their object names, and the type
-#: of the undoing for hostile and for cooperative objects ("lifted the embargo": RETREAT,
-#: "suspended aid": SANCTION, "cancelled the visit": REJECT); None: no such reading
-_UNDO: dict[str, tuple[str | None, str | None]] = {
-    **{v: ("RETREAT", None) for v in "lift ease relax revoke repeal rescind remove scrap".split()},
-    **{v: (None, "SANCTION") for v in "suspend halt freeze sever".split()},
-    # "cut tariffs" eases a hostile measure; "cut aid" withholds a friendly one
-    **{v: ("RETREAT", "SANCTION") for v in "cut reduce lower slash".split()},
-    "roll back": ("RETREAT", None),
-    **{v: (None, "REJECT") for v in ("cancel", "postpone")},
-    "end": ("RETREAT", "SANCTION"),
-    "call off": ("RETREAT", "REJECT"),
-}
-#: verbs that grant demands ("accepted the protesters' demands"): a concession, carried out
-#: (RETREAT) or promised (the stage makes it CONCEDE by status); an accepted *request* is
-#: rather an agreement, left to the verb
-_GRANT = frozenset("accept meet grant heed fulfil fulfill satisfy".split())
-#: verbs that break a ceasefire, which is fighting (ASSAULT), not its declaration
-_BREAK = frozenset("violate break breach flout defy".split())
-_TRUCES = frozenset(("ceasefire", "truce", "armistice"))
 
 
 @dataclass
@@ -171,37 +148,6 @@ def _controller(tok: "Token", lex: Lexicon) -> tuple["Token | None", Trigger | N
             break
         cur, hops = head, hops + 1
     return governor, governor_row, speech
-
-
-def undo_row(noun: "Token", verb: "Token | None", row: Trigger) -> Trigger:
-    """The row of an event noun under a verb that undoes it ("*lifted* the sanctions" is a
-    RETREAT, "*suspended* aid" a SANCTION, "*cancelled* the visit" a REJECT) or grants it
-    ("*accepted* the demands" is a RETREAT); ``row`` otherwise."""
-    if verb is None or row.type is None:
-        return row
-    lemma = verb.lemma_.lower()
-    if lemma in _BREAK and (row.mode == "ceasefire" or any(
-            c.dep_ == "compound" and c.lemma_.lower() in _TRUCES for c in noun.children)):
-        return _row_as(lemma, row, "ASSAULT", fixed=True)  # "violated the ceasefire (agreement)": fighting
-    if lemma in _BREAK and noun.dep_ in OBJ_DEPS | PASS_SUBJ_DEPS:
-        # "violated the UN ban", "breached the agreement": defying it (CAMEO 12, REJECT),
-        # which the classifier, hearing "agreement", must not overrule
-        return _row_as(lemma, row, "REJECT", fixed=True)
-    if row.pattern == "demand" and lemma in _GRANT and noun.dep_ in OBJ_DEPS:
-        return _row_as(lemma, row, "RETREAT")
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    undo = _UNDO.get(f"{lemma} {prt}") if prt else _UNDO.get(lemma)
-    if undo is None:
-        return row
-    new = undo[0] if row.type in _HOSTILE else undo[1] if row.type in _COOPERATIVE else None
-    return row if new is None else _row_as(lemma, row, new)
-
-
-def _row_as(verb_lemma: str, row: Trigger, event_type: str, fixed: bool = False) -> Trigger:
-    """The noun's row retyped by its verb ("lift sanction" as RETREAT); ``fixed``: a
-    reading the classifier does not overrule."""
-    return Trigger(pattern=f"{verb_lemma} {row.pattern}", type=event_type, mode=None, pos="noun",
-                   flags=frozenset({"fixed"} if fixed else ()))
 
 
 #: verbs that judge the event they take as object, an event of their own
@@ -343,35 +289,6 @@ def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> t
     return source, merge(*(np_actors(t, index) for t in target_toks))
 
 
-def _defiance_args(clause: Clause, verb: "Token", index: "ActorIndex") -> None:
-    """ "Pyongyang violated a ban by the UN": the one who defies the rule rejects whoever
-    made it (the noun's own actors), not the other way round."""
-    subj = subject_token(verb)
-    defier = np_actors(subj, index) if subj is not None else None
-    if defier is None:
-        return
-    made_by = [a for a in (clause.source, clause.target) if a is not None and a.actors != defier.actors]
-    clause.source, clause.target = defier, merge(*made_by)
-
-
-def _armed_strike(clause: Clause, index: "ActorIndex") -> bool:
-    """A strike by armed forces or a state, or called military, missile, retaliatory …,
-    is an attack ("Israel's air force carried out strikes against Hamas"), not a walkout."""
-    word = clause.trigger
-    if clause.row is None or clause.row.type != "PROTEST" or word.lemma_.lower() != "strike":
-        return False
-    if any(c.lemma_.lower() in _ARMED_STRIKES for c in word.children if c.dep_ in ("amod", "compound")):
-        return True
-    sources = [index.find(a) for a in clause.source_actors]
-    return bool(sources) and all(a is not None and (a.sector in _ARMED or a.kind == "country")
-                                 for a in sources)
-
-
-_ARMED = frozenset(("MIL", "REB", "SPY"))
-_ARMED_STRIKES = frozenset("military missile rocket artillery retaliatory precision preemptive pre-emptive "
-                           "targeted punitive naval aerial".split())
-
-
 def _place_target(heads: list["Token"], index: "ActorIndex", aid: bool = False) -> Arg | None:
     """The country of "killings in northern Mexico", "airstrikes in Syria", "assistance in
     Iraq": with no one else named, violence or aid is aimed at the place it happens in
@@ -490,9 +407,9 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             else:
                 clause.source, clause.target = _noun_args(tok, verb, index)
             if clause.row.type == "REJECT" and clause.row.is_fixed and verb is not None:
-                _defiance_args(clause, verb, index)
-            if _armed_strike(clause, index):  # "retaliatory strikes", "the air force's strikes"
-                clause.row = _row_as("armed", clause.row, "ASSAULT", fixed=True)
+                defiance_args(clause, verb, index)
+            if armed_strike(clause, index):  # "retaliatory strikes", "the air force's strikes"
+                clause.row = row_as("armed", clause.row, "ASSAULT", fixed=True)
             if clause.target is None and clause.row.type in _PLACE_TARGETS:
                 clause.target = _place_target([tok, verb] if verb is not None else [tok], index,
                                               aid=clause.row.type == "AID")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.event_clauses import undo_row
+from newsevents.coding.event_nouns import undo_row
 from newsevents.coding.event_lexicon import lexicon
 
 
