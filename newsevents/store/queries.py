@@ -226,7 +226,6 @@ def _country_name(code: str) -> str | None:
 
     c = gazetteer.country_by_code(code)
     return c.name if c else None
-    return _rows(con.execute(sql, params + [limit]))
 
 
 def actor_profile(con: duckdb.DuckDBPyConnection, name: str, since: object = None,

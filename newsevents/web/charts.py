@@ -51,7 +51,7 @@ def timeline_svg(rows: Iterable[tuple[str, str, int]], width: int = 520,
         return Markup('<p class="muted">No dated events.</p>')
     months = _months(min(counts), max(counts))[-max_months:]
     top = max(sum(counts[m].values()) for m in months) or 1
-    left, bottom, plot_h = 40, 28, height - 40
+    left, plot_h = 40, height - 40
     step = (width - left - 10) / len(months)
     bar_w = min(max(step * 0.8, 1.0), 40.0)
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
