@@ -35,7 +35,7 @@ from . import groups, leaders, name_checks, people
 from .base import Analysis
 from .matching import CONFIRM, Hit, matchers_for
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
-from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, ORG_KEYWORDS, TITLES
+from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES, org_sector
 from .setting import lend_setting
 
 if TYPE_CHECKING:
@@ -480,20 +480,3 @@ def _not_an_org(doc: "Doc", ent) -> bool:
     not organizations; also when such a noun follows ("the Bright Futures program")."""
     after = doc[ent.end].lower_ if ent.end < len(doc) and doc[ent.end].text.islower() else ""
     return ent[-1].lower_ in _NOT_ORG_HEADS or after in _NOT_ORG_HEADS or bool(_PARTY_LABEL.match(ent.text))
-
-
-#: Names of public bodies: "Bureau of Prisons", "Department for Transport", "National Weather Service".
-_GOV_BODY = re.compile(r"^(?:(?:federal|national|state|central|royal|us|u s)\s+)?(?:bureau|department|ministry|agency|"
-                       r"office|directorate|administration|commission|secretariat)\s+(?:of|for)\s+\w"
-                       r"|^(?:federal|national)\s+(?:\w+\s+){0,3}(?:bureau|agency|administration|service|commission|"
-                       r"authority|office|directorate)$")
-
-
-def org_sector(name: str) -> str | None:
-    """Sector of an organization outside the dictionary, from words of its name."""
-    if _GOV_BODY.match(gz.norm(name)):
-        return "GOV"
-    for word in reversed(gz.norm(name).split()):  # the head ("Union of Teachers" -> union) is usually last-ish
-        if word in ORG_KEYWORDS:
-            return ORG_KEYWORDS[word]
-    return None

@@ -75,6 +75,43 @@ def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
     return "no actor with a country or political sector, in a text about no political actor"
 
 
+def private_dealings(typed: _Typed, analysis: "Analysis") -> str | None:
+    """Offers, deals, gifts and meetings among firms and private people only ("Google
+    offers gamers a wider market", "she offered her spot to him", "SoftBank agreed to
+    fund WeWork") are no political cooperation, whatever the text is about.  A country
+    or a state body on either side, or a person of a country with no known occupation
+    (often a politician the gazetteer does not know), keeps the event."""
+    if typed.type not in _COOPERATION:
+        return None
+    actors = [analysis.actors.find(a) for a in (*typed.clause.source_actors, *typed.clause.target_actors)]
+    # a lone sentence's uncoded person may be any politician ("Clinton"); an article's
+    # setting and titles code its politicians, so there an uncoded person is private
+    judged = len(analysis.doc) >= _JUDGED_TOKENS
+    if actors and all(_private(a, judged) for a in actors):
+        return "cooperation among firms or private people only"
+    return None
+
+
+#: the types of cooperation that private parties also engage in
+_COOPERATION = frozenset({"AGREE", "AID", "COOPERATE", "CONSULT", "SUPPORT"})
+
+
+def _private(actor: "Actor | None", people: bool) -> bool:
+    """A firm, a newspaper, a hospital, a school, a church or a criminal, or (``people``)
+    a person of no known country or office.  Civilians, refugees, workers and NGOs are
+    parties to politics (protests, aid, strikes); an organisation of no known sector may
+    be anything: neither is private."""
+    if actor is None or actor.kind == "country":
+        return False
+    if actor.sector is not None:
+        return actor.sector in _PRIVATE_SECTORS
+    return people and actor.kind == "person" and actor.country is None
+
+
+#: sectors of private life and business (PLOVER/CAMEO codes)
+_PRIVATE_SECTORS = frozenset("BUS JRN MED EDU REL CRM AGR".split())
+
+
 def _weight(actor: "Actor") -> float:
     return 1.0 if actor.sector in _POLITICAL_SECTORS else 0.5 if actor.country else 0.0
 
@@ -330,4 +367,4 @@ _NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
 
 
 _CHECKS = (in_name, legal_plea, sports_result, market_move, publication, no_comment,
-           question_asked, intransitive_sense, words_given, naming, no_political_actor)
+           question_asked, intransitive_sense, words_given, naming, private_dealings, no_political_actor)

@@ -8,6 +8,10 @@ text ties the person to, and falls back to its own default.
 
 from __future__ import annotations
 
+import re
+
+from . import gazetteer as gz
+
 # title word (lower case, no final period) -> (sector, specific?)
 TITLES: dict[str, tuple[str | None, bool]] = {}
 
@@ -180,6 +184,33 @@ for _words, _sector in (
     for _w in _words.split():
         ORG_KEYWORDS[_w] = _sector
 del _words, _sector, _w
+
+#: Names of public bodies: "Bureau of Prisons", "Department for Transport", "National Weather Service".
+_GOV_BODY = re.compile(r"^(?:(?:federal|national|state|central|royal|us|u s)\s+)?(?:bureau|department|ministry|agency|"
+                       r"office|directorate|administration|commission|secretariat)\s+(?:of|for)\s+\w"
+                       r"|^(?:federal|national)\s+(?:\w+\s+){0,3}(?:bureau|agency|administration|service|commission|"
+                       r"authority|office|directorate)$")
+
+
+#: Bodies of the states of a continent or region: "Africa Union", "West African Development Bank".
+_REGIONAL_BODY = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|southern|western|eastern)\s+)?"
+                            r"(?:africa|african|europe|european|asia|asian|arab|eurasian|caribbean|pacific|"
+                            r"latin american|nordic|baltic|gulf|andean)\s+(?:\w+\s+){0,2}"
+                            r"(?:union|community|league|council|organization|organisation|commission|"
+                            r"development bank|investment bank|parliament|court)$")
+
+
+def org_sector(name: str) -> str | None:
+    """Sector of an organization outside the dictionary, from words of its name."""
+    if _GOV_BODY.match(gz.norm(name)):
+        return "GOV"
+    if _REGIONAL_BODY.match(gz.norm(name)):
+        return "IGO"
+    for word in reversed(gz.norm(name).split()):  # the head ("Union of Teachers" -> union) is usually last-ish
+        if word in ORG_KEYWORDS:
+            return ORG_KEYWORDS[word]
+    return None
+
 
 #: Group nouns that make an actor on their own, without a country or
 #: organization modifier ("protesters clashed with police").

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding import gazetteer as gz
-from newsevents.coding.actors import ActorStage, org_sector
+from newsevents.coding.actors import ActorStage
+from newsevents.coding.roles import org_sector
 from newsevents.coding.base import Analysis
 from newsevents.coding.name_checks import glued_cut
 from newsevents.records import Article
@@ -217,3 +218,16 @@ def test_official_of_a_region_takes_the_regions_country(nlp):
 
 def test_journalist_based_in_a_city_does_not_take_its_country(nlp):
     assert person(code(nlp, "Ana Ruiz, a correspondent in Chicago, said the case was weak."), "Ruiz").country is None
+
+
+@pytest.mark.parametrize("name, sector", [
+    ("Africa Union", "IGO"),
+    ("West African Economic Community", "IGO"),
+    ("Asian Development Bank", "IGO"),
+])
+def test_bodies_of_a_continents_states_are_intergovernmental(name, sector):
+    assert org_sector(name) == sector
+
+
+def test_a_national_union_is_not_intergovernmental():
+    assert org_sector("American Civil Liberties Union") != "IGO"

@@ -224,3 +224,15 @@ def test_people_used_as_human_shields_are_assaulted(code):
 def test_a_strike_by_armed_forces_is_an_attack_and_by_workers_a_protest(code, text, expected):
     types = _types(code(text))
     assert expected in types and ({"ASSAULT", "PROTEST"} - {expected}).isdisjoint(types), types
+
+
+def test_deals_among_firms_are_rejected_with_their_reason(code):
+    analysis = code("Vodafone Group agreed to a merger deal with Orange Telecom Holdings.")
+    assert not analysis.events
+    assert analysis.rejected
+    assert {r.reason for r in analysis.rejected} == {"cooperation among firms or private people only"}
+
+
+def test_aid_between_states_is_no_private_dealing(code):
+    analysis = code("Norway offered humanitarian aid to Uganda.")
+    assert analysis.events and not analysis.rejected
