@@ -75,6 +75,38 @@ def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
     return "no actor with a country or political sector, in a text about no political actor"
 
 
+def saying(typed: _Typed, analysis: "Analysis") -> str | None:
+    """A verb of saying that the lexicon gives no event type ("she *recalled*", "he
+    *noted*"), read by the classifier as an event: it is the attribution's cue, which
+    the record keeps as attribution, not an event."""
+    if typed.coder != "model" or typed.clause.row is not None or typed.clause.governor_row is not None:
+        return None
+    idx = typed.trigger.idx
+    if any(att.cue.start <= idx < att.cue.end for att in analysis.attributions):
+        return "a verb of saying (an attribution cue), not an event"
+    return None
+
+
+def dismissal(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "her clients fired her", "the board fired the coach": firing someone from a job is
+    no attack (one fires *at* people, or fires shots, rockets, missiles)."""
+    word = typed.trigger
+    if typed.type != "ASSAULT" or word.lemma_.lower() != "fire" or word.pos_ != "VERB":
+        return None
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon")):
+        if not any(o.ent_type_ in ("DATE", "TIME") for o in prep.children):  # not "on Monday"
+            return None
+    objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects and all(o.pos_ in ("PRON", "PROPN") or o.ent_type_ == "PERSON" or
+                       o.lemma_.lower() in _EMPLOYEES for o in objects):
+        return "a dismissal from a job, not an attack"
+    return None
+
+
+_EMPLOYEES = frozenset("coach manager director chief executive employee worker staff official minister "
+                       "secretary adviser advisor aide head editor".split())
+
+
 def private_dealings(typed: _Typed, analysis: "Analysis") -> str | None:
     """Offers, deals, gifts and meetings among firms and private people only ("Google
     offers gamers a wider market", "she offered her spot to him", "SoftBank agreed to
@@ -367,4 +399,5 @@ _NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
 
 
 _CHECKS = (in_name, legal_plea, sports_result, market_move, publication, no_comment,
-           question_asked, intransitive_sense, words_given, naming, private_dealings, no_political_actor)
+           question_asked, intransitive_sense, words_given, naming, saying, dismissal, private_dealings,
+           no_political_actor)

@@ -236,3 +236,15 @@ def test_deals_among_firms_are_rejected_with_their_reason(code):
 def test_aid_between_states_is_no_private_dealing(code):
     analysis = code("Norway offered humanitarian aid to Uganda.")
     assert analysis.events and not analysis.rejected
+
+
+def test_firing_someone_from_a_job_is_no_attack(code):
+    text = ("Kenya's football federation fired its coach on Monday. " * 1) + "Kenyan police fired at protesters in Nairobi."
+    analysis = code(text)
+    assert [e.trigger.text for e in analysis.events if e.type == "ASSAULT"] == ["fired"]
+    assert analysis.events[-1].evidence.text.startswith("Kenyan police")
+
+
+def test_an_announced_release_is_a_retreat(code):
+    analysis = code("Iran's Foreign Ministry announced the release of two Kuwaiti sailors.")
+    assert "RETREAT" in _types(analysis)
