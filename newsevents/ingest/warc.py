@@ -15,12 +15,14 @@ payload (itself capped at ``settings.max_bytes``) whatever the archive size.
   whose length is too short leaves stray bytes after it and is :class:`Failed`
   (``bad_record_length``, or ``digest_mismatch`` when the record has a
   digest); an unparseable record ends the file with one :class:`Failed`
-  (``bad_warc``).
+  (``bad_warc``), and so does an archive cut short inside a record that warcio
+  stops at without a word (a truncated download).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -172,6 +174,17 @@ def read_warc(path: str | Path, settings: Settings | None = None) -> Iterator[It
             yield Failed(f"{name}#{max(records.offset, 0)}", "bad_warc",
                          f"{name}: unreadable record, rest of the archive skipped: "
                          f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}")
+        else:
+            if pending is not None:
+                yield _settle(pending, records.err_count)
+                pending = None
+            # warcio stops quietly at a record cut short by a truncated download: the
+            # iterator then ends before the file does
+            size = os.fstat(fh.fileno()).st_size
+            if 0 <= records.offset < size:
+                yield Failed(f"{name}#{records.offset}", "bad_warc",
+                             f"{name}: truncated: {size - records.offset} bytes after the last "
+                             "whole record are no record, skipped")
         if pending is not None:
             yield _settle(pending, records.err_count)
 
