@@ -309,15 +309,24 @@ def _place_target(heads: list["Token"], index: "ActorIndex", aid: bool = False) 
 
 
 def _nested_place_objects(head: "Token") -> list["Token"]:
-    """Objects of "in/into/to" anywhere under ``head`` but outside its subject."""
+    """Objects of "in/into/to" under ``head``, in its own clause and its purpose clauses,
+    outside its subject (conjoined clauses are other events; the walk is bounded, as
+    run-on sentences in hostile input can be thousands of tokens long)."""
     out: list["Token"] = []
-    todo = [c for c in head.children if c.dep_ not in SUBJ_DEPS | PASS_SUBJ_DEPS]
-    while todo:
+    todo = [c for c in head.children if c.dep_ not in _NOT_NESTED and c.dep_ != "conj"]
+    seen = 0
+    while todo and seen < _NESTED_MAX:
         tok = todo.pop()
+        seen += 1
         if tok.dep_ == "prep" and tok.lower_ in ("in", "into", "to"):
             out.extend(c for c in tok.children if c.dep_ == "pobj")
-        todo.extend(tok.children)
+        todo.extend(c for c in tok.children if c.dep_ not in _NOT_NESTED
+                    and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
     return out
+
+
+_NOT_NESTED = SUBJ_DEPS | PASS_SUBJ_DEPS | {"ccomp", "parataxis", "punct"}
+_NESTED_MAX = 60
 
 
 def _used_as(noun: "Token") -> bool:

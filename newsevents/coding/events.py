@@ -143,10 +143,13 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str,
     label, prob = (model_pred.label, model_pred.prob) if model_pred else (None, 0.0)
     if label == "YIELD":
         label = split_yield(clause, status)
-    fixed = row is not None and row.is_fixed  # "violated the agreement": no classifier's guess
+    # the lexicon's type stands when its reading is fixed ("violated the agreement"), or
+    # when the label belongs to the governing speech act ("denied arming": the denial is
+    # its own event) or to another clause of the sentence
+    fixed = row is not None and row.is_fixed
     if label is not None and label != rules and (fixed or label == _speech_type(clause) or _other_clauses(
             rules, label, neighbours)):
-        label, prob = None, 0.0  # "denied arming": the denial is its own event
+        label, prob = None, 0.0
     if rules is None:
         if label is None or n < 2 or prob < TYPE_MIN or model_pred.event < EVENT_MIN:
             return None
