@@ -36,8 +36,9 @@ _SAID_THINGS = frozenset("interview impression speech address talk statement det
                          "answer reply response testimony view opinion update briefing sign signal "
                          "hint reason explanation indication thought comment lecture presentation "
                          "performance insight example glimpse overview preview assessment "
-                         "estimate figure number timeline description interpretation advice idea".split())
-_GIFT_VERBS = frozenset(("give", "offer", "provide", "extend", "share"))
+                         "estimate figure number timeline description interpretation advice idea "
+                         "letter message note memo email e-mail text tweet".split())
+_GIFT_VERBS = frozenset(("give", "offer", "provide", "extend", "share", "send", "write"))
 #: the types a gift of words is mistaken for ("offered an explanation" is no AGREE either)
 _GIFT_TYPES = frozenset(("AID", "AGREE", "COOPERATE"))
 
@@ -234,7 +235,8 @@ def legal_plea(typed: _Typed, analysis: "Analysis") -> str | None:
 
 
 def words_given(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "gave an interview", "shared their interpretation": words given are no aid."""
+    """ "gave an interview", "shared their interpretation", "sent a letter to the Senate":
+    words given are no aid."""
     trig = typed.trigger  # "agreed to share information" is an agreement: its trigger is "agreed"
     if typed.type not in _GIFT_TYPES or trig.lemma_.lower() not in _GIFT_VERBS:
         return None

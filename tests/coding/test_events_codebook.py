@@ -248,3 +248,9 @@ def test_firing_someone_from_a_job_is_no_attack(code):
 def test_an_announced_release_is_a_retreat(code):
     analysis = code("Iran's Foreign Ministry announced the release of two Kuwaiti sailors.")
     assert "RETREAT" in _types(analysis)
+
+
+def test_a_letter_sent_is_no_aid(code):
+    analysis = code("Kenya's president sent a letter to the United Nations on Monday.")
+    assert "AID" not in _types(analysis)
+    assert any(r.reason == "words given, not help" for r in analysis.rejected)
