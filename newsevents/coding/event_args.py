@@ -192,6 +192,11 @@ def agent_token(pred: "Token") -> "Token | None":
     return None
 
 
+def acted_on(verb: "Token") -> list["Token"]:
+    """What ``verb`` acts on: its direct object, or its subject in the passive."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
 def prep_objects(tok: "Token", preps: frozenset[str]) -> list["Token"]:
     """Objects of ``tok``'s prepositions in ``preps``."""
     out = []

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .event_args import acted_on, prep_objects
+
 if TYPE_CHECKING:
     from .event_clauses import Clause
     from .events import _Typed
@@ -86,9 +88,8 @@ def _approved(clause: "Clause") -> bool:
     verb = clause.trigger
     if verb.lemma_.lower() != "agree" or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
-    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
-               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
-    return any(o.lemma_.lower() in _PROPOSALS for o in objects)
+    objects = prep_objects(verb, frozenset({"to", "on"}))
+    return any(o.pos_ == "NOUN" and o.lemma_.lower() in _PROPOSALS for o in objects)
 
 
 def _finalised(clause: "Clause") -> bool:
@@ -100,9 +101,7 @@ def _finalised(clause: "Clause") -> bool:
             continue
         if verb.lemma_.lower() == "ratify":
             return True
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
-                    for o in p.children if o.dep_ == "pobj"]
+        objects = acted_on(verb) + prep_objects(verb, frozenset({"on"}))
         if any(o.lemma_.lower() in _AGREEMENTS for o in objects):
             return True
     return False

@@ -40,8 +40,10 @@ _UNDO: dict[str, tuple[str | None, str | None]] = {
 #: (RETREAT) or promised (the stage makes it CONCEDE by status); an accepted *request* is
 #: rather an agreement, left to the verb
 _GRANT = frozenset("accept meet grant heed fulfil fulfill satisfy".split())
-#: verbs that break a ceasefire, which is fighting (ASSAULT), not its declaration
+#: verbs that break a rule: a broken ceasefire is fighting (ASSAULT), not its declaration;
+#: a broken ban or agreement is defied (REJECT)
 _BREAK = frozenset("violate break breach flout defy".split())
+#: nouns that make an agreement a ceasefire ("the ceasefire agreement")
 _TRUCES = frozenset(("ceasefire", "truce", "armistice"))
 
 

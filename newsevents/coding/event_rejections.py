@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from .event_args import acted_on
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -97,7 +99,7 @@ def dismissal(typed: _Typed, analysis: "Analysis") -> str | None:
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon")):
         if not any(o.ent_type_ in ("DATE", "TIME") for o in prep.children):  # not "on Monday"
             return None
-    objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = acted_on(word)
     if objects and all(o.pos_ in ("PRON", "PROPN") or o.ent_type_ == "PERSON" or
                        o.lemma_.lower() in _EMPLOYEES for o in objects):
         return "a dismissal from a job, not an attack"
@@ -260,7 +262,7 @@ def publication(typed: _Typed, analysis: "Analysis") -> str | None:
     trig = typed.clause.trigger
     if trig.lemma_.lower() not in ("release", "publish", "unveil"):
         return None
-    objs = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs = acted_on(trig)
     if trig.dep_ in ("acl", "relcl", "amod") and trig.tag_ == "VBN":
         objs.append(trig.head)  # "the footage released Friday"
     if objs and all(o.lemma_.lower() in _PUBLISHED for o in objs):

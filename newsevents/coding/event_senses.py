@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .event_args import acted_on, np_actors, prep_objects
+from .event_lexicon import lexicon
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -106,8 +109,7 @@ def recalled_mission(typed: _Typed, analysis: "Analysis") -> _Typed:
     verb = typed.clause.verb or typed.clause.trigger
     if verb.lemma_.lower() not in _RECALL:
         return typed
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(o.lemma_.lower() in _MISSION or o.lower_.startswith("peacekeep") for o in objects):
+    if any(o.lemma_.lower() in _MISSION or o.lower_.startswith("peacekeep") for o in acted_on(verb)):
         return replace(typed, type="SANCTION")
     return typed
 
@@ -125,7 +127,7 @@ def permission_given(typed: _Typed, analysis: "Analysis") -> _Typed:
     verb = typed.clause.verb or typed.clause.trigger
     if verb.lemma_.lower() not in _GRANTING:
         return typed
-    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PERMISSIONS for c in verb.children):
+    if any(o.lemma_.lower() in _PERMISSIONS for o in acted_on(verb)):
         return replace(typed, type="RETREAT")
     return typed
 
@@ -141,9 +143,6 @@ def demanded_punishment(typed: _Typed, analysis: "Analysis") -> _Typed:
     inquiry into the minister" accuse Moscow and the minister (PLV's reading)."""
     if typed.type != "REQUEST" or typed.clause.target is not None:
         return typed
-    from .event_args import np_actors, prep_objects
-    from .event_lexicon import lexicon
-
     word = typed.clause.trigger
     asked = prep_objects(word, frozenset({"for"})) + [c for c in word.children if c.dep_ == "dobj"]
     for noun in asked:

@@ -170,14 +170,12 @@ def read_warc(path: str | Path, settings: Settings | None = None) -> Iterator[It
             log.debug("%s: archive broken", name, exc_info=True)
             if pending is not None:
                 yield _settle(pending, records.err_count + 1)
-                pending = None
             yield Failed(f"{name}#{max(records.offset, 0)}", "bad_warc",
                          f"{name}: unreadable record, rest of the archive skipped: "
                          f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}")
         else:
             if pending is not None:
                 yield _settle(pending, records.err_count)
-                pending = None
             # warcio stops quietly at a record cut short by a truncated download: the
             # iterator then ends before the file does
             size = os.fstat(fh.fileno()).st_size
@@ -185,8 +183,6 @@ def read_warc(path: str | Path, settings: Settings | None = None) -> Iterator[It
                 yield Failed(f"{name}#{records.offset}", "bad_warc",
                              f"{name}: truncated: {size - records.offset} bytes after the last "
                              "whole record are no record, skipped")
-        if pending is not None:
-            yield _settle(pending, records.err_count)
 
 
 def _settle(pending: tuple[Item, int], err_count: int) -> Item:
