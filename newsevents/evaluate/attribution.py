@@ -148,8 +148,12 @@ class Scorer:
 
     def add(self, text: str, gold: Sequence[GoldAttribution], pred: Sequence[Attribution]) -> None:
         """Score one document's predictions against its gold."""
-        gs = [_gold_spans(g) for g in gold]
-        ps = [_pred_spans(p) for p in pred]
+        self.add_spans(text, [_gold_spans(g) for g in gold], [_pred_spans(p) for p in pred],
+                       [p.kind in {"direct", "mixed"} for p in pred])
+
+    def add_spans(self, text: str, gs: list[dict], ps: list[dict], quoting: Sequence[bool]) -> None:
+        """Score one document given role -> spans dicts (``quoting``: which predictions may
+        hold direct quotes)."""
         for role in self.ROLES:
             g_set = {x[role] for x in gs if x[role]}
             p_set = {x[role] for x in ps if x[role]}
@@ -158,7 +162,7 @@ class Scorer:
             pw = _words(text, [sp for x in p_set for sp in x])
             self._count(self.overlap[role], len(gw & pw), len(pw), len(gw))
         self._full(text, gs, ps)
-        self._quotes(text, gs, ps, pred)
+        self._quotes(text, gs, ps, quoting)
 
     @staticmethod
     def _count(acc: list[int], tp: int, n_pred: int, n_gold: int) -> None:
@@ -185,15 +189,15 @@ class Scorer:
                 break
         self._count(self.full, tp, len(ps), len(gs))
 
-    def _quotes(self, text: str, gs: list[dict], ps: list[dict], pred: Sequence[Attribution]) -> None:
+    def _quotes(self, text: str, gs: list[dict], ps: list[dict], quoting: Sequence[bool]) -> None:
         gold_q = {}
         for g in gs:
             for s, e in g["content"]:
                 if _is_quote(text, s, e):
                     gold_q[(s, e)] = g["source"]
         pred_q = {}
-        for p, att in zip(ps, pred):
-            if att.kind not in {"direct", "mixed"}:
+        for p, may_quote in zip(ps, quoting):
+            if not may_quote:
                 continue
             for s, e in p["content"]:
                 if _is_quote(text, s, e):
@@ -267,6 +271,30 @@ def evaluate_polnear(split_dir: Path | str, pipeline=None) -> dict[str, dict[str
     return Scorer.merged(parts).scores()
 
 
+def annotator_agreement(polnear_dir: Path | str) -> tuple[dict[str, dict[str, float]], int]:
+    """How well PolNeAR's annotators agree with each other: the articles annotated
+    twice (in every split under ``polnear_dir``), the second annotator's file
+    scored against the first's exactly as the pipeline is scored.  Returns the
+    score table and the number of articles.  No system is expected to agree with
+    one annotator much more often than another annotator does."""
+    scorer = Scorer()
+    n = 0
+    for split in sorted(p for p in Path(polnear_dir).iterdir() if (p / "attributions").is_dir()):
+        by_article: dict[str, list[Path]] = {}
+        for ann in sorted((split / "attributions").glob("*.ann")):
+            by_article.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+        for stem, anns in by_article.items():
+            txt = split / "text" / f"{stem}.txt"
+            if len(anns) < 2 or not txt.is_file():
+                continue
+            first, second = read_ann(anns[0]), read_ann(anns[1])
+            ps = [_gold_spans(g) for g in second]
+            scorer.add_spans(txt.read_text(encoding="utf-8"), [_gold_spans(g) for g in first], ps,
+                             [True] * len(ps))
+            n += 1
+    return scorer.scores(), n
+
+
 def _default_pipeline():
     from ..coding.attribution import AttributionStage
     from ..pipeline import Pipeline
@@ -326,7 +354,19 @@ class AttributionSuite:
             noise = bootstrap_std(parts, statistic, rounds=self.rounds) if target is not None else None
             out.append(Score(self.name, metric, table[group][key], n=len(docs), target=target,
                              noise=noise, unit="documents"))
-        return out
+        return out + self._agreement_rows(Path(data_dir) / "polnear")
+
+    def _agreement_rows(self, polnear_dir: Path) -> list:
+        """The annotators' agreement with each other on the targeted metrics, as
+        reference rows (no target, not gated): what a perfect copy of one
+        annotator would score against the other."""
+        from .base import Score
+
+        table, n = annotator_agreement(polnear_dir)
+        if not n:
+            return []
+        return [Score(self.name, f"annotators_{metric}", table[group][key], n=n, unit="documents")
+                for metric, (group, key, target) in METRICS.items() if target is not None]
 
 
 SUITE = AttributionSuite()
@@ -334,5 +374,5 @@ SUITE = AttributionSuite()
 
 __all__ = [
     "GoldAttribution", "GoldDocument", "read_ann", "read_polnear", "Scorer", "prf", "score_split",
-    "evaluate_polnear", "AttributionSuite", "SUITE", "METRICS",
+    "evaluate_polnear", "annotator_agreement", "AttributionSuite", "SUITE", "METRICS",
 ]

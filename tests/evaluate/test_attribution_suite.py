@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.evaluate.attribution import (
-    SUITE, GoldAttribution, Scorer, read_ann, read_polnear, score_split,
+    SUITE, GoldAttribution, Scorer, annotator_agreement, read_ann, read_polnear, score_split,
 )
 from newsevents.records import Attribution, AttributionSource, Span
 
@@ -100,6 +100,28 @@ def test_failed_analysis_counts_as_no_prediction(tmp_path):
     assert [d.name for d in docs] == ["doc"]
     parts = score_split(docs, [object()])
     assert Scorer.merged(parts).scores()["cue_exact"]["r"] == 0.0
+
+
+def test_annotator_agreement_scores_the_second_file_of_an_article_against_the_first(tmp_path):
+    split = tmp_path / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "doc.txt").write_text(TEXT, encoding="utf-8")
+    (split / "text" / "alone.txt").write_text(TEXT, encoding="utf-8")
+    _ann(tmp_path).rename(split / "attributions" / "doc_a1.ann")
+    # the second annotator marked "told us" as the second cue and missed the first attribution
+    (split / "attributions" / "doc_b2.ann").write_text(
+        "T5\tContent 35 50\t\"We are ready,\"\n"
+        "T6\tSource 51 60\tthe mayor\n"
+        "T7\tCue 61 68\ttold us\n"
+        "E2\tAttribution:T7 Content:T5 Cue:T7 Source:T6\n", encoding="utf-8")
+    # an article with one annotator only does not count
+    _ann(tmp_path).rename(split / "attributions" / "alone_a1.ann")
+    table, n = annotator_agreement(tmp_path)
+    assert n == 1
+    assert table["cue_exact"]["p"] == 0.0 and table["cue_exact"]["r"] == 0.0
+    assert table["source_exact"]["p"] == 1.0 and table["source_exact"]["r"] == 0.5
+    assert table["direct_quote"]["f1"] == pytest.approx(1.0)
 
 
 @pytest.mark.skipif(not (DATA / "polnear" / "dev").is_dir(), reason="PolNeAR gold data not present")
