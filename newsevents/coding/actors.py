@@ -303,10 +303,20 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
         elif h.kind == "D" and _people_noun(b, h):  # "Libyans", "the Iraqis": the people (CVL)
             b.mention(f"group:{h.code}:CVL", h.start, h.end, kind="group", name=b.doc[h.start:h.end].text,
                       country=h.code, sector="CVL")
-        else:
+        elif not _maker(b, h.end):
             c = gz.country_by_code(h.code)
             if c is not None:
                 b.mention(f"country:{c.iso3}", h.start, h.end, kind="country", name=c.name, country=c.iso3)
+
+
+#: words after "X-" that make a country the maker of a thing, not a party to the event
+_MADE = frozenset("made built designed manufactured produced".split())
+
+
+def _maker(b: Builder, end: int) -> bool:
+    """ "Iranian-made drones launched by Russia": the country is where the drones were made."""
+    toks = b.toks
+    return end + 1 < len(toks) and toks[end].text in ("-", "\u2010") and toks[end + 1].lower_ in _MADE
 
 
 def _residence(b: Builder, i: int) -> str | None:

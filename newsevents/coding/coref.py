@@ -35,6 +35,9 @@ _PRONOUNS = _MALE | _FEMALE | _PLURAL
 _SUBJ = frozenset(("nsubj", "nsubjpass"))
 _OBJ = frozenset(("dobj", "pobj", "iobj", "dative"))
 _ROLE_WINDOW = 5
+#: Nouns that refer back to a named institution ("the ministry said", "the army denied").
+_INSTITUTIONS = frozenset("ministry army military navy police embassy government parliament "
+                          "court council commission committee cabinet junta".split())
 #: Nouns that refer back to an organization ("the group said").
 _ORG_NOUNS = frozenset("group movement organization organisation alliance bloc agency militia party".split())
 #: Offices whose holder is an actor even when the article never names them ("the President said").
@@ -124,7 +127,8 @@ def link_pronouns(b: "Builder") -> None:
     """Link personal pronouns, role nouns and unambiguous "they" (see module doc)."""
     for tok in b.toks:
         low = tok.lower_
-        if tok.i in b.owner or not (low in _PRONOUNS or low in TITLES or low in _ORG_NOUNS):
+        if tok.i in b.owner or not (low in _PRONOUNS or low in TITLES or low in _ORG_NOUNS
+                                    or low in _INSTITUTIONS):
             continue
         if low in _MALE or low in _FEMALE:
             key = _pronoun_antecedent(b, tok, "m" if low in _MALE else "f")
@@ -133,6 +137,9 @@ def link_pronouns(b: "Builder") -> None:
         elif low in _ORG_NOUNS and tok.pos_ == "NOUN":
             _link_org_noun(b, tok)
             continue
+        elif low in _INSTITUTIONS and tok.pos_ == "NOUN":
+            _link_institution(b, tok)
+            continue
         elif tok.lemma_.lower() in TITLES and tok.pos_ in ("NOUN", "PROPN"):
             _link_role_noun(b, tok)
             continue
@@ -140,6 +147,26 @@ def link_pronouns(b: "Builder") -> None:
             continue
         if key is not None:
             b.mention(key, tok.i, tok.i + 1)
+    for tok in b.toks:
+        if tok.lower_ == "it" and tok.i not in b.owner:
+            key = _reported_it(b, tok)
+            if key is not None:
+                b.mention(key, tok.i, tok.i + 1)
+
+
+def _reported_it(b: "Builder", tok: "Token") -> str | None:
+    """ "The ministry said it had summoned the envoy": "it", subject of what an
+    organization or a country says, is that organization or country."""
+    clause = tok.head
+    if tok.dep_ not in _SUBJ or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # the nearest one: a dateline can be misread as a second subject ("KYIV - the army said")
+    speaker = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+    key = b.owner.get(speaker.i) if speaker is not None else None
+    d = b.drafts.get(key) if key is not None else None
+    return key if d is not None and d.kind in ("organization", "group", "country") else None
 
 
 def _link_org_noun(b: "Builder", tok: "Token") -> None:
@@ -154,6 +181,19 @@ def _link_org_noun(b: "Builder", tok: "Token") -> None:
              if not d.key.startswith("group:")}
     if len(cands) == 1:
         b.mention(cands.pop(), i, tok.i + 1)
+
+
+def _link_institution(b: "Builder", tok: "Token") -> None:
+    """ "the ministry said", "the army denied it": the most recent actor of the last
+    five sentences whose name has that word ("Turkey's foreign ministry", "Sudan's army")."""
+    start = _definite(b, tok)
+    if start is None:
+        return
+    word = tok.lower_
+    cands = [d for _, d in _mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
+             if word in d.name.lower().split()]
+    if cands:
+        b.mention(cands[-1].key, start, tok.i + 1)
 
 
 def _link_role_noun(b: "Builder", tok: "Token") -> None:

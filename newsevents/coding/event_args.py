@@ -150,11 +150,14 @@ def _misread_subject(pred: "Token") -> "Token | None":
 
 def subject_token(pred: "Token", depth: int = 0) -> "Token | None":
     """The token that does what ``pred`` says, borrowed from a controller when needed."""
-    for child in pred.children:
-        if child.dep_ in SUBJ_DEPS:
-            if child.lower_ in _WH and pred.dep_ == "relcl":
-                return pred.head
-            return child
+    subjects = [c for c in pred.children if c.dep_ in SUBJ_DEPS]
+    if subjects:
+        # two subjects is a misparse, mostly of a dateline ("ANKARA, March 3 - Turkey's
+        # ministry summoned …"): the one nearest the verb is the doer
+        child = min(subjects, key=lambda c: abs(pred.i - c.i))
+        if child.lower_ in _WH and pred.dep_ == "relcl":
+            return pred.head
+        return child
     misread = _misread_subject(pred)
     if misread is not None:
         return misread

@@ -386,10 +386,16 @@ def _governor_args(clause: Clause, index: "ActorIndex") -> None:
     objs = [c for c in gov.children if c.dep_ in OBJ_DEPS and c.pos_ != "VERB"]
     objs += prep_objects(gov, frozenset({"on", "to", "with", "against"}))
     target = merge(*(np_actors(o, index) for o in objs))
-    if source is not None:
+    asked = clause.source  # the governed clause's own doer
+    if source is not None or subj is not None:
+        # "a spokeswoman urged the US to stop …": the request is hers, whoever she
+        # is; the clause's own subject (the US, asked to stop) is not who asked
         clause.source = source
     if target is not None:
         clause.target = target
+    elif clause.governor_row.type == "REQUEST" and asked is not None \
+            and (source is None or set(asked.actors) - set(source.actors)):
+        clause.target = asked  # "Mexico demanded that the US prove …": the US is asked
     clause.trigger_override = gov
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from .event_args import acted_on
+from .roles import GROUPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -211,6 +212,11 @@ def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
     found = [analysis.actors.find(a) for a in (*targets, *sources)]
     if any(a is None or a.sector in armed or a.kind == "group" for a in found):
         return False
+    # "he had been beaten by officers": the beaters are armed, named or not
+    doers = [c for c in typed.trigger.children if c.dep_ in ("nsubj", "agent")]
+    doers += [g for c in doers if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if any(GROUPS.get(d.lemma_.lower()) in armed for d in doers):
+        return False
     return all(a.kind == "person" or a.sector in ("PTY", "LEG", "OPP") for a in found)
 
 
@@ -225,15 +231,43 @@ def _is_sport(tok: "Token") -> bool:
     return tok.lower_ in _SPORT or tok.lemma_.lower() in _SPORT
 
 
-def legal_plea(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "pleaded not guilty": an answer to a charge, not a request."""
-    trig = typed.clause.trigger
-    if trig.lemma_.lower() != "plead":
-        return None
-    words = {t.lower_ for t in trig.subtree}
-    if words & {"guilty", "innocent", "contest"}:
-        return "plea to a charge"
+def anyone(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "act against anyone who threatens its citizens", "whoever attacks us": a doer
+    who is nobody in particular does nothing that happened."""
+    subj = next((c for c in typed.clause.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.dep_ == "nsubj" and subj.lower_ in ("who", "that"):
+        subj = subj.head.head if subj.head.dep_ == "relcl" else subj
+    if subj is not None and subj.lower_ in _NOBODY_IN_PARTICULAR:
+        return "nobody in particular"
     return None
+
+
+_NOBODY_IN_PARTICULAR = frozenset("anyone anybody whoever someone somebody everyone everybody "
+                                  "nobody".split())
+
+
+def legal_plea(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "pleaded not guilty": an answer to a charge, not a request; "he would appeal",
+    "appealed the ruling": a case taken to a higher court, not an appeal to someone."""
+    trig = typed.clause.trigger
+    lemma = trig.lemma_.lower()
+    if lemma == "plead":
+        words = {t.lower_ for t in trig.subtree}
+        return "plea to a charge" if words & {"guilty", "innocent", "contest"} else None
+    if lemma != "appeal":
+        return None
+    kids = list(trig.children)
+    if any(k.dep_ == "prep" and k.lower_ in ("to", "for") for k in kids):
+        return None  # "appealed to the UN for help"
+    objects = [g for k in kids for g in ([k] if k.dep_ == "dobj" else k.children if k.dep_ == "prep"
+                                         and k.lower_ in ("against", "over") else [])]
+    if trig.pos_ == "VERB" and not objects or any(o.lemma_.lower() in _RULINGS for o in objects):
+        return "an appeal to a higher court"
+    return None
+
+
+_RULINGS = frozenset("verdict sentence ruling decision conviction judgment judgement acquittal "
+                     "order".split())
 
 
 def words_given(typed: _Typed, analysis: "Analysis") -> str | None:
@@ -402,6 +436,62 @@ def naming(typed: _Typed, analysis: "Analysis") -> str | None:
 _NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
 
 
-_CHECKS = (in_name, legal_plea, sports_result, market_move, publication, no_comment,
+def thing_received(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "the paper received pages of his tax returns": receiving a thing is no visit
+    (the visitor of a CONSULT host is someone: "Putin received Xi")."""
+    word = typed.clause.trigger
+    if typed.type != "CONSULT" or word.lemma_.lower() != "receive" or word.pos_ != "VERB":
+        return None
+    objects = [c for c in word.children if c.dep_ == "dobj"]
+    if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS
+                       and analysis.actors.actor_at(o.i) is None for o in objects):
+        return "a thing received, no visit"
+    return None
+
+
+def homecoming(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "150 Indians returned home after being deported": people going home is no
+    withdrawal (PLOVER's RETREAT is forces or states pulling back)."""
+    word = typed.clause.trigger
+    if typed.type != "RETREAT" or word.lemma_.lower() != "return" or typed.clause.target_actors \
+            or any(c.dep_ == "dobj" for c in word.children):  # "returned the prisoners"
+        return None
+    sources = [analysis.actors.find(a) for a in typed.clause.source_actors]
+    if sources and all(a is not None and (a.sector in _PEOPLE or a.kind == "person" and not a.sector)
+                       for a in sources):
+        return "people going home, no withdrawal"
+    return None
+
+
+_PEOPLE = frozenset(("CVL", "REF"))
+
+
+def forecast(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "The UN warned that the fighting could trigger a famine": a warning about what a
+    thing will do is a forecast, no threat.  A threat says what someone will do ("warned
+    that his government would expel him", "that Washington would consider …", "that
+    there will be no trade deal"), so only a clause whose subject is a common noun
+    naming no actor counts as a forecast."""
+    word = typed.clause.trigger
+    if typed.type != "THREATEN" or word.lemma_.lower() not in _WARN or word.pos_ != "VERB":
+        return None
+    clauses = [c for c in word.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if clauses and subjects and all(s.pos_ == "NOUN" and analysis.actors.actor_at(s.i) is None
+                                    and not _names_actor(s, analysis) for s in subjects):
+        return "a forecast, not a threat"
+    return None
+
+
+_WARN = frozenset(("warn", "caution"))
+
+
+def _names_actor(noun: "Token", analysis: "Analysis") -> bool:
+    """Whether an actor is named in the noun phrase ("the Russian army") or owns it ("its
+    forces", "our troops")."""
+    return any(analysis.actors.actor_at(t.i) is not None or t.dep_ == "poss" for t in noun.subtree)
+
+
+_CHECKS = (in_name, anyone, legal_plea, sports_result, market_move, publication, no_comment,
            question_asked, intransitive_sense, words_given, naming, saying, dismissal, private_dealings,
-           no_political_actor)
+           thing_received, homecoming, forecast, no_political_actor)

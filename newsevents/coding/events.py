@@ -274,6 +274,37 @@ def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
     return kept
 
 
+def _dyads(t: _Typed) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Source and target of the events a typed clause makes: one, or for a mutual act
+    of several subjects and no object ("Kenya and Ethiopia signed a pact", "the two
+    armies clashed") one per subject, aimed at the others, as dyadic event data
+    codes a mutual act in both directions."""
+    sources, targets = t.clause.source_actors, t.clause.target_actors
+    if targets or len(sources) < 2 or t.type not in _MUTUAL_TYPES or not _mutual(t):
+        return [(sources, targets)]
+    return [((a,), tuple(b for b in sources if b != a)) for a in sources]
+
+
+def _mutual(t: _Typed) -> bool:
+    """Whether the clause's words say the subjects act on each other: a verb of joint
+    action ("met", "clashed"), or a noun of one, alone ("talks between X and Y") or under
+    a verb that makes it ("signed a pact", "held talks"; not "mediated a truce", which
+    others make)."""
+    word, verb = t.clause.trigger, t.clause.verb
+    if word.pos_ in ("VERB", "AUX"):
+        return word.lemma_.lower() in _MUTUAL_VERBS
+    return word.lemma_.lower() in _MUTUAL_NOUNS and (
+        verb is None or verb.lemma_.lower() in _MUTUAL_VERBS | _JOINT_LIGHT_VERBS)
+
+
+_MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "RETREAT"})
+_MUTUAL_VERBS = frozenset("meet talk negotiate discuss agree sign ink clash fight cooperate "
+                          "reconcile".split())
+_MUTUAL_NOUNS = frozenset("agreement deal pact treaty accord talk meeting summit truce ceasefire "
+                          "exercise drill clash negotiation".split())
+_JOINT_LIGHT_VERBS = frozenset("reach hold conclude seal strike hammer conduct stage".split())
+
+
 _OWN_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 
 
@@ -347,17 +378,18 @@ class EventStage:
                     continue
                 typed.append(retype_by_status(t, status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
-        analysis.events.extend(self._event(analysis, n, t, s) for n, (t, s) in enumerate(typed, 1))
+        dyads = [(t, s, source, target) for t, s in typed for source, target in _dyads(t)]
+        analysis.events.extend(self._event(analysis, n, *dyad) for n, dyad in enumerate(dyads, 1))
 
-    def _event(self, analysis: "Analysis", n: int, t: _Typed, status: str) -> Event:
+    def _event(self, analysis: "Analysis", n: int, t: _Typed, status: str,
+               source: tuple[str, ...], target: tuple[str, ...]) -> Event:
         att_id, attributed_to, via = _attribution(analysis, t)
-        target = t.clause.target_actors
         if t.type in _OWN_FORCES_TYPES:  # "deployed troops": the troops are the source's own
             target = tuple(a for a in target if not _own_forces(analysis, a))
         return Event(
             id=f"E{n}", type=t.type, mode=_mode(t),
             trigger=analysis.span_of(t.trigger), evidence=analysis.sentence_of(t.trigger),
-            source=t.clause.source_actors,
+            source=source,
             target=target,
             status=status, attributed_to=attributed_to, via=via,
             confidence=round(max(0.0, min(1.0, t.confidence)), 3), coder=t.coder,

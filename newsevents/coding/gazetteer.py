@@ -305,6 +305,16 @@ class _Leaders:
     ends: dict[tuple[str, str], Leader]  # (first word, last word) -> leader
 
 
+#: word endings that romanisations of one Slavic name spell differently
+#: ("Zelensky", "Zelenskiy", "Zelenskyy"; "Navalny", "Navalnyy")
+_ENDINGS = re.compile(r"(?:iy|yy|ij|ii)\b")
+
+
+def _romanised(key: str) -> str:
+    """``key`` with its romanisation variants spelled one way."""
+    return _ENDINGS.sub("y", key)
+
+
 @lru_cache(maxsize=1)
 def _leaders() -> _Leaders:
     full: dict[str, Leader] = {}
@@ -320,8 +330,8 @@ def _leaders() -> _Leaders:
             continue
         entry = Leader(cols[0], cols[1], cols[2] or None)
         for form in [cols[0]] + [a for a in cols[3].split(";") if a.strip()]:
-            full.setdefault(norm(form), entry)
-        words = norm(cols[0]).split()
+            full.setdefault(_romanised(norm(form)), entry)
+        words = _romanised(norm(cols[0])).split()
         ends.setdefault((words[0], words[-1]), entry)
         old = surnames.get(words[-1], entry)
         surnames[words[-1]] = entry if old is not None and old.country == entry.country else None
@@ -337,7 +347,7 @@ def leader(words: tuple[str, ...], head_of_state_title: bool = False) -> Leader 
     no two countries' leaders share it.  A name with another first name is
     somebody else ("Tim Johnson" is not Boris Johnson).
     """
-    key = norm(" ".join(words))
+    key = _romanised(norm(" ".join(words)))
     if not key:
         return None
     data = _leaders()

@@ -163,8 +163,17 @@ def _country_group(b: "Builder", tok: "Token", lemma: str, start: int, owner: "D
                   name=_group_name(owner.country, tok), country=owner.country, sector=sector,
                   role=tok.text.lower(), affiliation=owner.key)
         return
-    b.mention(f"group:{owner.country}:{sector}", start, tok.i + 1, kind="group",
-              name=_group_name(owner.country, tok), country=owner.country, sector=sector)
+    d = b.mention(f"group:{owner.country}:{sector}", start, tok.i + 1, kind="group",
+                  name=_group_name(owner.country, tok), country=owner.country, sector=sector)
+    # a country's armed forces first met as their weapons ("shot down Russian drones")
+    # take the name of the people when they appear ("Russian forces shelled …")
+    if d.name.split()[-1].rstrip("s") in _WEAPONS and lemma not in _WEAPONS:
+        d.name = _group_name(owner.country, tok)
+
+
+#: armed-forces nouns that are things, not people (roles.GROUPS gives them sector MIL)
+_WEAPONS = frozenset("warship warplane jet aircraft helicopter drone tank bomber submarine gunboat "
+                     "artillery missile destroyer frigate".split())
 
 
 #: Titles of the office a "counterpart" of a head of state or government holds.

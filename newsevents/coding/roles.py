@@ -234,9 +234,9 @@ STRIKE_WORDS = frozenset("strike walkout stoppage sit-in".split())
 SINGULAR_GROUPS = frozenset("rebel militant insurgent guerrilla gunman jihadist separatist terrorist "
                             "bomber".split())
 
-#: Head words after "X-" that make the modifier a backer, not the group's
-#: own country ("Iranian-backed militias").
-BACKED = frozenset("backed allied supported funded aligned sponsored armed trained".split())
+#: Head words after "X-" that make the modifier a backer or supplier, not the group's
+#: own country ("Iranian-backed militias", "US-supplied rebels").
+BACKED = frozenset("backed allied supported funded aligned sponsored armed trained supplied".split())
 
 #: Prepositions after which a capital is a location, not the government.
 LOCATIVE_PREPS = frozenset(

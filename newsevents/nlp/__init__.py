@@ -2,8 +2,8 @@
 
 ``load(name)`` returns the named English pipeline with one addition: a
 ``paragraph_breaks`` component before the parser that starts a sentence after
-every line break, so a headline, a dateline or a removed promo line never
-merges with the next sentence.
+every line break and after a dateline ("KABUL (Wire) - "), so a headline, a
+dateline or a removed promo line never merges with the next sentence.
 """
 
 from __future__ import annotations
@@ -36,14 +36,48 @@ def _register_components() -> None:
 
         starts = doc.to_array([SENT_START])  # uint64, as from_array expects
         changed = False
+        para_starts = [0]
         for i in range(len(doc) - 1):
             tok = doc[i]
             if ("\n" in tok.text or "\n" in tok.whitespace_) and not doc[i + 1].is_space:
                 starts[i + 1] = 1
                 changed = True
+                para_starts.append(i + 1)
+        for start in para_starts:
+            after = dateline_end(doc, start)
+            if after is not None:
+                starts[after] = 1
+                changed = True
         if changed:
             doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
+
+
+#: the dashes that end a dateline ("KABUL, May 2 (Wire) - …")
+_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+_DATELINE_MAX = 10
+_PLACE_WORDS = 4
+
+
+def dateline_end(doc, start: int) -> int | None:
+    """Index of the first token after a dateline opening a paragraph at ``start``
+    ("KABUL (Wire) - ", "NEW YORK, March 3 — "), or ``None``.  A dateline is a place in
+    capitals, then at most a date and an agency in brackets, then a free-standing dash;
+    the parser would otherwise read the place as the lead's subject."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) > 2):
+        return None
+    capitals = 0
+    for i in range(start, min(start + _DATELINE_MAX, len(doc) - 1)):
+        tok = doc[i]
+        if tok.text in _DASHES and tok.whitespace_ and doc[i - 1].whitespace_:
+            return i + 1
+        capitals += tok.is_alpha and tok.is_upper
+        # a place is a few words; more capitals are a kicker ("DOCTORS DON'T WANT HIM — …")
+        if capitals > _PLACE_WORDS or not (tok.is_upper or tok.is_digit or tok.is_title
+                                           or tok.text in ",.()/"):
+            return None
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -28,7 +28,7 @@ def only(analysis: Analysis, etype: str):
 
 # one invented sentence per PLOVER type: (text, type, source country, target country)
 TYPED = [
-    ("Brazil and Argentina agreed to cooperate on border security.", "AGREE", "BRA", None),
+    ("Brazil agreed to cooperate with Argentina on border security.", "AGREE", "BRA", "ARG"),
     ("Officials from Peru visited Ecuador last week.", "CONSULT", "PER", "ECU"),
     ("Kenya praised Tanzania for its handling of the refugee crisis.", "SUPPORT", "KEN", "TZA"),
     ("Japan pledged to ease travel restrictions on South Korea.", "CONCEDE", "JPN", "KOR"),
