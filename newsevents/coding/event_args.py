@@ -70,6 +70,17 @@ def _mention_span(index: "ActorIndex", actor: str, tokens: list[int]) -> tuple[i
     return start, end + 1
 
 
+def _sibling_groups(index: "ActorIndex", own: str, before: list[int]) -> list[str]:
+    """ "Indian and Pakistani troops": the head word is the first country's troops, the
+    other modifier the second's (groups of the same noun, one per country)."""
+    head = index.get(own)
+    if head.kind != "group":
+        return []
+    word = head.name.split()[-1]
+    return [a for a in index_actors(index, before) if a != own and index.get(a).kind == "group"
+            and index.get(a).name.split()[-1] == word]
+
+
 def np_actors(head: "Token", index: "ActorIndex") -> Arg | None:
     """The actors that the noun phrase headed by ``head`` (and its conjuncts) refers to."""
     actors: list[str] = []
@@ -77,7 +88,8 @@ def np_actors(head: "Token", index: "ActorIndex") -> Arg | None:
     for tok in [head, *sorted(head.conjuncts, key=lambda t: t.i)]:
         core = _core_tokens(tok)
         own = index.actor_at(tok.i)
-        found = [own] if own else _drop_affiliations(index, index_actors(index, core))
+        found = [own, *_sibling_groups(index, own, [t.i for t in tok.subtree if t.i < tok.i])] if own else \
+            _drop_affiliations(index, index_actors(index, core))
         if not found:  # "the journalist Moussa Tchangari", "the minister, Ana Ruiz,"
             for appos in (c for c in tok.children if c.dep_ == "appos" and index.actor_at(c.i)):
                 found, core = [index.actor_at(appos.i)], [appos.i]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
-from .event_nouns import armed_strike, defiance_args, row_as, undo_row
+from .event_nouns import armed_strike, defiance_args, exchange_of_fire, row_as, undo_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -340,6 +340,22 @@ def _used_as(noun: "Token") -> bool:
 _USING = frozenset(("use", "hold", "keep", "take", "exploit"))
 
 
+def _judges_event(verb: "Token", lex: Lexicon) -> bool:
+    """ "condemned the arrests", "rejected the proposal", "welcomed the ceasefire": a verb
+    that judges the event its object names (one that breaks it, "violated the truce",
+    or reports it, "denied the attack", is the doer's)."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PRAISE:
+        return True
+    row = lex.lookup(verb)
+    return row is not None and row.type in ("ACCUSE", "REJECT") and not row.is_speech \
+        and lemma not in _BREAK_VERBS
+
+
+_PRAISE = frozenset("praise welcome hail applaud commend salute".split())
+_BREAK_VERBS = frozenset("violate break breach flout defy".split())
+
+
 def _judges_object(verb: "Token") -> bool:
     """ "called the charges unsubstantiated", "declared the strike illegal": the verb says
     what its object is; its subject does not do what the object names."""
@@ -408,7 +424,7 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
         if tok.pos_ in _VERB_POS:
             if _skip_verb(tok, row, lex, with_model):
                 continue
-            clause = Clause(trigger=tok, row=row)
+            clause = Clause(trigger=tok, row=row or exchange_of_fire(tok))
             clause.source, clause.target = _verb_args(tok, index)
             if clause.target is None and clause.source is not None:
                 clause.target = _fallback_target(tok, index)
@@ -417,10 +433,12 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
         elif tok.pos_ == "NOUN" and row is not None and row.type:
             verb = _light_verb(tok)
             clause = Clause(trigger=tok, row=undo_row(tok, verb, row), verb=verb)
+            # "the US condemned the arrests": who condemns did not arrest anyone
+            doer_verb = None if verb is not None and _judges_event(verb, lex) else verb
             if clause.row.type in _BENEFITS:
-                clause.source, clause.target = _benefit_args(tok, verb, index)
+                clause.source, clause.target = _benefit_args(tok, doer_verb, index)
             else:
-                clause.source, clause.target = _noun_args(tok, verb, index)
+                clause.source, clause.target = _noun_args(tok, doer_verb, index)
             if clause.row.type == "REJECT" and clause.row.is_fixed and verb is not None:
                 defiance_args(clause, verb, index)
             if armed_strike(clause, index):  # "retaliatory strikes", "the air force's strikes"

@@ -105,3 +105,17 @@ def armed_strike(clause: "Clause", index: "ActorIndex") -> bool:
 _ARMED = frozenset(("MIL", "REB", "SPY"))
 _ARMED_STRIKES = frozenset("military missile rocket artillery retaliatory precision preemptive pre-emptive "
                            "targeted punitive naval aerial".split())
+
+
+def exchange_of_fire(verb: "Token") -> Trigger | None:
+    """ "Indian and Pakistani troops exchanged fire", "the two sides traded shots": a
+    clash (ASSAULT, mutual), which neither word says alone."""
+    if verb.lemma_.lower() not in ("exchange", "trade"):
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SHOTS for c in verb.children):
+        return Trigger(pattern=f"{verb.lemma_.lower()} fire", type="ASSAULT", mode=None, pos="verb",
+                       flags=frozenset({"fixed"}))
+    return None
+
+
+_SHOTS = frozenset(("fire", "gunfire", "shot", "salvo", "blow", "rocket", "shell"))

@@ -1,8 +1,8 @@
 """Clauses typed as events that are no political event, and why.
 
 :func:`rejection` says why a typed clause is not an event (a sports result, a
-price movement, a trigger inside a name, a refusal to comment, nobody political
-involved); the events stage keeps that reason with the rejected clause
+price movement, a trigger inside a name, nobody political involved, or one of the
+misread word senses of :mod:`.event_misreadings`); the events stage keeps that reason with the rejected clause
 (``Analysis.rejected``) instead of dropping it silently.
 """
 
@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from .event_args import acted_on
+from .event_misreadings import (anyone, forecast, homecoming, intransitive_sense, legal_plea, mediated,
+                                naming, no_comment, own_orders, publication, question_asked,
+                                thing_received, words_given)
 from .roles import GROUPS
 
 if TYPE_CHECKING:
@@ -34,16 +37,6 @@ _SPORT = frozenset([*(w + s for w in (
 #: entity labels of names that a trigger word inside them does not make an event
 #: ("the Volatiles *Investigating* Polar Exploration Rover", "*Protest* the Hero")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"})
-#: things given or offered that are words, not help ("gave an interview", "provided details")
-_SAID_THINGS = frozenset("interview impression speech address talk statement detail account date "
-                         "answer reply response testimony view opinion update briefing sign signal "
-                         "hint reason explanation indication thought comment lecture presentation "
-                         "performance insight example glimpse overview preview assessment "
-                         "estimate figure number timeline description interpretation advice idea "
-                         "letter message note memo email e-mail text tweet".split())
-_GIFT_VERBS = frozenset(("give", "offer", "provide", "extend", "share", "send", "write"))
-#: the types a gift of words is mistaken for ("offered an explanation" is no AGREE either)
-_GIFT_TYPES = frozenset(("AID", "AGREE", "COOPERATE"))
 
 
 def rejection(typed: _Typed, analysis: "Analysis") -> str | None:
@@ -231,108 +224,6 @@ def _is_sport(tok: "Token") -> bool:
     return tok.lower_ in _SPORT or tok.lemma_.lower() in _SPORT
 
 
-def anyone(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "act against anyone who threatens its citizens", "whoever attacks us": a doer
-    who is nobody in particular does nothing that happened."""
-    subj = next((c for c in typed.clause.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.dep_ == "nsubj" and subj.lower_ in ("who", "that"):
-        subj = subj.head.head if subj.head.dep_ == "relcl" else subj
-    if subj is not None and subj.lower_ in _NOBODY_IN_PARTICULAR:
-        return "nobody in particular"
-    return None
-
-
-_NOBODY_IN_PARTICULAR = frozenset("anyone anybody whoever someone somebody everyone everybody "
-                                  "nobody".split())
-
-
-def legal_plea(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "pleaded not guilty": an answer to a charge, not a request; "he would appeal",
-    "appealed the ruling": a case taken to a higher court, not an appeal to someone."""
-    trig = typed.clause.trigger
-    lemma = trig.lemma_.lower()
-    if lemma == "plead":
-        words = {t.lower_ for t in trig.subtree}
-        return "plea to a charge" if words & {"guilty", "innocent", "contest"} else None
-    if lemma != "appeal":
-        return None
-    kids = list(trig.children)
-    if any(k.dep_ == "prep" and k.lower_ in ("to", "for") for k in kids):
-        return None  # "appealed to the UN for help"
-    objects = [g for k in kids for g in ([k] if k.dep_ == "dobj" else k.children if k.dep_ == "prep"
-                                         and k.lower_ in ("against", "over") else [])]
-    if trig.pos_ == "VERB" and not objects or any(o.lemma_.lower() in _RULINGS for o in objects):
-        return "an appeal to a higher court"
-    return None
-
-
-_RULINGS = frozenset("verdict sentence ruling decision conviction judgment judgement acquittal "
-                     "order".split())
-
-
-def words_given(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "gave an interview", "shared their interpretation", "sent a letter to the Senate":
-    words given are no aid."""
-    trig = typed.trigger  # "agreed to share information" is an agreement: its trigger is "agreed"
-    if typed.type not in _GIFT_TYPES or trig.lemma_.lower() not in _GIFT_VERBS:
-        return None
-    objs = [c for c in trig.children if c.dep_ == "dobj"]
-    if objs and all(o.lemma_.lower() in _SAID_THINGS for o in objs):
-        return "words given, not help"
-    return None
-
-
-#: what is released when a release is publication, not freeing anyone ("released a letter")
-_PUBLISHED = frozenset("letter video footage statement report data record document album song film "
-                       "movie photo image picture transcript list figure result poll memo book "
-                       "trailer version update product game return recording tape audio clip "
-                       "study survey finding details information text email emails map plan "
-                       "schedule budget forecast estimate".split())
-
-
-def publication(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "released a letter from his doctor", "the footage released by the family":
-    making something public is no release of prisoners (RETREAT/CONCEDE)."""
-    trig = typed.clause.trigger
-    if trig.lemma_.lower() not in ("release", "publish", "unveil"):
-        return None
-    objs = acted_on(trig)
-    if trig.dep_ in ("acl", "relcl", "amod") and trig.tag_ == "VBN":
-        objs.append(trig.head)  # "the footage released Friday"
-    if objs and all(o.lemma_.lower() in _PUBLISHED for o in objs):
-        return "publication, not a release"
-    # "released it to The Washington Post and other media outlets"
-    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "to"):
-        for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj")):
-            actor = analysis.actors.find(analysis.actors.actor_at(obj.i) or "")
-            if obj.lemma_.lower() in _MEDIA or (actor is not None and actor.sector == "JRN"):
-                return "publication, not a release"
-    return None
-
-
-#: who things are released to when they are published
-_MEDIA = frozenset("media press reporter reporters journalist journalists outlet outlets public "
-                   "newspaper newspapers".split())
-
-
-def question_asked(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "asked Clinton about her emails", "asked whether the talks would resume": a
-    question, not a request (which asks someone to do something, or for something)."""
-    trig = typed.trigger
-    if typed.type != "REQUEST" or trig.lemma_.lower() not in ("ask", "question", "quiz", "press"):
-        return None
-    deps = {c.dep_ for c in trig.children}
-    preps = {c.lower_ for c in trig.children if c.dep_ == "prep"}
-    if "xcomp" in deps or "for" in preps:
-        return None
-    wh = any(c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
-                                       for m in c.children) for c in trig.children)
-    asked_question = any(c.dep_ == "dobj" and c.lemma_.lower() == "question" for c in trig.children)
-    if "about" in preps or wh or asked_question:
-        return "a question, not a request"
-    return None
-
-
 #: what markets do: when a trigger moves a price or an index it is no political act
 _MARKET = frozenset("stock stocks share shares market markets index price prices bond bonds equity "
                     "equities currency dollar euro yen yuan rupee pound oil gold futures yield yields "
@@ -366,132 +257,7 @@ def market_move(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
-#: verbs that a refusal to speak hangs on ("declined to comment"): CAMEO's "decline
-#: comment" is a statement, which PLOVER does not code
-_SPEAK = frozenset("say comment discuss address elaborate specify confirm speculate talk speak "
-                   "reply respond detail state clarify".split())
-
-
-#: what a refusal to answer rejects ("refused to respond to the request")
-_ASKS = frozenset("request demand call appeal ultimatum question letter summons subpoena "
-                  "invitation offer".split())
-
-
-def no_comment(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "declined to comment", "refused to say when …": no event to code."""
-    trig = typed.trigger
-    if typed.type != "REJECT" or trig.lemma_.lower() not in ("decline", "refuse"):
-        return None
-    comps = [c for c in trig.children if c.dep_ == "xcomp"]
-    # "refused to respond *to a request* from the envoy" rejects the request
-    answers = any(p.dep_ == "prep" and p.lower_ == "to"
-                  and any(o.lemma_.lower() in _ASKS for o in p.children if o.dep_ == "pobj")
-                  for c in comps for p in c.children)
-    if comps and all(c.lemma_.lower() in _SPEAK for c in comps) and not answers:
-        return "declined to comment"
-    return None
-
-
-def intransitive_sense(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "declined" with nothing declined is falling, "as demonstrated by" is showing:
-    the refusal and protest senses need their own frames (an object or an infinitive
-    for "decline", none for "demonstrate")."""
-    trig = typed.trigger
-    lemma = trig.lemma_.lower()
-    deps = {c.dep_ for c in trig.children}
-    if lemma == "decline" and trig.pos_ == "VERB" and not deps & {"dobj", "xcomp", "ccomp"}:
-        # "Chaffetz declined." refuses; "the index declined 3%" falls
-        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
-        if subj is None or analysis.actors.actor_at(subj.i) is None:
-            return "declined (fell), no refusal"
-    if lemma == "demonstrate" and trig.pos_ == "VERB" and (deps & {"dobj", "ccomp", "agent"}
-                                                           or trig.tag_ == "VBN"):
-        return "demonstrated (showed), no protest"
-    return None
-
-
-def naming(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "called the vote a sham", "everyone called him Mike", "a group, called X":
-    calling something a name is no phone call (the classifier may still read an
-    insult as ACCUSE); nor is a call for something or into a show."""
-    word = typed.clause.trigger
-    if typed.type != "CONSULT" or word.lemma_.lower() != "call" or word.pos_ != "VERB":
-        return None
-    kids = list(word.children)
-    if any(k.lower_ in _NOT_A_CALL and k.dep_ in ("prt", "prep", "mark") for k in (*kids, *(
-            g for k in kids if k.dep_ == "advcl" for g in k.children))):
-        return "a call for or into something, not a phone call"
-    if word.dep_ in ("amod", "acl", "parataxis") or any(k.dep_ in ("nsubjpass", "auxpass") for k in kids):
-        return "a naming, not a phone call"
-    objects = [k for k in kids if k.dep_ in ("dobj", "oprd", "xcomp", "attr", "acomp", "ccomp")]
-    named = [o for o in objects if analysis.actors.actor_at(o.i) is None and o.pos_ != "VERB"]
-    named += [c for o in objects for c in o.children if c.dep_ in ("appos", "npadvmod", "attr")
-              and c.pos_ == "NOUN" and analysis.actors.actor_at(c.i) is None]
-    if named or sum(o.dep_ != "ccomp" for o in objects) > 1:
-        return "a naming, not a phone call"
-    return None
-
-
-#: particles and prepositions of "call" that make it no phone call to someone
-_NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
-
-
-def thing_received(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "the paper received pages of his tax returns": receiving a thing is no visit
-    (the visitor of a CONSULT host is someone: "Putin received Xi")."""
-    word = typed.clause.trigger
-    if typed.type != "CONSULT" or word.lemma_.lower() != "receive" or word.pos_ != "VERB":
-        return None
-    objects = [c for c in word.children if c.dep_ == "dobj"]
-    if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS
-                       and analysis.actors.actor_at(o.i) is None for o in objects):
-        return "a thing received, no visit"
-    return None
-
-
-def homecoming(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "150 Indians returned home after being deported": people going home is no
-    withdrawal (PLOVER's RETREAT is forces or states pulling back)."""
-    word = typed.clause.trigger
-    if typed.type != "RETREAT" or word.lemma_.lower() != "return" or typed.clause.target_actors \
-            or any(c.dep_ == "dobj" for c in word.children):  # "returned the prisoners"
-        return None
-    sources = [analysis.actors.find(a) for a in typed.clause.source_actors]
-    if sources and all(a is not None and (a.sector in _PEOPLE or a.kind == "person" and not a.sector)
-                       for a in sources):
-        return "people going home, no withdrawal"
-    return None
-
-
-_PEOPLE = frozenset(("CVL", "REF"))
-
-
-def forecast(typed: _Typed, analysis: "Analysis") -> str | None:
-    """ "The UN warned that the fighting could trigger a famine": a warning about what a
-    thing will do is a forecast, no threat.  A threat says what someone will do ("warned
-    that his government would expel him", "that Washington would consider …", "that
-    there will be no trade deal"), so only a clause whose subject is a common noun
-    naming no actor counts as a forecast."""
-    word = typed.clause.trigger
-    if typed.type != "THREATEN" or word.lemma_.lower() not in _WARN or word.pos_ != "VERB":
-        return None
-    clauses = [c for c in word.children if c.dep_ == "ccomp"]
-    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    if clauses and subjects and all(s.pos_ == "NOUN" and analysis.actors.actor_at(s.i) is None
-                                    and not _names_actor(s, analysis) for s in subjects):
-        return "a forecast, not a threat"
-    return None
-
-
-_WARN = frozenset(("warn", "caution"))
-
-
-def _names_actor(noun: "Token", analysis: "Analysis") -> bool:
-    """Whether an actor is named in the noun phrase ("the Russian army") or owns it ("its
-    forces", "our troops")."""
-    return any(analysis.actors.actor_at(t.i) is not None or t.dep_ == "poss" for t in noun.subtree)
-
-
 _CHECKS = (in_name, anyone, legal_plea, sports_result, market_move, publication, no_comment,
            question_asked, intransitive_sense, words_given, naming, saying, dismissal, private_dealings,
-           thing_received, homecoming, forecast, no_political_actor)
+           thing_received, homecoming, forecast, own_orders, mediated,
+           no_political_actor)

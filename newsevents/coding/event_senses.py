@@ -181,12 +181,52 @@ _SUPPORT_WORDS = frozenset("support solidarity condolence condolences sympathy c
 
 
 #: what a trigger word means in its clause, when that differs from its usual type
+def official_protest(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """A government's or a diplomat's protest ("Tokyo lodged a protest with Pyongyang",
+    "China protested the arms sale") is an official complaint (CAMEO 114, PLOVER's
+    ACCUSE), not a demonstration: PLOVER's PROTEST is people in the street."""
+    word, verb = typed.clause.trigger, typed.clause.verb
+    if typed.type != "PROTEST" or word.lemma_.lower() != "protest":
+        return typed
+    if word.pos_ == "NOUN" and (verb is None or verb.lemma_.lower() not in _LODGE):
+        return typed  # "Hong Kong protests", "praised the protests": people in the street
+    if word.pos_ != "NOUN" and not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _PROTESTED
+                                       for c in word.children):
+        return typed  # "Hong Kong protests:" (a headline): protested nothing to anyone
+    sources = [analysis.actors.find(a) for a in typed.clause.source_actors]
+    if sources and all(a is not None and (a.sector in _OFFICIAL or a.kind == "country" and not a.sector)
+                       for a in sources):
+        return replace(typed, type="ACCUSE")
+    return typed
+
+
+_OFFICIAL = frozenset(("GOV", "DIP"))
+#: verbs an official protest is made with ("lodged a protest with Pyongyang")
+_LODGE = frozenset("lodge file issue deliver register submit send express voice convey".split())
+_PROTESTED = frozenset(("to", "with", "against", "over"))
+
+
+def expulsion(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """ "ordered the French ambassador to leave the country": ordering diplomats out is
+    expelling them, a cut in relations (PLOVER's SANCTION, as "expel" is)."""
+    word = typed.clause.trigger
+    if typed.type != "COERCE" or word.lemma_.lower() not in ("order", "tell") or not typed.clause.target_actors:
+        return typed
+    leaves = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _LEAVE for c in word.children)
+    if leaves and all(_sector(analysis, a) == "DIP" for a in typed.clause.target_actors):
+        return replace(typed, type="SANCTION")
+    return typed
+
+
+_LEAVE = frozenset(("leave", "depart", "quit", "exit"))
+
+
 RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given,
-           demanded_punishment, call_purpose)
+           demanded_punishment, call_purpose, official_protest, expulsion)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))
-_SEA = frozenset(("sea", "ocean", "water", "waters"))
+_SEA = frozenset(("sea", "ocean", "water", "waters", "coast", "coastline"))
 
 
 def _kind(analysis: "Analysis", actor_id: str) -> str | None:

@@ -169,6 +169,10 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str,
 #: judgements of an event, and material acts that are judged
 _JUDGEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 _ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "PROTEST"})
+#: demands made of someone ("condemned the arrests and *urged* Maduro to free them")
+_DEMANDS = frozenset({"REQUEST", "THREATEN"})
+#: pairs of kinds of clause whose types the classifier confuses within one sentence
+_KEPT_APART = ((_JUDGEMENTS, _ACTS), (_JUDGEMENTS, _DEMANDS))
 
 
 def _other_clauses(rules: str | None, label: str, neighbours: frozenset[str]) -> bool:
@@ -176,10 +180,12 @@ def _other_clauses(rules: str | None, label: str, neighbours: frozenset[str]) ->
     sentence around the actors, not the trigger, so in "Germany criticized the Russian
     invasion" it hears the invasion when asked about "criticized" and the criticism
     when asked about "invasion".  A judgement and the act it judges keep their own
-    types; other pairs ("promised support") are left to the classifier."""
+    types, and so do a judgement and a demand in one sentence ("condemned the arrests
+    and urged Maduro to free them"); other pairs ("promised support") are left to the
+    classifier."""
     if label not in neighbours or rules is None:
         return False
-    return (rules in _JUDGEMENTS and label in _ACTS) or (rules in _ACTS and label in _JUDGEMENTS)
+    return any((rules in a and label in b) or (rules in b and label in a) for a, b in _KEPT_APART)
 
 
 def _sentence_types(clauses: list[Clause]) -> dict[int, frozenset[str]]:
@@ -299,7 +305,7 @@ def _mutual(t: _Typed) -> bool:
 
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "RETREAT"})
 _MUTUAL_VERBS = frozenset("meet talk negotiate discuss agree sign ink clash fight cooperate "
-                          "reconcile".split())
+                          "reconcile exchange trade".split())
 _MUTUAL_NOUNS = frozenset("agreement deal pact treaty accord talk meeting summit truce ceasefire "
                           "exercise drill clash negotiation".split())
 _JOINT_LIGHT_VERBS = frozenset("reach hold conclude seal strike hammer conduct stage".split())

@@ -36,7 +36,7 @@ def code_groups(b: "Builder") -> None:
     for tok in b.toks:
         if tok.i in b.owner or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _group_lemma(tok)
         if lemma not in GROUPS:
             if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and _actor_modifier(b, tok):
                 _code_group(b, tok, "citizen")  # "Iraqi Kurds", "Lebanese Shiites": people (CVL)
@@ -46,6 +46,19 @@ def code_groups(b: "Builder") -> None:
                 and not _armed_individual(tok, lemma):
             continue  # "a U.S. official", "the president of Armenia" count; a bare "official" does not
         _code_group(b, tok, lemma)
+
+
+def _group_lemma(tok: "Token") -> str:
+    """The group noun's lemma; a capitalised plural that opens a sentence or headline
+    ("Gunmen killed …", "Soldiers Open Fire") is tagged a name, lemma and all."""
+    lemma = tok.lemma_.lower()
+    if lemma in GROUPS or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return lemma
+    low = tok.lower_
+    for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
+        if low.endswith(plural) and low[:-len(plural)] + singular in GROUPS:
+            return low[:-len(plural)] + singular
+    return lemma
 
 
 def _armed_individual(tok: "Token", lemma: str) -> bool:

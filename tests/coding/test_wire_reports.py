@@ -134,3 +134,92 @@ def test_joint_acts_on_a_third_party_are_not_mutual(code):
     assert analysis.events
     for event in analysis.events:
         assert _countries(analysis, event.target) == {"BLR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan's prime minister said Tokyo had lodged a protest with Pyongyang.",
+    "China protested the arms sale to Taiwan.",
+])
+def test_a_governments_protest_is_an_official_complaint(code, text):
+    analysis = code(text)
+    assert _events(analysis, "ACCUSE") and not _events(analysis, "PROTEST")
+
+
+def test_people_protesting_still_protest(code):
+    assert _events(code("Thousands of Georgians protested against the law outside parliament."), "PROTEST")
+
+
+def test_diplomats_ordered_to_leave_are_expelled(code):
+    analysis = code("Russia ordered two Estonian diplomats to leave the country.")
+    assert [e.type for e in analysis.events] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian President Bola Tinubu ordered security agencies to hunt down the killers.",
+    "The Chilean president ordered the army to withdraw from the town.",
+])
+def test_an_order_to_ones_own_forces_is_no_coercion(code, text):
+    analysis = code(text)
+    assert not _events(analysis, "COERCE")
+    assert "an order to one's own forces" in {r.reason for r in analysis.rejected}
+
+
+def test_an_order_to_another_country_stays_coercion(code):
+    assert _events(code("Turkey ordered Greece to remove its troops from the islands."), "COERCE")
+
+
+def test_a_missile_fired_off_the_coast_is_a_show_of_force(code):
+    analysis = code("North Korea fired a ballistic missile off its east coast on Thursday.")
+    assert _events(analysis, "MOBILIZE") and not _events(analysis, "ASSAULT")
+
+
+def test_a_plural_group_opening_a_sentence_is_an_actor(code):
+    analysis = code("Gunmen killed at least 12 people in a raid on a village in Zamfara state.")
+    assert "REB" in {a.sector for a in analysis.actors.all()}
+
+
+def test_protests_in_a_place_stay_protests(code):
+    analysis = code("Hong Kong protests exploded to new levels on Sunday.")
+    assert _events(analysis, "PROTEST") and not _events(analysis, "ACCUSE")
+
+
+def test_a_truce_mediated_is_not_the_mediators_truce(code):
+    analysis = code("Egypt and Qatar were trying to mediate a truce between Israel and Hamas.")
+    assert not _events(analysis, "RETREAT")
+    assert "mediated by others" in {r.reason for r in analysis.rejected}
+
+
+def test_who_condemns_an_act_did_not_do_it(code):
+    analysis = code("Chile and Peru condemned the arrests of the journalists in Bolivia.")
+    for event in _events(analysis, "COERCE"):
+        assert not {"CHL", "PER"} & _countries(analysis, event.source)
+
+
+def test_who_breaks_a_truce_is_still_its_breaker(code):
+    analysis = code("Rebels violated the ceasefire agreement with the Malian army.")
+    assert any(_names(analysis, e.source) for e in analysis.events)
+
+
+def test_a_demand_beside_a_condemnation_stays_a_demand(code):
+    analysis = code("The United States and the European Union condemned the arrests and urged "
+                    "President Nicolas Maduro to release all political prisoners.")
+    requests = _events(analysis, "REQUEST")
+    assert requests and _names(analysis, requests[0].target) == {"Nicolas Maduro"}
+    assert _events(analysis, "ACCUSE")
+
+
+def test_troops_of_two_countries_exchanging_fire_clash_both_ways(code):
+    analysis = code("Indian and Pakistani troops exchanged fire along the border in Kashmir overnight.")
+    dyads = {(tuple(sorted(_countries(analysis, e.source))), tuple(sorted(_countries(analysis, e.target))))
+             for e in _events(analysis, "ASSAULT")}
+    assert dyads == {(("IND",), ("PAK",)), (("PAK",), ("IND",))}
+
+
+def test_exchanging_ambassadors_is_no_clash(code):
+    assert not _events(code("Sudan and the United States will exchange ambassadors next year."), "ASSAULT")
+
+
+def test_a_conditional_warning_is_a_threat(code):
+    analysis = code("Iran's foreign minister warned Israel that the war could spread if the bombing "
+                    "did not stop.")
+    assert _events(analysis, "THREATEN")
