@@ -127,12 +127,56 @@ def _future_in_past(clause: "Token") -> bool:
                                               for m in c.children) for c in clause.children)
 
 
+#: subordinators of time whose present-tense clause has not happened yet
+#: ("will remain until Iraq pays", "before the chips appear on the market")
+_PENDING_MARKS = frozenset({"until", "till", "before", "once"})
+#: the same, only under a main clause about the future ("will act when the court rules")
+_WHEN_MARKS = frozenset({"when", "after", "as"})
+
+
+def _present(clause: "Token") -> bool:
+    """A clause in the present tense: its verb or its first auxiliary is VBZ/VBP."""
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if auxes:
+        return auxes[0].tag_ in {"VBZ", "VBP"} and auxes[0].lemma_ != "have"
+    return clause.tag_ in {"VBZ", "VBP"}
+
+
+def _pending_temporal(clause: "Token") -> bool:
+    """ "until the crisis ends", "once regulators approve": a present-tense
+    clause of time refers to what has not happened yet (UW train: gold mean
+    1.8 over 16, against 2.8 for the same clauses in the past tense)."""
+    if clause.dep_ != "advcl" or not _present(clause):
+        return False
+    # the parser reads "once" and "when" as adverbs as often as subordinators
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i}
+    if marks & _PENDING_MARKS:
+        return True
+    if not marks & _WHEN_MARKS:
+        return False
+    head = clause.head
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "wo"} for c in head.children)
+
+
+def _holders(token: "Token") -> list["Token"]:
+    """The words whose markers a predicate takes: itself, the first conjunct of
+    its coordination and, for the complement of "be", the copula ("will be
+    *willing*", "was not *ready*")."""
+    out = [token]
+    head = clause_head(token)
+    if head.i != token.i:
+        out.append(head)
+    if head.dep_ in {"acomp", "attr"} and head.head.lemma_ == "be" and head.head.i != head.i:
+        out.append(head.head)
+    return out
+
+
 def local_status(token: "Token") -> str | None:
     """Status set by words attached to the predicate itself."""
     lex = status_lexicon()
     aux, adv, amod, mark = lex.get("aux", {}), lex.get("adv", {}), lex.get("amod", {}), lex.get("mark", {})
     found: str | None = None
-    for t in (token, clause_head(token)):
+    for t in _holders(token):
         if _negative_subject(t):
             return "negated"
         for child in t.children:
@@ -153,10 +197,10 @@ def local_status(token: "Token") -> str | None:
                 found = found or amod[low]
             elif dep == "mark" and low in mark:
                 found = found or mark[low]
-        if t.i == clause_head(token).i:
-            break
     if found is None:
         found = next((mark[m.lower_] for m in _marks(token) if m.lower_ in mark), None)
+    if found is None and _pending_temporal(clause_head(token)):
+        found = "future"
     if found == "hypothetical" and _future_in_past(clause_head(token)):
         found = "future"
     if found == "asserted":

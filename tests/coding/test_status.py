@@ -237,3 +237,26 @@ def test_blocked_event_nouns_and_presupposed_objects(nlp, text, word, expected):
 ])
 def test_infinitives_under_adjectives_and_from(nlp, text, word, expected):
     assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # a noun of "failure", "refusal" governs its infinitive like "fail", "refuse"
+    ("The council's failure to renew the mandate angered the envoys.", "renew", "negated"),
+    # a condition still to be met
+    ("The merger is subject to approval by the regulators.", "approval", "speculative"),
+    # "any" marks a negative or open context
+    ("The talks did not lead to any agreement on the border.", "agreement", "negated"),
+    ("The ministry will welcome any offer of help.", "offer", "speculative"),
+    # a condition holds its subject too
+    ("If the blockade continues, the army would retreat.", "blockade", "hypothetical"),
+    # a present-tense clause of time has not happened yet; a past one has
+    ("The embargo will stay in place until the government releases the prisoners.", "releases", "future"),
+    ("The embargo stayed in place until the government released the prisoners.", "released", "asserted"),
+    ("Troops will withdraw once the monitors arrive.", "arrive", "future"),
+    # the complement of "be" takes the copula's markers
+    ("The delegates will be ready for a vote.", "ready", "future"),
+    ("The army was not ready for the offensive.", "ready", "negated"),
+    ("The army was ready for the offensive.", "ready", "asserted"),
+])
+def test_scope_of_conditions_times_and_copulas(nlp, text, word, expected):
+    assert status(nlp, text, word) == expected

@@ -9,7 +9,7 @@ import pytest
 from newsevents.coding.attribution import AttributionStage
 from newsevents.coding.base import Analysis
 from newsevents.coding.models import status_open
-from newsevents.coding.models.status_open import OpenModel, features, refinable
+from newsevents.coding.models.status_open import OpenModel, features, plain_features, refinable
 from newsevents.coding.status import status_of
 from newsevents.errors import ModelError
 from newsevents.records import Article
@@ -27,9 +27,10 @@ def token(analysis: Analysis, word: str):
 
 @pytest.fixture
 def always_open(monkeypatch):
-    """A model that finds every outcome it may judge open."""
+    """A governed-status model that finds every outcome it may judge open (no plain check)."""
     model = OpenModel(weights={}, bias=10.0, threshold=0.5)
     monkeypatch.setattr(status_open, "load", lambda: model)
+    monkeypatch.setattr(status_open, "load_plain", lambda: None)
     return model
 
 
@@ -37,6 +38,16 @@ def always_open(monkeypatch):
 def never_open(monkeypatch):
     model = OpenModel(weights={}, bias=-10.0, threshold=0.5)
     monkeypatch.setattr(status_open, "load", lambda: model)
+    monkeypatch.setattr(status_open, "load_plain", lambda: None)
+    return model
+
+
+@pytest.fixture
+def plain_always_open(monkeypatch):
+    """No governed-status model; a plain check that finds everything it sees open."""
+    model = OpenModel(weights={}, bias=10.0, threshold=0.5)
+    monkeypatch.setattr(status_open, "load", lambda: None)
+    monkeypatch.setattr(status_open, "load_plain", lambda: model)
     return model
 
 
@@ -108,3 +119,42 @@ def test_shipped_model_loads_and_keeps_the_contract(nlp):
     assert 0.0 < model.threshold < 1.0 and model.weights
     a = analyse(nlp, "Brazil will host the summit, the minister said.")
     assert status_of(token(a, "host"), a) == "future"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    # the plain check sees what the rules state as done, asserted or reported ...
+    ("Government troops shelled the port on Tuesday.", "shelled", "speculative"),
+    ("The governor said that the militants had seized the airport.", "seized", "speculative"),
+    # ... never a marker, a governed status or a proper name
+    ("Brazil will host the summit next year.", "host", "future"),
+    ("The army did not enter the city.", "enter", "negated"),
+    ("The ministry plans to expel three diplomats.", "expel", "future"),
+    ("Tehran denied arming the rebels.", "arming", "denied"),
+    ("Officials from Interpol arrived on Monday.", "Interpol", "asserted"),
+])
+def test_plain_check_only_touches_asserted_and_reported(nlp, plain_always_open, text, word, expected):
+    a = analyse(nlp, text)
+    assert status_of(token(a, word), a) == expected
+
+
+def test_plain_check_is_off_without_models(nlp, plain_always_open):
+    a = analyse(nlp, "Government troops shelled the port on Tuesday.")
+    assert status_of(token(a, "shelled"), a, use_model=False) == "asserted"
+
+
+def test_plain_features_are_structural(nlp):
+    a = analyse(nlp, "Why would the council block the sale?")
+    feats = plain_features(token(a, "sale"), "asserted")
+    assert not any(k.startswith(("gl=", "ggl=")) for k in feats)
+    assert feats["q=?"] == 1.0
+    assert feats["d=det:the"] == 1.0
+    assert feats["st=asserted"] == 1.0
+
+
+def test_shipped_plain_check_keeps_plain_facts(nlp):
+    status_open.load_plain.cache_clear()
+    if status_open.load_plain() is None:
+        pytest.skip("no shipped plain check (run scripts/train_status.py)")
+    a = analyse(nlp, "Rebels shelled the port on Tuesday and seized two ships.")
+    assert status_of(token(a, "shelled"), a) == "asserted"
+    assert status_of(token(a, "seized"), a) == "asserted"

@@ -13,8 +13,16 @@ confident (probability above the stored threshold) the status becomes
 by a governor (:func:`refinable`): local cues on the predicate ("will",
 "did not"), "will" on its governor, and attribution never reach it.
 
-Weights are plain JSON (``data/models/status_open.json``), built by
-``scripts/train_status.py``; without the file the rules stand alone.
+A second model of the same form, the *plain* check, looks at what the rules
+leave ``asserted`` or ``reported`` (:data:`PLAIN`): a predicate in a clause
+of time still to come, under a conditional or modal governor that the rules
+do not pass on, the topic of "talk about *killing*", a bare verb ("let them
+*meet*").  Its features (:func:`plain_features`) are structural only: no
+governor lemmas, which in a news corpus name topics more than modality.
+
+Weights are plain JSON (``data/models/status_open.json`` and
+``status_open_plain.json``), built by ``scripts/train_status.py``; without a
+file its check is skipped and the rules stand alone.
 """
 
 from __future__ import annotations
@@ -37,8 +45,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _FILE = "status_open.json"
+PLAIN_FILE = "status_open_plain.json"
 #: the rule statuses the model may turn into "speculative"
 REFINABLE = frozenset({"future", "negated"})
+#: the statuses of something stated as done, which the plain check may find open
+PLAIN = frozenset({"asserted", "reported"})
+#: feature prefixes the plain check leaves out (open-class words of the governor)
+_LEXICAL = ("gl=", "ggl=")
+#: dependents of the predicate the plain check sees; the word itself only for closed classes
+_OWN_DEPS = frozenset({"det", "poss", "amod", "nummod", "neg", "aux", "prep"})
+_OWN_WORDS = frozenset({"det", "neg", "aux", "prep"})
 
 
 def _governor(token: "Token") -> "tuple[Token, Token, str]":
@@ -76,6 +92,27 @@ def features(token: "Token", status: str, in_content: bool = False) -> dict[str,
     for child in gov.children:
         if child.dep_ in {"aux", "neg", "mark"}:
             out[f"hc={child.lower_}"] = 1.0
+    return out
+
+
+def plain_checkable(token: "Token", status: str) -> bool:
+    """Whether the plain check may decide: an asserted or reported predicate that
+    is no proper name (a name tagged as an event, "Air France", is no act whose
+    modality its parse could tell)."""
+    return status in PLAIN and token.pos_ != "PROPN"
+
+
+def plain_features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
+    """Features of a predicate the rules state as done (see the module docstring):
+    :func:`features` without the governor's lemmas, the predicate's own modifiers
+    (word for determiners, auxiliaries, negation and prepositions, kind for the
+    rest) and the sentence's last token (a question mark)."""
+    out = {k: v for k, v in features(token, status, in_content).items() if not k.startswith(_LEXICAL)}
+    for child in token.children:
+        if child.dep_ in _OWN_DEPS:
+            word = child.lower_ if child.dep_ in _OWN_WORDS else "*"
+            out[f"d={child.dep_}:{word}"] = 1.0
+    out[f"q={token.sent[-1].text}"] = 1.0
     return out
 
 
@@ -127,19 +164,31 @@ def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[int], c: float,
     return OpenModel(weights=weights, bias=float(clf.intercept_[0]), threshold=threshold)
 
 
-def default_path() -> Path:
-    """Where the shipped model lives (``newsevents/data/models/status_open.json``)."""
-    return Path(str(resources.files("newsevents") / "data" / "models" / _FILE))
+def default_path(name: str = _FILE) -> Path:
+    """Where a shipped model lives (``newsevents/data/models/status_open.json``;
+    ``name=PLAIN_FILE`` for the plain check)."""
+    return Path(str(resources.files("newsevents") / "data" / "models" / name))
 
 
-@lru_cache(maxsize=1)
-def load() -> OpenModel | None:
-    """The shipped model, or None when it is not installed (the rules then stand alone)."""
-    path = default_path()
+def _load(name: str) -> OpenModel | None:
+    path = default_path(name)
     if not path.exists():
         log.debug("no status model at %s; rules only", path)
         return None
     return OpenModel.from_json(path.read_text(encoding="utf-8"))
 
 
-__all__ = ["OpenModel", "REFINABLE", "refinable", "features", "fit", "load", "default_path"]
+@lru_cache(maxsize=1)
+def load() -> OpenModel | None:
+    """The shipped model, or None when it is not installed (the rules then stand alone)."""
+    return _load(_FILE)
+
+
+@lru_cache(maxsize=1)
+def load_plain() -> OpenModel | None:
+    """The shipped plain check, or None when it is not installed."""
+    return _load(PLAIN_FILE)
+
+
+__all__ = ["OpenModel", "REFINABLE", "PLAIN", "PLAIN_FILE", "refinable", "features", "plain_checkable", "plain_features",
+           "fit", "load", "load_plain", "default_path"]
