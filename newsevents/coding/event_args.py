@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .base import ActorIndex
+    from .base import ActorIndex, Analysis
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -219,3 +219,25 @@ def prep_objects(tok: "Token", preps: frozenset[str]) -> list["Token"]:
         if child.dep_ == "prep" and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
+
+
+def quoted_we(pred: "Token", analysis: "Analysis") -> Arg | None:
+    """ "'We have not given any weapons to either side,' the spokesman said": "we" in what
+    someone says is the speaker's organization, or country; ``None`` when unknown."""
+    subj = subject_token(pred)
+    if subj is None or subj.lower_ not in ("we", "us"):
+        return None
+    att_id = analysis.content_of.get(subj.i)
+    if att_id is None:
+        return None
+    try:
+        source = analysis.attribution(att_id).source
+    except KeyError:
+        return None
+    speaker = analysis.actors.find(source.actor) if source is not None and source.actor else None
+    if speaker is None:
+        return None
+    own = speaker.id if speaker.kind != "person" else speaker.affiliation or next(
+        (a.id for a in analysis.actors.all() if a.kind == "country" and speaker.country
+         and a.country == speaker.country), None)
+    return Arg((own,), (subj.i, subj.i + 1)) if own else None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
-from .event_nouns import armed_strike, defiance_args, exchange_of_fire, row_as, undo_row
+from .event_nouns import armed_strike, arms_acquired, defiance_args, exchange_of_fire, row_as, undo_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -426,6 +426,9 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 continue
             clause = Clause(trigger=tok, row=row or exchange_of_fire(tok))
             clause.source, clause.target = _verb_args(tok, index)
+            bought = arms_acquired(tok, index)
+            if bought is not None:  # "Russia acquired drones from Iran": Iran gave them
+                clause.row, clause.source, clause.target = bought
             if clause.target is None and clause.source is not None:
                 clause.target = _fallback_target(tok, index)
             if clause.target is None and row is not None and row.type == "AID":

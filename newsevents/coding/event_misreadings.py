@@ -304,3 +304,34 @@ def mediated(typed: _Typed, analysis: "Analysis") -> str | None:
 
 
 _MEDIATE = frozenset(("mediate", "broker", "facilitate"))
+
+
+def accident(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "two service members were killed in a helicopter crash": deaths in an accident or
+    a disaster are no attack."""
+    if typed.type != "ASSAULT":
+        return None
+    word = typed.clause.trigger
+    causes = [o for p in word.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "after", "by")
+              for o in p.children if o.dep_ == "pobj"]
+    if any(o.lemma_.lower() in _ACCIDENTS for o in causes):
+        return "an accident or a disaster, no attack"
+    return None
+
+
+_ACCIDENTS = frozenset("crash accident collision derailment fire blaze storm flood flooding earthquake "
+                       "quake landslide mudslide avalanche stampede cyclone hurricane typhoon tornado "
+                       "heatwave drought shipwreck capsizing".split())
+
+
+def sent_someone(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "he sent me to Mexico", "they sent her home": a person sent somewhere is no aid."""
+    word = typed.clause.trigger
+    if typed.type != "AID" or word.lemma_.lower() != "send":
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ in _PERSONAL for c in word.children):
+        return "someone sent somewhere, no aid"
+    return None
+
+
+_PERSONAL = frozenset("me you him her us them".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .event_args import OBJ_DEPS, PASS_SUBJ_DEPS, merge, np_actors, subject_token
+from .event_args import OBJ_DEPS, PASS_SUBJ_DEPS, Arg, merge, np_actors, prep_objects, subject_token
 from .event_lexicon import Trigger
 
 if TYPE_CHECKING:
@@ -119,3 +119,31 @@ def exchange_of_fire(verb: "Token") -> Trigger | None:
 
 
 _SHOTS = frozenset(("fire", "gunfire", "shot", "salvo", "blow", "rocket", "shell"))
+
+
+def arms_acquired(verb: "Token", index: "ActorIndex") -> tuple[Trigger, Arg, Arg] | None:
+    """ "Russia acquired drones from Iran", "bought missiles from North Korea": weapons
+    got from someone are military aid from them (as "Iran supplied drones to Russia"):
+    the row and the giver and taker, or ``None``."""
+    if verb.lemma_.lower() not in _ACQUIRE:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"
+               and any(t.lemma_.lower() in _ARMS for t in c.subtree)]
+    if not objects:
+        return None
+    # "from Iran" hangs on the verb or on what was acquired ("drones from Iran")
+    sellers = [t for h in (verb, *objects) for t in prep_objects(h, frozenset({"from"}))]
+    giver = merge(*(np_actors(t, index) for t in sellers))
+    subj = subject_token(verb)
+    taker = np_actors(subj, index) if subj is not None else None
+    if giver is None or taker is None:
+        return None
+    row = Trigger(pattern=f"{verb.lemma_.lower()} from", type="AID", mode="military", pos="verb",
+                  flags=frozenset({"fixed"}))
+    return row, giver, taker
+
+
+_ACQUIRE = frozenset(("acquire", "buy", "purchase", "obtain", "import", "receive", "get"))
+#: what is acquired when an acquisition is an arms transfer
+_ARMS = frozenset("weapon arm drone missile rocket munition ammunition shell tank jet warplane "
+                  "fighter helicopter artillery howitzer launcher system".split())

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Event, RejectedEvent
-from .event_args import np_actors, subject_token
+from .event_args import np_actors, quoted_we, subject_token
 from .event_clauses import Clause, sentence_clauses
 from .event_lexicon import lexicon
 from .event_by_status import retype_by_status
@@ -263,14 +263,17 @@ def _attribution(analysis: "Analysis", typed: _Typed) -> tuple[str | None, tuple
 
 
 def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
-    """One record per event: drop a clause that repeats another's type and actors."""
+    """One record per event: drop a clause that repeats another's type, actors and status
+    (a claim and its denial in one sentence are two records: "Iran denied sending drones,
+    after officials said it had shipped them")."""
     kept: list[tuple[_Typed, str]] = []
     for item in sorted(items, key=lambda it: -it[0].clause.actor_count()):
-        t = item[0]
+        t, status = item
         src, tgt = set(t.clause.source_actors), set(t.clause.target_actors)
         dup = False
-        for other, _ in kept:
-            if other.type != t.type or other.trigger.sent.start != t.trigger.sent.start:
+        for other, other_status in kept:
+            if other.type != t.type or other.trigger.sent.start != t.trigger.sent.start \
+                    or other_status != status:
                 continue
             if src <= set(other.clause.source_actors) and tgt <= set(other.clause.target_actors):
                 dup = True
@@ -349,6 +352,9 @@ class EventStage:
         out: list[Clause] = []
         for sent in analysis.doc.sents:
             out.extend(sentence_clauses(sent, analysis.actors, lex, model is not None))
+        for clause in out:
+            if clause.source is None:  # "'We have not …,' the spokesman said"
+                clause.source = quoted_we(clause.verb or clause.trigger, analysis)
         return out
 
     def _predict(self, analysis: "Analysis", clauses: list[Clause]) -> list[Prediction | None]:

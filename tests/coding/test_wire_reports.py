@@ -223,3 +223,47 @@ def test_a_conditional_warning_is_a_threat(code):
     analysis = code("Iran's foreign minister warned Israel that the war could spread if the bombing "
                     "did not stop.")
     assert _events(analysis, "THREATEN")
+
+
+def test_a_claim_and_its_denial_in_one_sentence_are_two_records(code):
+    analysis = code("Iran on Monday denied sending drones to Russia, after U.S. officials said Tehran "
+                    "had shipped hundreds of the aircraft to Moscow since August.")
+    aid = _events(analysis, "AID")
+    assert {e.status for e in aid} == {"denied", "reported"}, [(e.trigger.text, e.status) for e in aid]
+
+
+def test_weapons_bought_from_a_country_are_its_military_aid(code):
+    analysis = code("Russia acquired more than 1,000 drones from Iran last year.")
+    aid = _events(analysis, "AID")
+    assert aid and _countries(analysis, aid[0].source) == {"IRN"}
+    assert _countries(analysis, aid[0].target) == {"RUS"}
+
+
+def test_goods_bought_are_no_aid(code):
+    assert not _events(code("India bought more oil from Russia last year."), "AID")
+
+
+@pytest.mark.parametrize("text", [
+    "Two Peruvian soldiers were killed in a helicopter crash near the border, the army said.",
+    "Nine Chilean firefighters died in a forest fire on Sunday.",
+])
+def test_deaths_in_an_accident_are_no_attack(code, text):
+    analysis = code(text)
+    assert not _events(analysis, "ASSAULT")
+
+
+def test_deaths_in_an_ambush_are_an_attack(code):
+    assert _events(code("Gunmen killed five Malian soldiers in an ambush near Gao."), "ASSAULT")
+
+
+def test_a_person_sent_somewhere_is_no_aid(code):
+    analysis = code("The smuggler sent me to Mexico via Moscow and Paris.")
+    assert not _events(analysis, "AID")
+
+
+def test_we_in_a_quote_is_the_speakers_country(code):
+    analysis = code('"We are ready to help. We have sent 40 tonnes of food to Chad," Peruvian '
+                    'Foreign Minister Ana Ruiz told reporters.')
+    aid = _events(analysis, "AID")
+    assert aid and _countries(analysis, aid[0].source) == {"PER"}
+    assert _countries(analysis, aid[0].target) == {"TCD"}
