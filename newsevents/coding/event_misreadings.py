@@ -312,11 +312,18 @@ def accident(typed: _Typed, analysis: "Analysis") -> str | None:
     if typed.type != "ASSAULT":
         return None
     word = typed.clause.trigger
-    causes = [o for p in word.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "after", "by")
+    causes = [o for p in word.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "by")
               for o in p.children if o.dep_ == "pobj"]
-    if any(o.lemma_.lower() in _ACCIDENTS for o in causes):
+    # "in a helicopter crash", not "in rocket fire" or "in a drone crash they caused"
+    if any(o.lemma_.lower() in _ACCIDENTS and not any(m.dep_ in ("compound", "amod", "nmod")
+                                                      and m.lemma_.lower() in _WEAPON_WORDS
+                                                      for m in o.children) for o in causes):
         return "an accident or a disaster, no attack"
     return None
+
+
+_WEAPON_WORDS = frozenset("rocket mortar artillery gun tank sniper machine-gun cross enemy hostile "
+                          "drone missile shell".split())
 
 
 _ACCIDENTS = frozenset("crash accident collision derailment fire blaze storm flood flooding earthquake "

@@ -267,3 +267,13 @@ def test_we_in_a_quote_is_the_speakers_country(code):
     aid = _events(analysis, "AID")
     assert aid and _countries(analysis, aid[0].source) == {"PER"}
     assert _countries(analysis, aid[0].target) == {"TCD"}
+
+
+@pytest.mark.parametrize("text", [
+    "Israel strikes Gaza after rocket fire",
+    "Three Malian soldiers were killed in rocket fire on their base.",
+])
+def test_deaths_in_fire_from_weapons_are_an_attack(code, text):
+    analysis = code(text)
+    assert _events(analysis, "ASSAULT")
+    assert "an accident or a disaster, no attack" not in {r.reason for r in analysis.rejected}
