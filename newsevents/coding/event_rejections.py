@@ -8,6 +8,7 @@ misread word senses of :mod:`.event_misreadings`); the events stage keeps that r
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from .event_args import acted_on
@@ -32,7 +33,7 @@ _CONTEST = frozenset("beat defeat thrash rout crush edge outplay eliminate draw 
 _SPORT = frozenset([*(w + s for w in (
     "tournament championship qualifier playoff semifinal semi-final quarterfinal quarter-final "
     "striker midfielder goalkeeper footballer cricketer stadium inning wicket touchdown "
-    "quarterback fixture athlete scorer cup").split() for s in ("", "s")),
+    "quarterback fixture athlete scorer cup referee umpire hat-trick scoreline").split() for s in ("", "s")),
     *"innings olympics tennis football soccer rugby basketball hockey baseball cricket golf".split()])
 #: entity labels of names that a trigger word inside them does not make an event
 #: ("the Volatiles *Investigating* Polar Exploration Rover", "*Protest* the Hero")
@@ -181,13 +182,26 @@ def sports_result(typed: _Typed, analysis: "Analysis") -> str | None:
     if trig.lemma_.lower() not in _CONTEST:
         return None
     sent = trig.sent
-    if any(_is_sport(t) for t in sent):
+    if any(_is_sport(t) for t in sent) or _score(trig):
         return "sports result"
-    if len(_sport_words(analysis)) >= 2:
+    if len(_sport_words(analysis)) >= 2 or _scored(analysis):
         return "sports result (a sports text)"
     if trig.lemma_.lower() in _WIN and _candidates_only(typed, analysis):
         return "election or other contest"
     return None
+
+
+def _score(verb: "Token") -> bool:
+    """ "beat Argentina 2-0", "won 3-1": a score right after the contest verb's object."""
+    words = []
+    for tok in verb.doc[verb.i + 1:min(verb.i + 10, verb.sent.end)]:
+        if tok.pos_ in ("VERB", "AUX") or tok.text in ".;":
+            break
+        words.append(tok.text_with_ws)
+    return _SCORE.search("".join(words)) is not None
+
+
+_SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,%])")
 
 
 #: contest verbs that also name a military victory ("the army defeated the rebels")
@@ -211,6 +225,13 @@ def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
     if any(GROUPS.get(d.lemma_.lower()) in armed for d in doers):
         return False
     return all(a.kind == "person" or a.sector in ("PTY", "LEG", "OPP") for a in found)
+
+
+def _scored(analysis: "Analysis") -> bool:
+    """Whether the article gives a contest's score ("beat Argentina 2-0"): then its other
+    contest verbs are results too (the headline "Brazil beat Argentina")."""
+    return _per_article(analysis, "scored", lambda: any(
+        t.lemma_.lower() in _CONTEST and t.pos_ == "VERB" and _score(t) for t in analysis.doc))
 
 
 def _sport_words(analysis: "Analysis") -> frozenset[str]:

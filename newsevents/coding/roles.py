@@ -141,7 +141,8 @@ _grp("newspaper broadcaster", "JRN")
 _grp("christian muslim shiite sunni jew hindu buddhist worshipper pilgrim", "REL")
 # the tagger often reads these as proper nouns, whose lemma keeps the plural
 _grp("christians muslims shiites sunnis jews hindus buddhists", "REL")
-_grp("businessman investor company", "BUS")
+_grp("businessman investor company firm competitor carmaker automaker manufacturer supplier "
+     "retailer lender insurer airline conglomerate startup chipmaker", "BUS")
 
 _grp("group organization organisation", "CVL")
 _grp("agency", "GOV")

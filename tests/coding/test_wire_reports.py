@@ -277,3 +277,20 @@ def test_deaths_in_fire_from_weapons_are_an_attack(code, text):
     analysis = code(text)
     assert _events(analysis, "ASSAULT")
     assert "an accident or a disaster, no attack" not in {r.reason for r in analysis.rejected}
+
+
+def test_a_score_makes_a_contest_a_sports_result_in_the_whole_article(code):
+    analysis = code("Chile beat Peru to reach cup final\n\nChile beat Peru 2-0 on Tuesday in Lima.")
+    assert not _events(analysis, "ASSAULT")
+    assert {r.reason for r in analysis.rejected} >= {"sports result"}
+
+
+def test_a_battle_of_three_days_is_no_score(code):
+    analysis = code("Malian troops defeated the rebels in a 3-day battle near Gao.")
+    assert not {r.reason for r in analysis.rejected} & {"sports result", "sports result (a sports text)"}
+
+
+def test_a_deal_with_a_foreign_company_is_business(code):
+    analysis = code("Analysts said Apple had agreed to buy more screens from its South Korean competitor.")
+    assert not analysis.events
+    assert "cooperation among firms or private people only" in {r.reason for r in analysis.rejected}
