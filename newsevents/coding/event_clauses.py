@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
-from .event_nouns import armed_strike, arms_acquired, defiance_args, exchange_of_fire, row_as, undo_row
+from .event_nouns import (armed_strike, arms_acquired, defiance_args, exchange_of_fire, protest_joiners,
+                          road_block, row_as, state_blockade, undo_row, vowed_violence)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -424,7 +425,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
         if tok.pos_ in _VERB_POS:
             if _skip_verb(tok, row, lex, with_model):
                 continue
-            clause = Clause(trigger=tok, row=row or exchange_of_fire(tok))
+            blocked = road_block(tok, index) if row is None or row.type == "COERCE" else None
+            clause = Clause(trigger=tok, row=blocked or row or exchange_of_fire(tok))
             clause.source, clause.target = _verb_args(tok, index)
             bought = arms_acquired(tok, index)
             if bought is not None:  # "Russia acquired drones from Iran": Iran gave them
@@ -442,6 +444,12 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
                 clause.source, clause.target = _benefit_args(tok, doer_verb, index)
             else:
                 clause.source, clause.target = _noun_args(tok, doer_verb, index)
+            if clause.source is None and clause.row.type == "PROTEST":
+                clause.source = protest_joiners(tok, index)
+                if clause.source is not None:  # people at a rally: no market rally
+                    clause.row = Trigger(pattern=f"join {clause.row.pattern}", type="PROTEST",
+                                         mode=clause.row.mode, pos="noun", flags=frozenset({"fixed"}))
+            state_blockade(clause, index)
             if clause.row.type == "REJECT" and clause.row.is_fixed and verb is not None:
                 defiance_args(clause, verb, index)
             if armed_strike(clause, index):  # "retaliatory strikes", "the air force's strikes"
@@ -453,6 +461,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             continue
         top = clause.verb if clause.verb is not None else tok
         clause.governor, clause.governor_row, clause.speech = _controller(top, lex)
+        if clause.governor is not None and clause.governor_row is not None:
+            clause.governor_row = vowed_violence(clause.governor, clause.governor_row, clause.row)
         if clause.governor is not None and clause.governor_row and clause.governor_row.type:
             _governor_args(clause, index)
         if clause.source and clause.target:  # "X and Y held talks with X": no self-loops

@@ -218,10 +218,14 @@ def thing_received(typed: _Typed, analysis: "Analysis") -> str | None:
     if typed.type != "CONSULT" or word.lemma_.lower() != "receive" or word.pos_ != "VERB":
         return None
     objects = [c for c in word.children if c.dep_ == "dobj"]
-    if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS
+    if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS and o.lemma_.lower() not in _VISITORS
                        and analysis.actors.actor_at(o.i) is None for o in objects):
         return "a thing received, no visit"
     return None
+
+
+#: who is received on a visit, besides the group nouns ("a mission of observers from the OSCE")
+_VISITORS = frozenset("mission team observer monitor inspector guest visitor emissary".split())
 
 
 def homecoming(typed: _Typed, analysis: "Analysis") -> str | None:

@@ -147,3 +147,85 @@ _ACQUIRE = frozenset(("acquire", "buy", "purchase", "obtain", "import", "receive
 #: what is acquired when an acquisition is an arms transfer
 _ARMS = frozenset("weapon arm drone missile rocket munition ammunition shell tank jet warplane "
                   "fighter helicopter artillery howitzer launcher system".split())
+
+
+def road_block(verb: "Token", index: "ActorIndex") -> Trigger | None:
+    """ "Young Algerians blocked roads to the city centre", "workers blocked the bridge":
+    people blocking a road is a protest (PLOVER's PROTEST/blockade); forces or a state
+    closing one is not."""
+    if verb.lemma_.lower() not in ("block", "barricade", "blockade"):
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _ROADS for c in verb.children):
+        return None
+    subj = subject_token(verb)
+    doers = np_actors(subj, index) if subj is not None else None
+    if doers is None or any(index.get(a).sector in _STATE_ARMS for a in doers.actors):
+        return None
+    return Trigger(pattern=f"{verb.lemma_.lower()} road", type="PROTEST", mode="blockade", pos="verb",
+                   flags=frozenset({"fixed"}))
+
+
+def _against(noun: "Token") -> bool:
+    """Whether a rally is against something ("a rally against the law", "to protest …")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("against", "over") or
+               c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in _PROTEST_VERBS
+               for c in noun.children) or any(
+        s.dep_ == "advcl" and s.lemma_.lower() in _PROTEST_VERBS for s in noun.head.head.children)
+
+
+#: protest nouns that also name a campaign event, and the verbs that make one a protest
+_CAMPAIGN_WORDS = frozenset(("rally", "march", "gathering"))
+_PROTEST_VERBS = frozenset("protest demand denounce condemn oppose press demonstrate".split())
+
+
+_ROADS = frozenset("road street highway motorway bridge railway rail route entrance crossing port "
+                   "junction roundabout access".split())
+_STATE_ARMS = frozenset(("MIL", "COP", "GOV", "SPY", "JUD"))
+
+
+def protest_joiners(noun: "Token", index: "ActorIndex") -> Arg | None:
+    """ "Nigerians converged for a rally", "youths threw stones during demonstrations": the
+    people of the verb a protest noun hangs on are its protesters (unless they are the
+    state's forces: "police fired on them during the protest")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("in", "for", "during", "at", "into", "to"):
+        return None
+    if noun.lemma_.lower() in _CAMPAIGN_WORDS and not _against(noun):
+        return None  # "told supporters at a rally": a campaign rally, no protest
+    verb, subj = head.head, None
+    for _ in range(3):  # "resorted to throwing stones during …": up to the verb with a subject
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_token(verb) or (verb.head if verb.dep_ == "acl" else None)
+        if subj is not None or verb.dep_ not in ("pcomp", "xcomp", "advcl"):
+            break
+        verb = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+    people = np_actors(subj, index) if subj is not None else None
+    if people is None or any(index.get(a).sector in _STATE_ARMS for a in people.actors):
+        return None
+    return people
+
+
+def state_blockade(clause: "Clause", index: "ActorIndex") -> None:
+    """ "Israel reimposed blockades in the West Bank": a blockade or siege laid by a state
+    or its forces is coercion (PLOVER's COERCE/blockade), not a protest."""
+    if clause.row is None or clause.row.type != "PROTEST" or clause.source is None \
+            or clause.trigger.lemma_.lower() not in ("blockade", "siege"):
+        return
+    if all(index.get(a).kind == "country" or index.get(a).sector in _STATE_ARMS
+           for a in clause.source.actors):
+        clause.row = row_as("state", clause.row, "COERCE", fixed=True)
+
+
+def vowed_violence(governor: "Token", governor_row: Trigger, clause_row: Trigger | None) -> Trigger:
+    """ "Ethnic Albanians have sworn to fight until …", "the rebels vowed to attack the
+    capital": a promise of violence or coercion is a threat (PLOVER's THREATEN), and not
+    an ambiguous one; any other promise keeps the governor's own row."""
+    if governor.lemma_.lower() in _VOW and clause_row is not None and clause_row.type in _VIOLENCE:
+        return Trigger(pattern=f"{governor.lemma_.lower()} to {clause_row.pattern}", type="THREATEN",
+                       mode=None, pos="verb", flags=frozenset({"control", "fixed"}))
+    return governor_row
+
+
+_VOW = frozenset(("vow", "swear", "pledge", "promise"))
+_VIOLENCE = frozenset(("ASSAULT", "COERCE", "SANCTION"))

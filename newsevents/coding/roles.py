@@ -118,7 +118,7 @@ _grp("troop soldier force military army navy marine officer commander general "
 _grp("rebel militant insurgent fighter guerrilla gunman jihadist extremist separatist secessionist "
      "militia militiaman terrorist paramilitary", "REB")
 _grp("protester protestor demonstrator crowd civilian resident villager voter citizen "
-     "settler hostage prisoner mob national people supporter population community", "CVL")
+     "settler hostage prisoner mob national people supporter population community youth", "CVL")
 _grp("opposition dissident", "OPP")
 _grp("politician elder candidate", "ELI")
 _grp("farmer", "AGR")

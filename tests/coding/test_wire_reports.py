@@ -294,3 +294,56 @@ def test_a_deal_with_a_foreign_company_is_business(code):
     analysis = code("Analysts said Apple had agreed to buy more screens from its South Korean competitor.")
     assert not analysis.events
     assert "cooperation among firms or private people only" in {r.reason for r in analysis.rejected}
+
+
+def test_a_mission_received_is_a_visit(code):
+    analysis = code("Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.")
+    assert "a thing received, no visit" not in {r.reason for r in analysis.rejected}
+
+
+@pytest.mark.parametrize("text", [
+    "Young Algerians blocked roads leading to the city centre on Sunday.",
+    "Angry French farmers blocked the bridge to Germany for three hours.",
+])
+def test_people_blocking_roads_protest(code, text):
+    assert _events(code(text), "PROTEST")
+
+
+def test_police_blocking_a_road_is_no_protest(code):
+    assert not _events(code("Kenyan police blocked the road to the stadium on Sunday."), "PROTEST")
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Nigerians were converging on Thursday for a rally in Lagos to protest the law.",
+    "Palestinian youths threw stones during demonstrations in Hebron.",
+])
+def test_people_at_a_rally_are_its_protesters(code, text):
+    protests = _events(code(text), "PROTEST")
+    assert protests and protests[0].source
+
+
+def test_a_campaign_rally_is_no_protest(code):
+    assert not _events(code("The senator told supporters at a rally in Ohio that she would win."), "PROTEST")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels vowed to attack the capital.",
+    "The president pledged to impose sanctions on Russia.",
+])
+def test_a_promise_of_violence_or_coercion_is_a_threat(code, text):
+    analysis = code(text)
+    assert _events(analysis, "THREATEN") and not _events(analysis, "AGREE")
+
+
+def test_a_promise_of_help_stays_an_agreement(code):
+    assert not _events(code("Japan pledged to send aid to Turkey."), "THREATEN")
+
+
+def test_a_blockade_by_a_state_is_coercion(code):
+    analysis = code("Israel reimposed blockades in the West Bank on Friday.")
+    assert _events(analysis, "COERCE") and not _events(analysis, "PROTEST")
+
+
+def test_soldiers_wounded_by_guerrillas_were_attacked(code):
+    analysis = code("Irish nationalist guerrillas wounded two British soldiers in a bomb attack.")
+    assert _events(analysis, "ASSAULT")
