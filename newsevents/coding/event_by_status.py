@@ -24,6 +24,12 @@ _REFUSABLE = frozenset({"RETREAT", "CONCEDE", "AGREE"})
 _FAIL = frozenset(("fail", "refuse", "decline"))
 #: acts that, announced by their doers, are threats
 _THREATENED = frozenset({"PROTEST", "THREATEN"})
+#: types whose announced future is a promise (PLOVER's AGREE: "will support the bid");
+#: aid still to come stays AID with status "future", which keeps what is promised
+#: ("will send drones": military aid) instead of a bare AGREE
+_PROMISABLE = frozenset({"CONSULT", "SUPPORT"})
+#: statuses of an act still to come
+_PROMISED = frozenset({"future", "hypothetical"})
 #: statuses of something that has happened (as reported)
 _DONE = frozenset({"asserted", "reported", "alleged"})
 #: nouns of a formal agreement, and the verbs that conclude one
@@ -44,8 +50,11 @@ def retype_by_status(typed: "_Typed", status: str) -> tuple["_Typed", str]:
     * A protest announced by its doers is a threat to protest: THREATEN.
     * An agreement signed or reached is SUPPORT ("ratify, sign, or finalize an
       agreement"); only one still to be signed stays AGREE ("promises to sign").
-    * A meeting still to come is an agreement to meet ("will hold talks with",
-      "will host"): AGREE; the meeting itself, once held, is CONSULT.
+    * A meeting or support still to come is a promise ("will hold talks with",
+      "will support Turkey's bid"): AGREE; the act itself, once done, keeps its type.
+      Aid still to come stays AID, status future, so that what is promised (food,
+      weapons) is not lost.
+    * An act announced "unless" someone does something is a threat: THREATEN.
     """
     # the event's own word, not a controlling verb ("did not promise to lift" is no refusal)
     own = (typed.clause.trigger, typed.clause.verb)
@@ -63,12 +72,24 @@ def retype_by_status(typed: "_Typed", status: str) -> tuple["_Typed", str]:
     if typed.type in _THREATENED and status == "future":
         # "the opposition will boycott the vote": a threat, made now by those who announce it
         return replace(typed, type="THREATEN"), "asserted"
-    if typed.type == "CONSULT" and status == "future":
+    if status in _PROMISED and _unless(typed.clause):
+        # "will withdraw its force from Chad unless …": a condition put to someone
+        return replace(typed, type="THREATEN"), "asserted"
+    if typed.type in _PROMISABLE and status == "future":
+        # "will hold talks", "will support Turkey's bid": the intent is expressed now
+        # (PLOVER's AGREE); the act, once done, is its own type
         return replace(typed, type="AGREE"), "asserted"
     if typed.type in ("AGREE", "SUPPORT") and status in _DONE \
             and (_finalised(typed.clause) or _approved(typed.clause)):
         return replace(typed, type="SUPPORT"), status
     return typed, status
+
+
+def _unless(clause: "Clause") -> bool:
+    """Whether the clause's act hangs on an "unless" ("… unless Oueddei arranges a truce")."""
+    words = [t for t in (clause.trigger, clause.verb, clause.governor) if t is not None]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for w in words for c in w.children)
 
 
 def _rejecting(clause: "Clause") -> bool:

@@ -346,3 +346,18 @@ def sent_someone(typed: _Typed, analysis: "Analysis") -> str | None:
 
 
 _PERSONAL = frozenset("me you him her us them".split())
+
+
+def met_demands(typed: _Typed, analysis: "Analysis") -> str | None:
+    """ "would not meet the hostage-takers' demands", "met the deadline": meeting a
+    demand or a target is no meeting (the demand noun is coded as granted or refused)."""
+    word = typed.clause.trigger
+    if typed.type != "CONSULT" or word.lemma_.lower() != "meet":
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _MET for c in word.children):
+        return "a demand or a target met, no meeting"
+    return None
+
+
+_MET = frozenset("demand deadline target requirement condition criterion need goal obligation "
+                 "standard expectation quota threshold".split())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .event_args import OBJ_DEPS, PASS_SUBJ_DEPS, Arg, merge, np_actors, prep_objects, subject_token
 from .event_lexicon import Trigger
+from .roles import GROUPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -159,7 +160,12 @@ def road_block(verb: "Token", index: "ActorIndex") -> Trigger | None:
         return None
     subj = subject_token(verb)
     doers = np_actors(subj, index) if subj is not None else None
-    if doers is None or any(index.get(a).sector in _STATE_ARMS for a in doers.actors):
+    if doers is None:
+        return None
+    # "supporters of former President Ben Bella": the supporters, not the president
+    sector = GROUPS.get(subj.lemma_.lower()) if subj is not None else None
+    if sector in _STATE_ARMS or sector is None and any(index.get(a).sector in _STATE_ARMS
+                                                        for a in doers.actors):
         return None
     return Trigger(pattern=f"{verb.lemma_.lower()} road", type="PROTEST", mode="blockade", pos="verb",
                    flags=frozenset({"fixed"}))
@@ -179,7 +185,7 @@ _PROTEST_VERBS = frozenset("protest demand denounce condemn oppose press demonst
 
 
 _ROADS = frozenset("road street highway motorway bridge railway rail route entrance crossing port "
-                   "junction roundabout access".split())
+                   "junction roundabout access traffic transport".split())
 _STATE_ARMS = frozenset(("MIL", "COP", "GOV", "SPY", "JUD"))
 
 

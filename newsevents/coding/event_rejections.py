@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .event_args import acted_on
 from .event_misreadings import (accident, anyone, forecast, homecoming, intransitive_sense, legal_plea,
-                                mediated, naming, no_comment, own_orders, publication, question_asked,
-                                sent_someone, thing_received, words_given)
+                                mediated, met_demands, naming, no_comment, own_orders, publication,
+                                question_asked, sent_someone, thing_received, words_given)
 from .roles import GROUPS
 
 if TYPE_CHECKING:
@@ -280,5 +280,5 @@ def market_move(typed: _Typed, analysis: "Analysis") -> str | None:
 
 _CHECKS = (in_name, anyone, legal_plea, sports_result, market_move, publication, no_comment,
            question_asked, intransitive_sense, words_given, naming, saying, dismissal, private_dealings,
-           thing_received, homecoming, forecast, own_orders, mediated, accident, sent_someone,
+           thing_received, homecoming, forecast, own_orders, mediated, accident, sent_someone, met_demands,
            no_political_actor)

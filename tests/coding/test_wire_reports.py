@@ -347,3 +347,37 @@ def test_a_blockade_by_a_state_is_coercion(code):
 def test_soldiers_wounded_by_guerrillas_were_attacked(code):
     analysis = code("Irish nationalist guerrillas wounded two British soldiers in a bomb attack.")
     assert _events(analysis, "ASSAULT")
+
+
+def test_an_act_announced_unless_someone_acts_is_a_threat(code):
+    analysis = code("Nigeria announced that it will withdraw its peacekeepers from Chad unless the "
+                    "president agrees to a ceasefire.")
+    assert _events(analysis, "THREATEN")
+
+
+def test_support_still_to_come_is_a_promise(code):
+    types = {e.type for e in code("Portugal will support Turkey's bid to join the bloc.").events}
+    assert "AGREE" in types and "SUPPORT" not in types, types
+
+
+def test_aid_still_to_come_stays_aid_in_the_future(code):
+    aid = _events(code("Japan will send food aid to Malawi next month."), "AID")
+    assert aid and aid[0].status == "future"
+
+
+def test_support_given_keeps_its_type(code):
+    assert _events(code("Portugal supported Turkey's bid to join the bloc."), "SUPPORT")
+
+
+def test_an_apology_is_support(code):
+    assert _events(code("Argentina has apologized to Brazil for the incident."), "SUPPORT")
+
+
+def test_meeting_a_demand_is_no_meeting(code):
+    analysis = code("The United States said it would not meet the kidnappers' demands.")
+    assert not _events(analysis, "CONSULT")
+
+
+def test_supporters_of_a_former_president_blocking_roads_protest(code):
+    analysis = code("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers.")
+    assert _events(analysis, "PROTEST")
