@@ -40,7 +40,8 @@ _NOUN_SOURCE_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 #: verbs of saying whose pronoun-subject complement speaks of the speaker ("X said it would …")
 _REPORT_VERBS = frozenset("say announce state add tell claim insist warn confirm declare pledge "
-                          "vow promise threaten affirm reiterate".split())
+                          "vow promise threaten affirm reiterate stress argue conclude maintain "
+                          "write note emphasize emphasise underline".split())
 #: which actor kinds a subject pronoun may stand for
 _PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "it": frozenset({"country", "organization"}),
@@ -476,7 +477,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
 #: modals of obligation that make a statement about someone else's act a demand
 _MUST = frozenset(("must", "should"))
 #: the lexicon row of such a demand ("Russia says Israel must end its strikes")
-_DEMAND_ROW = Trigger(pattern="say must", type="REQUEST", mode=None, pos="verb", flags=frozenset())
+#: fixed: the classifier reads the embedded act ("should release") into the saying verb
+_DEMAND_ROW = Trigger(pattern="say must", type="REQUEST", mode=None, pos="verb", flags=frozenset({"fixed"}))
 
 
 def _demands(sent: "SpacySpan", index: "ActorIndex") -> list[Clause]:

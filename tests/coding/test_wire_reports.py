@@ -381,3 +381,9 @@ def test_meeting_a_demand_is_no_meeting(code):
 def test_supporters_of_a_former_president_blocking_roads_protest(code):
     analysis = code("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers.")
     assert _events(analysis, "PROTEST")
+
+
+def test_stressing_that_someone_should_act_is_a_demand(code):
+    analysis = code("The Chilean minister stressed that Peru should release the prisoners.")
+    requests = _events(analysis, "REQUEST")
+    assert requests and _countries(analysis, requests[0].target) == {"PER"}
