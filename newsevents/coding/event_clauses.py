@@ -18,7 +18,8 @@ from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGE
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
 from .event_nouns import (armed_strike, arms_acquired, defiance_args, exchange_of_fire, protest_joiners,
-                          road_block, row_as, state_blockade, undo_row, vowed_violence)
+                          peacekeepers_present, road_block, row_as, state_blockade, undo_row,
+                          vowed_violence)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -275,6 +276,9 @@ def _noun_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tupl
     return source, target
 
 
+_RECEIVE = frozenset(("receive", "get", "obtain", "win", "secure"))
+
+
 def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> tuple[Arg | None, Arg | None]:
     """Source and target of a support or aid noun (see ``_BENEFITS``)."""
     mods = [c for c in noun.children if c.dep_ in _NOUN_SOURCE_DEPS and index.actor_at(c.i)]
@@ -283,7 +287,13 @@ def _benefit_args(noun: "Token", verb: "Token | None", index: "ActorIndex") -> t
     givers = prep_objects(noun, frozenset({"from", "by", "of"} if of_gives else {"from", "by"}))
     source = merge(*(np_actors(t, index) for t in (*mods, *givers)))
     target_toks = prep_objects(noun, frozenset({"for", "to"} if of_gives else {"for", "to", "of"}))
-    if verb is not None:
+    if verb is not None and verb.lemma_.lower() in _RECEIVE:
+        # "the coalition received support from the US": the subject got it
+        subj = subject_token(verb)
+        target_toks += [subj] if subj is not None else []
+        givers_of_verb = prep_objects(verb, frozenset({"from"}))
+        source = source or merge(*(np_actors(t, index) for t in givers_of_verb))
+    elif verb is not None:
         v_source, _ = _verb_args(verb, index)
         source = source or v_source
         target_toks += prep_objects(verb, frozenset({"to", "for"}))
@@ -424,17 +434,18 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
     for tok in sent:
         row = lex.lookup(tok)
         if tok.pos_ in _VERB_POS:
-            if _skip_verb(tok, row, lex, with_model):
+            keeping_peace = peacekeepers_present(tok)  # "take part in peacekeeping": no light verb
+            if keeping_peace is None and _skip_verb(tok, row, lex, with_model):
                 continue
             blocked = road_block(tok, index) if row is None or row.type == "COERCE" else None
-            clause = Clause(trigger=tok, row=blocked or row or exchange_of_fire(tok))
+            clause = Clause(trigger=tok, row=blocked or keeping_peace or row or exchange_of_fire(tok))
             clause.source, clause.target = _verb_args(tok, index)
             bought = arms_acquired(tok, index)
             if bought is not None:  # "Russia acquired drones from Iran": Iran gave them
                 clause.row, clause.source, clause.target = bought
             if clause.target is None and clause.source is not None:
                 clause.target = _fallback_target(tok, index)
-            if clause.target is None and row is not None and row.type == "AID":
+            if clause.target is None and clause.row is not None and clause.row.type == "AID":
                 clause.target = _place_target([tok], index, aid=True)
         elif tok.pos_ == "NOUN" and row is not None and row.type:
             verb = _light_verb(tok)

@@ -235,3 +235,23 @@ def vowed_violence(governor: "Token", governor_row: Trigger, clause_row: Trigger
 
 _VOW = frozenset(("vow", "swear", "pledge", "promise"))
 _VIOLENCE = frozenset(("ASSAULT", "COERCE", "SANCTION"))
+
+
+def peacekeepers_present(verb: "Token") -> Trigger | None:
+    """ "Japanese peacekeepers arrived in Juba", "Irish soldiers served in Lebanon as
+    peacekeepers", "troops participate in peacekeeping operations in Mali": keeping the
+    peace in a country is aid to it (PLOVER's AID, mode peacekeeping)."""
+    takes_part = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part"
+                                                        for c in verb.children)
+    if verb.lemma_.lower() not in _PRESENT and not takes_part:
+        return None
+    subj = subject_token(verb)
+    words = [t.lower_ for t in (subj.subtree if subj is not None else ())]
+    words += [t.lower_ for c in verb.children if c.dep_ in ("prep", "advcl") for t in c.subtree]
+    if not any(w.startswith("peacekeep") for w in words):
+        return None
+    return Trigger(pattern=f"peacekeepers {verb.lemma_.lower()}", type="AID", mode="peacekeeping",
+                   pos="verb", flags=frozenset({"fixed"}))
+
+
+_PRESENT = frozenset(("arrive", "deploy", "serve", "participate", "land", "operate", "station"))

@@ -221,8 +221,27 @@ def expulsion(typed: _Typed, analysis: "Analysis") -> _Typed:
 _LEAVE = frozenset(("leave", "depart", "quit", "exit"))
 
 
+def received_from(typed: _Typed, analysis: "Analysis") -> _Typed:
+    """ "the coalition received financial support from the US military": what is received
+    comes from the "from" side, so the recipient is the target, not the source."""
+    word = typed.clause.trigger
+    if typed.type not in ("AID", "SUPPORT") or word.pos_ != "VERB" or word.lemma_.lower() not in _RECEIVE:
+        return typed
+    givers = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "from"
+              for o in p.children if o.dep_ == "pobj"]
+    giver_ids = {analysis.actors.actor_at(t.i) for g in givers for t in g.subtree} - {None}
+    clause = typed.clause
+    if not giver_ids or not set(clause.target_actors) & giver_ids:
+        return typed
+    swapped = replace(clause, source=clause.target, target=clause.source)
+    return replace(typed, clause=swapped)
+
+
+_RECEIVE = frozenset(("receive", "get", "obtain", "accept"))
+
+
 RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given,
-           demanded_punishment, call_purpose, official_protest, expulsion)
+           demanded_punishment, call_purpose, official_protest, expulsion, received_from)
 
 _WEAPONS = frozenset(("missile", "rocket", "warhead", "projectile", "weapon"))
 _TESTS = frozenset(("test", "testing", "test-fire"))
