@@ -18,8 +18,8 @@ from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGE
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
 from .event_nouns import (armed_strike, arms_acquired, defiance_args, exchange_of_fire, protest_joiners,
-                          peacekeepers_present, road_block, row_as, state_blockade, undo_row,
-                          vowed_violence)
+                          peacekeepers_present, road_block, row_as, state_blockade, troops_leaving,
+                          undo_row, vowed_violence)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -434,11 +434,12 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
     for tok in sent:
         row = lex.lookup(tok)
         if tok.pos_ in _VERB_POS:
-            keeping_peace = peacekeepers_present(tok)  # "take part in peacekeeping": no light verb
-            if keeping_peace is None and _skip_verb(tok, row, lex, with_model):
+            # verb readings no lexicon row gives ("take part in peacekeeping", "troops left Chad")
+            reading = peacekeepers_present(tok) or troops_leaving(tok, index)
+            if reading is None and _skip_verb(tok, row, lex, with_model):
                 continue
             blocked = road_block(tok, index) if row is None or row.type == "COERCE" else None
-            clause = Clause(trigger=tok, row=blocked or keeping_peace or row or exchange_of_fire(tok))
+            clause = Clause(trigger=tok, row=blocked or reading or row or exchange_of_fire(tok))
             clause.source, clause.target = _verb_args(tok, index)
             bought = arms_acquired(tok, index)
             if bought is not None:  # "Russia acquired drones from Iran": Iran gave them

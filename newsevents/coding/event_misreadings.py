@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .event_args import acted_on
+from .event_lexicon import lexicon
 from .roles import GROUPS
 
 if TYPE_CHECKING:
@@ -218,8 +219,10 @@ def thing_received(typed: _Typed, analysis: "Analysis") -> str | None:
     if typed.type != "CONSULT" or word.lemma_.lower() != "receive" or word.pos_ != "VERB":
         return None
     objects = [c for c in word.children if c.dep_ == "dobj"]
+    lex = lexicon()
     if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS and o.lemma_.lower() not in _VISITORS
-                       and analysis.actors.actor_at(o.i) is None for o in objects):
+                       and analysis.actors.actor_at(o.i) is None and lex.lookup(o) is None
+                       for o in objects):  # "received an invitation" is an event noun
         return "a thing received, no visit"
     return None
 

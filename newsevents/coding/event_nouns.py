@@ -255,3 +255,22 @@ def peacekeepers_present(verb: "Token") -> Trigger | None:
 
 
 _PRESENT = frozenset(("arrive", "deploy", "serve", "participate", "land", "operate", "station"))
+
+
+def troops_leaving(verb: "Token", index: "ActorIndex") -> Trigger | None:
+    """ "American troops have begun leaving Afghanistan", "the last Russian soldiers left
+    Moldova": forces leaving a country withdraw from it (PLOVER's RETREAT)."""
+    if verb.lemma_.lower() not in _LEAVE:
+        return None
+    subj = subject_token(verb)
+    if subj is None or GROUPS.get(subj.lemma_.lower()) != "MIL":
+        return None
+    left = [c for c in verb.children if c.dep_ == "dobj" and index.actor_at(c.i) is not None
+            and index.get(index.actor_at(c.i)).kind == "country"]
+    if not left:
+        return None
+    return Trigger(pattern=f"troops {verb.lemma_.lower()}", type="RETREAT", mode=None, pos="verb",
+                   flags=frozenset({"fixed"}))
+
+
+_LEAVE = frozenset(("leave", "quit", "exit", "evacuate"))

@@ -180,7 +180,6 @@ _SUPPORT_WORDS = frozenset("support solidarity condolence condolences sympathy c
                            "gratitude thanks".split())
 
 
-#: what a trigger word means in its clause, when that differs from its usual type
 def official_protest(typed: _Typed, analysis: "Analysis") -> _Typed:
     """A government's or a diplomat's protest ("Tokyo lodged a protest with Pyongyang",
     "China protested the arms sale") is an official complaint (CAMEO 114, PLOVER's
@@ -240,6 +239,7 @@ def received_from(typed: _Typed, analysis: "Analysis") -> _Typed:
 _RECEIVE = frozenset(("receive", "get", "obtain", "accept"))
 
 
+#: what a trigger word means in its clause, when that differs from its usual type
 RETYPES = (verbal_attack, hosting, weapons_test, peacekeeping, recalled_mission, permission_given,
            demanded_punishment, call_purpose, official_protest, expulsion, received_from)
 

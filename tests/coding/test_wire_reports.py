@@ -405,3 +405,18 @@ def test_support_received_comes_from_the_giver(code):
     aid = [e for e in analysis.events if e.type in ("AID", "SUPPORT")]
     assert aid and _countries(analysis, aid[0].source) == {"TUR"}
     assert _countries(analysis, aid[0].target) == {"SOM"}
+
+
+def test_troops_leaving_a_country_withdraw(code):
+    analysis = code("The last Russian soldiers left Moldova on Friday.")
+    retreats = _events(analysis, "RETREAT")
+    assert retreats and _countries(analysis, retreats[0].source) == {"RUS"}
+
+
+def test_a_minister_leaving_a_city_is_no_withdrawal(code):
+    assert not _events(code("The Chilean minister left Lima on Monday."), "RETREAT")
+
+
+def test_an_invitation_received_is_no_thing(code):
+    analysis = code("Peru's president received an invitation from the Chilean president to visit Santiago.")
+    assert "a thing received, no visit" not in {r.reason for r in analysis.rejected}
