@@ -113,7 +113,8 @@ def plain_features(token: "Token", status: str, in_content: bool = False) -> dic
             word = child.lower_ if child.dep_ in _OWN_WORDS else "*"
             out[f"d={child.dep_}:{word}"] = 1.0
     if token.doc.has_annotation("SENT_START") or token.doc.has_annotation("DEP"):
-        out[f"q={token.sent[-1].text}"] = 1.0
+        last = token.sent[-1]
+        out[f"q={last.text if last.is_punct else '*'}"] = 1.0
     return out
 
 
