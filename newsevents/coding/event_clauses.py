@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
-from .event_nouns import (armed_strike, arms_acquired, defiance_args, exchange_of_fire, protest_joiners,
-                          peacekeepers_present, road_block, row_as, state_blockade, troops_leaving,
-                          undo_row, vowed_violence)
+from .event_nouns import armed_strike, defiance_args, protest_joiners, row_as, state_blockade, undo_row
+from .event_verbs import (arms_acquired, exchange_of_fire, judges_event, judges_object, peacekeepers_present,
+                          road_block, troops_leaving, vowed_violence)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -163,7 +163,7 @@ def _skip_verb(tok: "Token", row: Trigger | None, lex: Lexicon, with_model: bool
     if lemma in NON_EVENT_VERBS and (row is None or row.type is None):
         return True
     light = row is None or row.type is None or (row.is_weak and row.type not in _JUDGING)
-    if light and _event_object(tok, lex) is not None and not _judges_object(tok):
+    if light and _event_object(tok, lex) is not None and not judges_object(tok):
         return True  # "launched airstrikes": the noun is the clause ("backed the plan" is not)
     if row is not None and row.is_control and not row.is_speech:
         comp = _complement(tok)
@@ -352,29 +352,6 @@ def _used_as(noun: "Token") -> bool:
 _USING = frozenset(("use", "hold", "keep", "take", "exploit"))
 
 
-def _judges_event(verb: "Token", lex: Lexicon) -> bool:
-    """ "condemned the arrests", "rejected the proposal", "welcomed the ceasefire": a verb
-    that judges the event its object names (one that breaks it, "violated the truce",
-    or reports it, "denied the attack", is the doer's)."""
-    lemma = verb.lemma_.lower()
-    if lemma in _PRAISE:
-        return True
-    row = lex.lookup(verb)
-    return row is not None and row.type in ("ACCUSE", "REJECT") and not row.is_speech \
-        and lemma not in _BREAK_VERBS
-
-
-_PRAISE = frozenset("praise welcome hail applaud commend salute".split())
-_BREAK_VERBS = frozenset("violate break breach flout defy".split())
-
-
-def _judges_object(verb: "Token") -> bool:
-    """ "called the charges unsubstantiated", "declared the strike illegal": the verb says
-    what its object is; its subject does not do what the object names."""
-    return any(c.dep_ == "oprd" or (c.dep_ in ("xcomp", "acomp", "attr") and c.pos_ in ("ADJ", "NOUN"))
-               for c in verb.children)
-
-
 def _light_verb(noun: "Token") -> "Token | None":
     """The verb whose subject does what ``noun`` names: its object's verb ("imposed
     *sanctions*"), or a verb of state with the noun after "on" ("went on *strike*",
@@ -384,7 +361,7 @@ def _light_verb(noun: "Token") -> "Token | None":
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES
             and head.head.dep_ in OBJ_DEPS):
         noun, head = head.head, head.head.head
-    if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB" and not _judges_object(head):
+    if noun.dep_ in OBJ_DEPS and head.pos_ == "VERB" and not judges_object(head):
         return head
     if _used_as(noun):  # "held civilians as human shields"
         return head.head
@@ -452,7 +429,7 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             verb = _light_verb(tok)
             clause = Clause(trigger=tok, row=undo_row(tok, verb, row), verb=verb)
             # "the US condemned the arrests": who condemns did not arrest anyone
-            doer_verb = None if verb is not None and _judges_event(verb, lex) else verb
+            doer_verb = None if verb is not None and judges_event(verb, lex) else verb
             if clause.row.type in _BENEFITS:
                 clause.source, clause.target = _benefit_args(tok, doer_verb, index)
             else:

@@ -321,3 +321,6 @@ rania rebecca rosa ruth samantha sandra sara sarah shirin sofia sonia sophie sus
 suzanne svetlana tamara tanya theresa tsai tulsi ursula valentina valerie vera victoria violeta
 wendy yulia yuliya zainab zeynep
 """.split()) | FEMALE_NAMES_EXTRA
+
+#: sectors of the state's own arms: who closes a road or lays a siege for the state
+STATE_ARMS = frozenset(("MIL", "COP", "GOV", "SPY", "JUD"))
