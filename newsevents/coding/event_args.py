@@ -223,7 +223,8 @@ def prep_objects(tok: "Token", preps: frozenset[str]) -> list["Token"]:
 
 def quoted_we(pred: "Token", analysis: "Analysis") -> Arg | None:
     """ "'We have not given any weapons to either side,' the spokesman said": "we" in what
-    someone says is the speaker's organization, or country; ``None`` when unknown."""
+    someone says is the speaker's organization, or an official's country; ``None`` when
+    unknown (a private person's "we" is their family or friends)."""
     subj = subject_token(pred)
     if subj is None or subj.lower_ not in ("we", "us"):
         return None
@@ -237,7 +238,12 @@ def quoted_we(pred: "Token", analysis: "Analysis") -> Arg | None:
     speaker = analysis.actors.find(source.actor) if source is not None and source.actor else None
     if speaker is None:
         return None
-    own = speaker.id if speaker.kind != "person" else speaker.affiliation or next(
-        (a.id for a in analysis.actors.all() if a.kind == "country" and speaker.country
-         and a.country == speaker.country), None)
+    own = speaker.id if speaker.kind != "person" else speaker.affiliation
+    if own is None and speaker.sector in _SPEAKS_FOR_STATE:  # an official's "we" is the state's
+        own = next((a.id for a in analysis.actors.all() if a.kind == "country" and speaker.country
+                    and a.country == speaker.country), None)
     return Arg((own,), (subj.i, subj.i + 1)) if own else None
+
+
+#: sectors of people whose "we" is their country ("We have sent aid," the minister said)
+_SPEAKS_FOR_STATE = frozenset(("GOV", "DIP", "MIL"))

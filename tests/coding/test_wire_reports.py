@@ -420,3 +420,8 @@ def test_a_minister_leaving_a_city_is_no_withdrawal(code):
 def test_an_invitation_received_is_no_thing(code):
     analysis = code("Peru's president received an invitation from the Chilean president to visit Santiago.")
     assert "a thing received, no visit" not in {r.reason for r in analysis.rejected}
+
+
+def test_we_of_a_private_person_is_not_the_country(code):
+    analysis = code('"We agree with the judge\'s decision," said Maria Lopez, the Chilean victim\'s sister.')
+    assert all("CHL" not in _countries(analysis, e.source) for e in analysis.events)
