@@ -18,8 +18,9 @@ from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGE
                          merge, np_actors, prep_objects, subject_token)
 from .event_lexicon import Lexicon, Trigger
 from .event_nouns import armed_strike, defiance_args, protest_joiners, row_as, state_blockade, undo_row
-from .event_verbs import (arms_acquired, exchange_of_fire, judges_event, judges_object, peacekeepers_present,
-                          road_block, troops_leaving, vowed_violence)
+from .event_verbs import (arms_acquired, cyber_breach, exchange_of_fire, judges_event, judges_object,
+                          peacekeepers_present, road_block, territory_taken, ties_cut, troops_leaving,
+                          vowed_violence)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -412,7 +413,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
         row = lex.lookup(tok)
         if tok.pos_ in _VERB_POS:
             # verb readings no lexicon row gives ("take part in peacekeeping", "troops left Chad")
-            reading = peacekeepers_present(tok) or troops_leaving(tok, index)
+            reading = peacekeepers_present(tok) or troops_leaving(tok, index) or territory_taken(tok) \
+                or cyber_breach(tok) or ties_cut(tok)
             if reading is None and _skip_verb(tok, row, lex, with_model):
                 continue
             blocked = road_block(tok, index) if row is None or row.type == "COERCE" else None

@@ -147,6 +147,58 @@ def troops_leaving(verb: "Token", index: "ActorIndex") -> Trigger | None:
 _LEAVE = frozenset(("leave", "quit", "exit", "evacuate"))
 
 
+def territory_taken(verb: "Token") -> Trigger | None:
+    """ "Ukrainian forces recaptured the town of Lyman", "troops captured part of a rebel
+    stronghold": taking ground by force is an attack (PLOVER's ASSAULT, as the GSR codes
+    it), not a seizure of goods (COERCE: "seized a tanker")."""
+    if verb.lemma_.lower() not in _TAKE:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    places = [o for o in objects if o.lemma_.lower() in _GROUND or o.ent_type_ in ("GPE", "LOC", "FAC")
+              or any(g.dep_ == "pobj" and g.lemma_.lower() in _GROUND for p in o.children
+                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+    if not places:
+        return None
+    return Trigger(pattern=f"{verb.lemma_.lower()} ground", type="ASSAULT", mode="occupy", pos="verb",
+                   flags=frozenset({"fixed"}))
+
+
+#: not "take" (a team "took over Washington", "take on China")
+_TAKE = frozenset(("capture", "recapture", "retake", "seize", "overrun"))
+_GROUND = frozenset("town city village territory area region district province stronghold base "
+                    "airport port hill position outpost border crossing enclave capital".split())
+
+
+def cyber_breach(verb: "Token") -> Trigger | None:
+    """ "hackers breached the networks of the parliament": a break-in to computers is a
+    cyber attack (PLOVER's COERCE/cyber), not a broken agreement."""
+    if verb.lemma_.lower() not in ("breach", "penetrate", "infiltrate", "compromise"):
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SYSTEMS for c in verb.children):
+        return Trigger(pattern=f"{verb.lemma_.lower()} network", type="COERCE", mode="cyber", pos="verb",
+                       flags=frozenset({"fixed"}))
+    return None
+
+
+_SYSTEMS = frozenset("network system server computer database account email e-mail website site "
+                     "infrastructure grid".split())
+
+
+def ties_cut(verb: "Token") -> Trigger | None:
+    """ "Saudi Arabia cut diplomatic ties with Qatar", "severed relations": reducing or
+    breaking relations is a SANCTION (CAMEO 161)."""
+    if verb.lemma_.lower() not in _CUT_TIES:
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("tie", "ties", "relation", "relations")
+           for c in verb.children):
+        return Trigger(pattern=f"{verb.lemma_.lower()} ties", type="SANCTION", mode="relations",
+                       pos="verb", flags=frozenset({"fixed"}))
+    return None
+
+
+_CUT_TIES = frozenset("cut sever break downgrade suspend freeze end".split())
+
+
 def judges_event(verb: "Token", lex: Lexicon) -> bool:
     """ "condemned the arrests", "rejected the proposal", "welcomed the ceasefire": a verb
     that judges the event its object names (one that breaks it, "violated the truce",

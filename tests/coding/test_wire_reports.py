@@ -425,3 +425,15 @@ def test_an_invitation_received_is_no_thing(code):
 def test_we_of_a_private_person_is_not_the_country(code):
     analysis = code('"We agree with the judge\'s decision," said Maria Lopez, the Chilean victim\'s sister.')
     assert all("CHL" not in _countries(analysis, e.source) for e in analysis.events)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Armenian forces recaptured the village of Talish from Azerbaijani troops.", "ASSAULT"),
+    ("Iran seized a Greek oil tanker in the Gulf on Friday.", "COERCE"),
+    ("Hackers breached the networks of the Finnish parliament, officials said.", "COERCE"),
+    ("Bahrain cut diplomatic ties with Lebanon on Monday.", "SANCTION"),
+    ("Greece deployed additional troops to its border with Turkey.", "MOBILIZE"),
+])
+def test_verb_and_object_readings(code, text, etype):
+    types = [e.type for e in code(text).events]
+    assert types and types[0] == etype, types
