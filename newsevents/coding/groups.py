@@ -78,6 +78,8 @@ def _code_group(b: "Builder", tok: "Token", lemma: str) -> None:
     sector = _sector(lemma, mods)
     orgs = [d for d in owners if d.kind != "country"]
     countries = [d for d in owners if d.kind == "country"]
+    if not owners and lemma in _GOVERNMENT and _leaders_government(b, tok, start, mods):
+        return
     if orgs:
         _org_group(b, tok, start, orgs[0], sector)
     elif len(countries) > 1:
@@ -86,6 +88,24 @@ def _code_group(b: "Builder", tok: "Token", lemma: str) -> None:
         _country_group(b, tok, lemma, start, countries[0], sector)
     else:
         _bare_group(b, tok, lemma, start, mods, sector)
+
+
+def _leaders_government(b: "Builder", tok: "Token", start: int, mods: list["Token"]) -> bool:
+    """ "the Bush administration", "the Zelensky government": a listed leader's government
+    is that country's (GOV), as "the Turkish government" is Turkey's."""
+    names = [m for m in mods if m.pos_ == "PROPN"]
+    if not names:
+        return False
+    words = tuple(t.text for t in b.toks[min(n.i for n in names):max(n.i for n in names) + 1])
+    found = gz.leader(words, head_of_state_title=True)
+    country = gz.country_by_code(found.country) if found is not None else None
+    if country is None:
+        return False
+    b.release(start, tok.i + 1)
+    d = b.mention(f"country:{country.iso3}", start, tok.i + 1, kind="country", name=country.name,
+                  country=country.iso3)
+    d.sector = "GOV"
+    return True
 
 
 def _modifier_actors(b: "Builder", mods: list["Token"]) -> list["Draft"]:

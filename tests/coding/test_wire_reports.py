@@ -437,3 +437,18 @@ def test_we_of_a_private_person_is_not_the_country(code):
 def test_verb_and_object_readings(code, text, etype):
     types = [e.type for e in code(text).events]
     assert types and types[0] == etype, types
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("The Bush administration imposed new tariffs on Brazilian steel.", "USA"),
+    ("The Kremlin accused the Zelensky government of shelling Donetsk.", "UKR"),
+])
+def test_a_listed_leaders_government_is_the_country(code, text, iso3):
+    analysis = code(text)
+    governments = [a for a in analysis.actors.all() if a.country == iso3 and a.sector == "GOV"]
+    assert governments and governments[0].kind == "country"
+
+
+def test_an_unknown_name_before_government_is_not_guessed(code):
+    analysis = code("The Quintero government raised fuel prices on Monday.")
+    assert all(a.kind != "country" for a in analysis.actors.all())
