@@ -232,8 +232,8 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
             return False  # "Chad Smith", "George Washington"
         if larger and ent.label_ in ("GPE", "LOC", "FAC") and h.kind in "CS":
             return False  # "New Jersey", "Mexico Beach"
-        if larger and h.ambiguous and h.kind in "CS":
-            return False
+        if larger and h.ambiguous and h.kind in "CSO":
+            return False  # "Forest Hill police" is no mention of The Hill
         if h.kind == "S" and ent.label_ == "PERSON" and (
                 h.ambiguous or people.first_name_gender(span.text) is not None):
             return False  # "Victoria told …", "Sofia said"; but "Yerevan said" is the government

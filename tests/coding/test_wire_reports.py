@@ -452,3 +452,8 @@ def test_a_listed_leaders_government_is_the_country(code, text, iso3):
 def test_an_unknown_name_before_government_is_not_guessed(code):
     analysis = code("The Quintero government raised fuel prices on Monday.")
     assert all(a.kind != "country" for a in analysis.actors.all())
+
+
+def test_an_ambiguous_outlet_name_inside_a_longer_name_is_no_mention(code):
+    analysis = code("Earlier that night, a Forest Hill police sergeant searched the hotel room.")
+    assert all(a.sector != "JRN" for a in analysis.actors.all())
