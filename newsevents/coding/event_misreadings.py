@@ -6,7 +6,9 @@ letter"), a question ("asked her about the emails"), a refusal to comment, a
 verb in its intransitive sense, a naming ("called the vote a sham"), a thing
 received, people going home, a forecast ("warned that the fighting could …"),
 a plea or an appeal to a higher court, a doer who is nobody in particular, an
-order to one's own forces.  :func:`~.event_rejections.rejection` runs them.
+order to one's own forces, a truce mediated by others, deaths in an accident, a
+person sent somewhere, a demand met.  :func:`~.event_rejections.rejection` runs
+them.
 """
 
 from __future__ import annotations
@@ -31,11 +33,7 @@ _SAID_THINGS = frozenset("interview impression speech address talk statement det
                          "performance insight example glimpse overview preview assessment "
                          "estimate figure number timeline description interpretation advice idea "
                          "letter message note memo email e-mail text tweet".split())
-
-
 _GIFT_VERBS = frozenset(("give", "offer", "provide", "extend", "share", "send", "write"))
-
-
 #: the types a gift of words is mistaken for ("offered an explanation" is no AGREE either)
 _GIFT_TYPES = frozenset(("AID", "AGREE", "COOPERATE"))
 
@@ -291,14 +289,14 @@ def own_orders(typed: _Typed, analysis: "Analysis") -> str | None:
         return None  # a court's order binds whoever it names
     ordered = [c for c in word.children if c.dep_ in ("dobj", "nsubj") and c.i > word.i]
     targets = [analysis.actors.find(a) for a in typed.clause.target_actors]
-    own = all(t is not None and t.sector in _STATE_ARMS and t.country in countries | {None}
+    own = all(t is not None and t.sector in _OWN_ARMS and t.country in countries | {None}
               for t in targets)
-    if targets and own or not targets and any(GROUPS.get(o.lemma_.lower()) in _STATE_ARMS for o in ordered):
+    if targets and own or not targets and any(GROUPS.get(o.lemma_.lower()) in _OWN_ARMS for o in ordered):
         return "an order to one's own forces"
     return None
 
 
-_STATE_ARMS = frozenset(("MIL", "COP", "SPY", "GOV"))
+_OWN_ARMS = frozenset(("MIL", "COP", "SPY", "GOV"))
 
 
 def mediated(typed: _Typed, analysis: "Analysis") -> str | None:

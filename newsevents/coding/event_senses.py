@@ -49,9 +49,18 @@ def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
     words = any(t.lemma_.lower() in _WORDS for t in trig.subtree if t.i != trig.i)
     # "launched a scathing attack on the government"
     said = any(c.dep_ == "amod" and c.lower_ in _SAID_ATTACK for c in trig.children)
-    if words or said or (person and (reason or topic)):
+    # "a new ad hitting Trump", "tweets targeting Machado": words do the attacking
+    doer = trig.head if trig.dep_ in ("acl", "relcl") else next(
+        (c for c in trig.children if c.dep_ == "nsubj"), None)
+    by_words = doer is not None and doer.lemma_.lower() in _WORDS
+    # "attacked the police and blamed them for …": one of a speaker's verbs
+    blamed = any(c.dep_ == "conj" and c.lemma_.lower() in _BLAME for c in trig.children)
+    if words or said or by_words or blamed or (person and (reason or topic)):
         return replace(typed, type="ACCUSE")
     return typed
+
+
+_BLAME = frozenset("blame accuse criticize criticise condemn denounce mock call say".split())
 
 
 def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:

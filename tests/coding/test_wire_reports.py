@@ -457,3 +457,12 @@ def test_an_unknown_name_before_government_is_not_guessed(code):
 def test_an_ambiguous_outlet_name_inside_a_longer_name_is_no_mention(code):
     analysis = code("Earlier that night, a Forest Hill police sergeant searched the hotel room.")
     assert all(a.sector != "JRN" for a in analysis.actors.all())
+
+
+@pytest.mark.parametrize("text", [
+    "The senator has a new campaign ad hitting the governor over the budget.",
+    "She said the mayor's tweets targeting Ana Ruiz were shameful.",
+])
+def test_attacks_made_by_words_are_accusations(code, text):
+    analysis = code(text)
+    assert not _events(analysis, "ASSAULT")
