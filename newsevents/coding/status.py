@@ -133,11 +133,7 @@ def _refined(token: "Token", status: str, analysis: "Analysis | None") -> str:
     """A governed future/negated status, unless the learned model finds the outcome open."""
     if not status_open.refinable(token, status):
         return status
-    model = status_open.load()
-    if model is None:
-        return status
-    in_content = analysis is not None and token.i in analysis.content_of
-    return "speculative" if model.is_open(status_open.features(token, status, in_content)) else status
+    return _open_or(status, status_open.load(), status_open.features, token, analysis)
 
 
 def status_of(token: "Token", analysis: "Analysis | None" = None, *, use_model: bool = True) -> str:
@@ -150,11 +146,16 @@ def status_of(token: "Token", analysis: "Analysis | None" = None, *, use_model: 
     status = base_status(token, analysis, use_model=use_model)
     if not use_model or not status_open.plain_checkable(token, status):
         return status
-    model = status_open.load_plain()
+    return _open_or(status, status_open.load_plain(), status_open.plain_features, token, analysis)
+
+
+def _open_or(status: str, model, features, token: "Token", analysis: "Analysis | None") -> str:
+    """``speculative`` when the learned check ``model`` (absent: keep) finds the outcome of
+    ``token`` open, else ``status``; ``features`` builds the check's input."""
     if model is None:
         return status
     in_content = analysis is not None and token.i in analysis.content_of
-    return "speculative" if model.is_open(status_open.plain_features(token, status, in_content)) else status
+    return "speculative" if model.is_open(features(token, status, in_content)) else status
 
 
 def base_status(token: "Token", analysis: "Analysis | None" = None, *, use_model: bool = True) -> str:
