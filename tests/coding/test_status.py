@@ -260,3 +260,13 @@ def test_infinitives_under_adjectives_and_from(nlp, text, word, expected):
 ])
 def test_scope_of_conditions_times_and_copulas(nlp, text, word, expected):
     assert status(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a headline's present tense, tagged as a bare verb, under "police say": it happened
+    ("Rebels kill 8 in raid on border town, army says", "kill", "reported"),
+    # a bare verb under a demand is still not done
+    ("The judge ordered that he be released.", "released", "future"),
+])
+def test_bare_verb_under_a_headline_say_is_no_subjunctive(nlp, text, word, expected):
+    assert status(nlp, text, word, use_model=True) == expected
