@@ -19,8 +19,8 @@ from .event_args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGE
 from .event_lexicon import Lexicon, Trigger
 from .event_nouns import armed_strike, defiance_args, protest_joiners, row_as, state_blockade, undo_row
 from .event_verbs import (arms_acquired, cyber_breach, exchange_of_fire, judges_event, judges_object,
-                          peacekeepers_present, road_block, territory_taken, ties_cut, troops_leaving,
-                          vowed_violence)
+                          peacekeepers_present, road_block, says, territory_taken, ties_cut,
+                          troops_leaving, vowed_violence)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -102,8 +102,11 @@ class Clause:
 
     @property
     def status_token(self) -> "Token":
-        """The token whose status is the event's: the light verb for a noun."""
-        return self.verb if self.verb is not None else self.trigger
+        """The token whose status is the event's: the light verb for a noun, but the noun
+        itself under a verb of saying ("Hamas denied the attack": the attack is denied)."""
+        if self.verb is None or self.speech is self.verb:
+            return self.trigger
+        return self.verb
 
     def actor_count(self) -> int:
         """0, 1 or 2: whether source and target are known; a conjoined source counts as both."""
@@ -453,6 +456,8 @@ def sentence_clauses(sent: "SpacySpan", index: "ActorIndex", lex: Lexicon,
             continue
         top = clause.verb if clause.verb is not None else tok
         clause.governor, clause.governor_row, clause.speech = _controller(top, lex)
+        if clause.speech is None and clause.verb is not None and says(clause.verb, lex):
+            clause.speech = clause.verb  # "Hamas denied the attack": the attack is what is denied
         if clause.governor is not None and clause.governor_row is not None:
             clause.governor_row = vowed_violence(clause.governor, clause.governor_row, clause.row)
         if clause.governor is not None and clause.governor_row and clause.governor_row.type:

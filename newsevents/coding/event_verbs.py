@@ -199,6 +199,12 @@ def ties_cut(verb: "Token") -> Trigger | None:
 _CUT_TIES = frozenset("cut sever break downgrade suspend freeze end".split())
 
 
+def says(verb: "Token", lex: Lexicon) -> bool:
+    """Whether ``verb`` is a speech act about its object ("denied the attack", "accused")."""
+    row = lex.lookup(verb)
+    return row is not None and row.is_speech
+
+
 def judges_event(verb: "Token", lex: Lexicon) -> bool:
     """ "condemned the arrests", "rejected the proposal", "welcomed the ceasefire": a verb
     that judges the event its object names (one that breaks it, "violated the truce",

@@ -466,3 +466,9 @@ def test_an_ambiguous_outlet_name_inside_a_longer_name_is_no_mention(code):
 def test_attacks_made_by_words_are_accusations(code, text):
     analysis = code(text)
     assert not _events(analysis, "ASSAULT")
+
+
+def test_an_attack_denied_is_denied(code):
+    analysis = code("Hezbollah denied the attack on the Israeli patrol.")
+    attacks = _events(analysis, "ASSAULT")
+    assert attacks and attacks[0].status == "denied"
