@@ -12,6 +12,10 @@
   whose role has that word, within the last five sentences.
 * They/them/their go to a group or organization only when exactly one was
   mentioned in this or the previous sentence.
+* Institution nouns: "the ministry", "the army" go to the most recent
+  organization or group of the last five sentences whose name has that word.
+* "It", subject of what an organization or a country says ("the ministry said
+  it had …"), is that organization or country.
 """
 
 from __future__ import annotations
