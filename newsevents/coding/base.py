@@ -134,6 +134,11 @@ class Analysis:
                 return a
         raise KeyError(attribution_id)
 
+    def attribution_holding(self, token_i: int) -> Attribution | None:
+        """The attribution whose content holds token ``token_i``, if any."""
+        att_id = self.content_of.get(token_i)
+        return next((a for a in self.attributions if a.id == att_id), None) if att_id else None
+
     def result(self) -> ArticleResult:
         """Freeze the analysis into the output record."""
         return ArticleResult(

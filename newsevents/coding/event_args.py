@@ -228,13 +228,8 @@ def quoted_we(pred: "Token", analysis: "Analysis") -> Arg | None:
     subj = subject_token(pred)
     if subj is None or subj.lower_ not in ("we", "us"):
         return None
-    att_id = analysis.content_of.get(subj.i)
-    if att_id is None:
-        return None
-    try:
-        source = analysis.attribution(att_id).source
-    except KeyError:
-        return None
+    att = analysis.attribution_holding(subj.i)
+    source = att.source if att is not None else None
     speaker = analysis.actors.find(source.actor) if source is not None and source.actor else None
     if speaker is None:
         return None

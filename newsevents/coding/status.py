@@ -56,16 +56,10 @@ def certainty(status: str) -> float:
 
 def _attributed_status(token: "Token", analysis: "Analysis | None") -> str | None:
     """Status from the attribution whose content holds the token."""
-    if analysis is None:
+    att = analysis.attribution_holding(token.i) if analysis is not None else None
+    if att is None:
         return None
-    att_id = analysis.content_of.get(token.i)
-    if att_id is None:
-        return None
-    try:
-        status = analysis.attribution(att_id).status
-    except KeyError:
-        return None
-    return status if status in STATUSES and status != "asserted" else "reported"
+    return att.status if att.status in STATUSES and att.status != "asserted" else "reported"
 
 
 def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool = True) -> str | None:
