@@ -131,24 +131,36 @@ def parse(path: Path) -> list[tuple]:
     return out
 
 
+def _collect(parsed: list[tuple], pick) -> tuple[list, list[int], list[tuple[int, int]]]:
+    """Features, labels and (sentence, target) positions of the targets ``pick`` accepts:
+    ``pick(tok, analysis)`` gives ``(status, features)`` or ``None``; the label says
+    whether the gold certainty is nearer "speculative" than that status."""
+    rows, labels, where = [], [], []
+    spec = STATUS_CERTAINTY["speculative"]
+    for k, (analysis, tokens) in enumerate(parsed):
+        for j, (gold, tok) in enumerate(tokens):
+            picked = pick(tok, analysis) if tok is not None else None
+            if picked is None:
+                continue
+            status, feats = picked
+            rows.append(feats)
+            labels.append(int(abs(gold - spec) < abs(gold - STATUS_CERTAINTY[status])))
+            where.append((k, j))
+    return rows, labels, where
+
+
 def examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int, int]]]:
     """Features, labels and (sentence, target) positions of the refinable targets."""
     from newsevents.coding.models.status_open import features, refinable
     from newsevents.coding.status import governed_status, status_of
 
-    rows, labels, where = [], [], []
-    spec = STATUS_CERTAINTY["speculative"]
-    for k, (analysis, tokens) in enumerate(parsed):
-        for j, (gold, tok) in enumerate(tokens):
-            if tok is None:
-                continue
-            status = governed_status(tok)
-            if not refinable(tok, status) or status_of(tok, analysis, use_model=False) != status:
-                continue
-            rows.append(features(tok, status, tok.i in analysis.content_of))
-            labels.append(int(abs(gold - spec) < abs(gold - STATUS_CERTAINTY[status])))
-            where.append((k, j))
-    return rows, labels, where
+    def pick(tok, analysis):
+        status = governed_status(tok)
+        if not refinable(tok, status) or status_of(tok, analysis, use_model=False) != status:
+            return None
+        return status, features(tok, status, tok.i in analysis.content_of)
+
+    return _collect(parsed, pick)
 
 
 def plain_examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int, int]]]:
@@ -156,19 +168,13 @@ def plain_examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int
     from newsevents.coding.models.status_open import plain_checkable, plain_features
     from newsevents.coding.status import base_status
 
-    rows, labels, where = [], [], []
-    spec = STATUS_CERTAINTY["speculative"]
-    for k, (analysis, tokens) in enumerate(parsed):
-        for j, (gold, tok) in enumerate(tokens):
-            if tok is None:
-                continue
-            status = base_status(tok, analysis)
-            if not plain_checkable(tok, status):
-                continue
-            rows.append(plain_features(tok, status, tok.i in analysis.content_of))
-            labels.append(int(abs(gold - spec) < abs(gold - STATUS_CERTAINTY[status])))
-            where.append((k, j))
-    return rows, labels, where
+    def pick(tok, analysis):
+        status = base_status(tok, analysis)
+        if not plain_checkable(tok, status):
+            return None
+        return status, plain_features(tok, status, tok.i in analysis.content_of)
+
+    return _collect(parsed, pick)
 
 
 def plain_cross_validate(parsed, rows, labels, where, c: float, threshold: float, k: int = 5) -> float:
