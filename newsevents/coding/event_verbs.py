@@ -23,12 +23,17 @@ if TYPE_CHECKING:
     from .base import ActorIndex
 
 
+def _has_object(verb: "Token", lemmas: frozenset[str]) -> bool:
+    """Whether ``verb`` has a direct object whose lemma is one of ``lemmas``."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas for c in verb.children)
+
+
 def exchange_of_fire(verb: "Token") -> Trigger | None:
     """ "Indian and Pakistani troops exchanged fire", "the two sides traded shots": a
     clash (ASSAULT, mutual), which neither word says alone."""
     if verb.lemma_.lower() not in ("exchange", "trade"):
         return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SHOTS for c in verb.children):
+    if _has_object(verb, _SHOTS):
         return Trigger(pattern=f"{verb.lemma_.lower()} fire", type="ASSAULT", mode=None, pos="verb",
                        flags=frozenset({"fixed"}))
     return None
@@ -73,7 +78,7 @@ def road_block(verb: "Token", index: "ActorIndex") -> Trigger | None:
     closing one is not."""
     if verb.lemma_.lower() not in ("block", "barricade", "blockade"):
         return None
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _ROADS for c in verb.children):
+    if not _has_object(verb, _ROADS):
         return None
     subj = subject_token(verb)
     doers = np_actors(subj, index) if subj is not None else None
@@ -174,7 +179,7 @@ def cyber_breach(verb: "Token") -> Trigger | None:
     cyber attack (PLOVER's COERCE/cyber), not a broken agreement."""
     if verb.lemma_.lower() not in ("breach", "penetrate", "infiltrate", "compromise"):
         return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SYSTEMS for c in verb.children):
+    if _has_object(verb, _SYSTEMS):
         return Trigger(pattern=f"{verb.lemma_.lower()} network", type="COERCE", mode="cyber", pos="verb",
                        flags=frozenset({"fixed"}))
     return None
@@ -189,14 +194,14 @@ def ties_cut(verb: "Token") -> Trigger | None:
     breaking relations is a SANCTION (CAMEO 161)."""
     if verb.lemma_.lower() not in _CUT_TIES:
         return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("tie", "ties", "relation", "relations")
-           for c in verb.children):
+    if _has_object(verb, _TIES):
         return Trigger(pattern=f"{verb.lemma_.lower()} ties", type="SANCTION", mode="relations",
                        pos="verb", flags=frozenset({"fixed"}))
     return None
 
 
 _CUT_TIES = frozenset("cut sever break downgrade suspend freeze end".split())
+_TIES = frozenset(("tie", "ties", "relation", "relations"))
 
 
 def says(verb: "Token", lex: Lexicon) -> bool:

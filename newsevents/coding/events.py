@@ -302,8 +302,7 @@ def _mutual(t: _Typed) -> bool:
     word, verb = t.clause.trigger, t.clause.verb
     if word.pos_ in ("VERB", "AUX"):
         return word.lemma_.lower() in _MUTUAL_VERBS
-    return word.lemma_.lower() in _MUTUAL_NOUNS and (
-        verb is None or verb.lemma_.lower() in _MUTUAL_VERBS | _JOINT_LIGHT_VERBS)
+    return word.lemma_.lower() in _MUTUAL_NOUNS and (verb is None or verb.lemma_.lower() in _MAKES_MUTUAL)
 
 
 _MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "RETREAT"})
@@ -312,6 +311,8 @@ _MUTUAL_VERBS = frozenset("meet talk negotiate discuss agree sign ink clash figh
 _MUTUAL_NOUNS = frozenset("agreement deal pact treaty accord talk meeting summit truce ceasefire "
                           "exercise drill clash negotiation".split())
 _JOINT_LIGHT_VERBS = frozenset("reach hold conclude seal strike hammer conduct stage".split())
+#: verbs under which a mutual noun is made by its subjects together
+_MAKES_MUTUAL = _MUTUAL_VERBS | _JOINT_LIGHT_VERBS
 
 
 _OWN_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
