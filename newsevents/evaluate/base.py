@@ -62,6 +62,7 @@ SUITES: dict[str, str] = {
     "events": "newsevents.evaluate.events",
     "factuality": "newsevents.evaluate.factuality",
     "extraction": "newsevents.evaluate.extraction",
+    "gold-events": "newsevents.evaluate.gold_events",
 }
 
 
