@@ -70,7 +70,7 @@ def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
         return None
     if any(_political(analysis.actors.find(a)) for a in actors):
         return None
-    return "no actor with a country or political sector, in a text about no political actor"
+    return "no state or political-sector actor, in a text about no political actor"
 
 
 def saying(typed: _Typed, analysis: "Analysis") -> str | None:
@@ -147,7 +147,10 @@ def _weight(actor: "Actor") -> float:
 
 
 def _political(actor: "Actor | None") -> bool:
-    return actor is None or bool(actor.country) or actor.sector in _POLITICAL_SECTORS
+    """A party the codebook counts as political (GUIDE: a state or its parts, a politician,
+    party, IGO or armed group): a country, or an actor of a political sector.  A firm or
+    an entertainer with a country is not one (their news is business or culture)."""
+    return actor is None or actor.kind == "country" or actor.sector in _POLITICAL_SECTORS
 
 
 #: sectors of the state and of political life (PLOVER/CAMEO codes)
