@@ -1,8 +1,11 @@
 """HTML to article text and metadata with trafilatura.
 
-One extraction in trafilatura's precision mode, and a second in its
-balanced mode only when the first finds nothing or little (see
-:func:`_looks_short`).  Tables are kept: news pages put results, schedules
+One extraction in trafilatura's precision mode without the page's ``<h1>``,
+and a second in its balanced mode on the whole page only when the first
+finds nothing or little (see :func:`_looks_short`).  The ``<h1>`` is the
+headline: it is the article's title (taken from the page's metadata, before
+pruning), not a sentence of its body, and left in the text it was coded a
+second time beside the lead.  Tables are kept: news pages put results, schedules
 and whole paragraphs in them, and leaving them out cost body recall on
 pages nobody tuned on (issue 17).  Table rows stay in ``article.text``;
 :mod:`newsevents.ingest.clean` keeps data rows away from the parser.
@@ -29,6 +32,12 @@ SHORT_TEXT = 3000
 PAGE_SHARE = 0.2
 ACCEPT_RATIO = 1.5
 
+# A line of prose: this long, ending like a sentence (also in CJK scripts).
+PROSE_CHARS = 40
+_SENTENCE_END = frozenset(".!?…。！？\"”’»)")
+
+_HEADLINE = ["//h1"]
+
 # Only the date the page states: no extensive search, no clock fallback.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -54,12 +63,17 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def _bare(tree: Any, url: str | None, precision: bool, metadata: bool) -> Any:
-    """One trafilatura run on a parsed page (``None`` when it finds nothing)."""
+    """One trafilatura run on a parsed page (``None`` when it finds nothing).
+
+    The precision run leaves out the headline; the balanced retry sees the
+    whole page, so markup that hides the body in an ``<h1>`` still yields it.
+    """
     import trafilatura
 
     return trafilatura.bare_extraction(
         tree, url=url, with_metadata=metadata, include_comments=False,
         include_tables=True, favor_precision=precision,
+        prune_xpath=_HEADLINE if precision else None,
         date_extraction_params=_DATE_PARAMS if metadata else None,
     )
 
@@ -79,6 +93,16 @@ def _looks_short(text: str, tree: Any) -> bool:
     return len(text) < PAGE_SHARE * len(html2txt(tree))
 
 
+def _has_prose(text: str) -> bool:
+    """Whether some line reads as a sentence, not a menu item or a link.
+
+    The balanced retry returns the link lists of a page that has no article
+    (a section front, an all-navigation page); those are not a body.
+    """
+    return any(len(line) >= PROSE_CHARS and line.rstrip()[-1] in _SENTENCE_END
+               for line in text.splitlines() if line.strip())
+
+
 def _extract(html: str, url: str | None) -> HtmlExtract | None:
     from trafilatura.utils import load_html
 
@@ -89,7 +113,7 @@ def _extract(html: str, url: str | None) -> HtmlExtract | None:
     text, method = _text(doc), "precision"
     if _looks_short(text, tree):
         retry = _bare(tree, url, precision=False, metadata=doc is None)
-        if len(_text(retry)) > ACCEPT_RATIO * len(text):
+        if len(_text(retry)) > ACCEPT_RATIO * len(text) and _has_prose(_text(retry)):
             text, method = _text(retry), "balanced"
             doc = doc if doc is not None else retry
     if doc is None or not text.strip():

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
@@ -173,6 +174,8 @@ def read_file(path: Path, published: date | None = None, settings: Settings | No
         yield Skipped(source, exc.reason, exc.detail)
     except InputError as exc:
         yield Failed(source, exc.kind, str(exc))
+    except (EOFError, zlib.error) as exc:  # a .jsonl.gz cut short or corrupt mid-stream
+        yield Failed(source, "bad_gzip", f"broken gzip stream: {exc}")
     except OSError as exc:
         yield Failed(source, "io_error", f"{type(exc).__name__}: {exc.strerror or exc}")
 
