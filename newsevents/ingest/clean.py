@@ -1,7 +1,8 @@
 """Find boilerplate and section kickers in article text, without changing the text.
 
 The article text stays verbatim (offsets point into what the user gave).
-Promo and navigation lines become :class:`~newsevents.records.Removed`
+Promo and navigation lines, and the rows of tables (data, not sentences),
+become :class:`~newsevents.records.Removed`
 entries with a reason; :func:`analysis_text` blanks them (and section
 kickers such as "Why it matters:") with spaces of the same length, so the
 parser never sees them while every token offset is still an article offset.
@@ -70,9 +71,33 @@ _KICKER = re.compile(
         |what\s+(?:they|we)['’]re\s+(?:saying|watching)|what\s+to\s+watch|why\s+it\s+matters
         |yes,\s+but|zoom\s+(?:in|out)|details|key\s+points?|the\s+latest|editor['’]s\s+note
         |what\s+happened|what\s+we\s+know|the\s+details|analysis|fact\s+check|explainer|update)
-    )\s*:[ \t]+(?=\S)""",
+    )\s*:(?:[ \t]+(?=\S)|[ \t]*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# Any other label of that shape: two to five words in sentence case ("What
+# they found:", "The view from Kyiv:") opening a paragraph or alone on its
+# line.  Title-case labels ("Joe Biden:") may be speakers and are left alone,
+# and so is a label with a speech verb or opening with a personal pronoun
+# ("He said:", "The letter reads:", "She went on:"): it introduces a quotation.
+_SENTENCE_CASE_LABEL = re.compile(
+    r"^[ \t]*([A-Z][a-z'’]*(?:[ \t]+[a-z][a-z'’]*){1,4})[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)")
+_SPEECH = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|add|adds|added|write|writes|wrote|ask|asks|asked|read|reads"
+    r"|warn|warns|warned|state|states|stated|declare|declares|declared|explain|explains|explained"
+    r"|note|notes|noted|argue|argues|argued|reply|replies|replied|respond|responds|responded"
+    r"|tweet|tweets|tweeted|post|posts|posted|announce|announces|announced|continue|continues"
+    r"|continued|insist|insists|insisted|conclude|concludes|concluded|claim|claims|claimed"
+    r"|recall|recalls|recalled|urge|urges|urged|report|reports|reported|according)\b"
+    r"|^(?:i|you|he|she|we|they)\b")
+
+
+def _kicker(line: str) -> re.Match[str] | None:
+    m = _KICKER.match(line)
+    if m:
+        return m
+    m = _SENTENCE_CASE_LABEL.match(line)
+    return m if m and not _SPEECH.search(m.group(1).lower()) else None
 
 _MAX_BOILERPLATE_WORDS = 30
 _MAX_TEASER_WORDS = 20
@@ -104,8 +129,19 @@ def _trimmed(text: str, line: _Line) -> Span:
     return Span.of(text, line.start + lead, line.start + trail)
 
 
+def _is_table_row(stripped: str) -> bool:
+    """A row of two or more cells as trafilatura writes tables: ``| a | b |``, ``|---|---|``.
+
+    A one-cell row (``| prose |``, a layout table around a paragraph) is prose
+    and stays in the analysis.
+    """
+    return stripped.startswith("|") and stripped.rstrip().endswith("|") and stripped.count("|") >= 3
+
+
 def _line_reason(line: _Line) -> str | None:
     stripped = line.text.strip()
+    if _is_table_row(stripped):
+        return "table"
     if not stripped or line.words > _MAX_BOILERPLATE_WORDS:
         return None
     if _PROMO_HEADER.match(stripped):
@@ -151,7 +187,7 @@ def find_kickers(text: str, skip: list[Removed] = ()) -> list[Removed]:
     taken = [r.span for r in skip]
     found: list[Removed] = []
     for line in _lines(text):
-        m = _KICKER.match(line.text)
+        m = _kicker(line.text)
         if not m:
             continue
         label_end = line.text.index(":", m.start()) + 1

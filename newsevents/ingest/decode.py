@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 
 from ..errors import InputError, SkipDocument
@@ -41,17 +42,43 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, len(head) // 100)
 
 
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Decode bytes to text: BOM, then a declared charset, then UTF-8, then detection.
+# A charset named in the page itself: <meta charset="..."> or the http-equiv form.
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""",
+                           re.IGNORECASE)
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard): the
+# bytes 0x80-0x9f are curly quotes and dashes there, C1 controls in latin-1.
+_AS_CP1252 = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "us-ascii", "ascii"}
 
-    Raises :class:`InputError` (kind ``binary``) for binary data.
+
+def declared_in_html(data: bytes) -> str | None:
+    """The charset a page's ``<meta>`` declares in its first 4 KB, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _candidates(declared: str | None) -> list[str]:
+    """Codecs to try after strict UTF-8: the declared one (latin-1 read as cp1252)."""
+    if not declared:
+        return []
+    name = declared.strip().lower()
+    return ["cp1252", name] if name in _AS_CP1252 else [name]
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Decode bytes to text: BOM, strict UTF-8, a declared charset, then detection.
+
+    UTF-8 goes before the declared charset because a wrong label is common
+    (a UTF-8 page served as latin-1) and text in a single-byte charset with
+    any byte above 0x7f is almost never valid UTF-8.  ``declared`` is the
+    HTTP/WARC header's charset; without one, an HTML ``<meta>`` charset is
+    used.  Raises :class:`InputError` (kind ``binary``) for binary data.
     """
     if looks_binary(data):
         raise InputError("binary data, not text", kind="binary")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
-    for codec in filter(None, (declared, "utf-8")):
+    for codec in ["utf-8", *_candidates(declared or declared_in_html(data))]:
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):

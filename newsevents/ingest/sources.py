@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
@@ -125,15 +126,29 @@ def read_jsonl(stream: Iterable[bytes | str], source: str, published: date | Non
             yield _json_record(where, raw, published)
 
 
+def _capped_lines(fh: IO[bytes], cap: int) -> Iterator[bytes]:
+    """Lines of ``fh``; one longer than ``cap`` comes out as its first ``cap + 1`` bytes.
+
+    Iterating a file object reads a whole line into memory, which a gzip bomb
+    without newlines turns into gigabytes; here the rest of a long line is
+    read and dropped in ``cap``-sized pieces (:func:`read_jsonl` skips it).
+    """
+    while line := fh.readline(cap + 1):
+        if len(line) > cap and not line.endswith(b"\n"):
+            while (rest := fh.readline(cap)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def _open_lines(path: Path, settings: Settings) -> Iterator[bytes]:
     if path.suffix.lower() == ".gz":
         import gzip
 
         with gzip.open(path, "rb") as fh:
-            yield from fh
+            yield from _capped_lines(fh, settings.max_bytes)
     else:
         with open(path, "rb") as fh:
-            yield from fh
+            yield from _capped_lines(fh, settings.max_bytes)
 
 
 def read_file(path: Path, published: date | None = None, settings: Settings | None = None,
@@ -159,6 +174,8 @@ def read_file(path: Path, published: date | None = None, settings: Settings | No
         yield Skipped(source, exc.reason, exc.detail)
     except InputError as exc:
         yield Failed(source, exc.kind, str(exc))
+    except (EOFError, zlib.error) as exc:  # a .jsonl.gz cut short or corrupt mid-stream
+        yield Failed(source, "bad_gzip", f"broken gzip stream: {exc}")
     except OSError as exc:
         yield Failed(source, "io_error", f"{type(exc).__name__}: {exc.strerror or exc}")
 

@@ -45,3 +45,31 @@ def test_an_empty_page_costs_recall_but_not_precision(tmp_path):
     assert scores["body_recall"].value == pytest.approx(alone["body_recall"].value / 2)
     assert alone["body_f1"].value > 0.9
     assert all(s.n == 2 and s.unit == "pages" for s in scores.values())
+
+
+def test_dev_and_sealed_pages_are_scored_apart_beside_trafilatura(tmp_path, monkeypatch):
+    import newsevents.evaluate.extraction as extraction
+
+    monkeypatch.setattr(extraction, "sealed_ids", lambda: frozenset({"empty"}))
+    _write(tmp_path, {"good": (_page(BODY), BODY), "empty": ("<html><body></body></html>", BODY)})
+    scores = {s.metric: s for s in SUITE.run(tmp_path, None)}
+    assert scores["body_f1_dev"].n == 1 and scores["body_f1_dev"].value > 0.9
+    assert scores["body_f1_sealed"].n == 1 and scores["body_f1_sealed"].value == 0.0
+    # the sealed target is trafilatura's precision mode on the same pages
+    assert scores["body_f1_sealed"].target == scores["trafilatura_precision_f1_sealed"].value
+    for ref in ("trafilatura_default", "trafilatura_precision"):
+        assert scores[f"{ref}_f1_dev"].value > 0.9
+        # references are shown, not gated: no noise, so no baseline entry
+        assert all(scores[f"{ref}_f1_{part}"].noise is None for part in ("all", "dev", "sealed"))
+
+
+def test_the_committed_split_seals_a_seeded_third(gold):
+    from newsevents.evaluate.extraction import DATASET, load_gold, sealed_ids
+    from importlib import resources
+
+    split = json.loads((resources.files("newsevents") / "data" / "splits" / f"{DATASET}.json")
+                       .read_text(encoding="utf-8"))
+    assert set(split) == {"dataset", "seed", "sealed"} and split["dataset"] == DATASET
+    assert sealed_ids() == frozenset(split["sealed"])
+    ids = list(load_gold(gold("article-extraction/ground-truth.json") / DATASET))
+    assert set(split["sealed"]) <= set(ids) and len(split["sealed"]) == round(len(ids) / 3)
