@@ -1,0 +1,186 @@
+"""Measure stories and contradictions on real news by reading a seeded sample.
+
+Three steps (issue 16):
+
+    # 1. the input: PolNeAR dev+train as JSON Lines with their publication dates
+    #    (polnear/metadata.tsv) and outlets, plus the article-extraction pages
+    python scripts/judge_links.py input /tmp/links.jsonl
+    nice newsevents ingest /tmp/links.jsonl --db /tmp/links.duckdb
+
+    # 2. draw the sample (seeded) and print each link for reading
+    python scripts/judge_links.py show --db /tmp/links.duckdb
+
+    # 3. tally the verdicts written into scripts/judge_links_verdicts.tsv
+    python scripts/judge_links.py tally --db /tmp/links.duckdb
+
+The verdicts file holds only link ids and verdicts (``ok`` / ``wrong``) and a
+short reason in the reader's own words, never news text.  A contradiction
+link's id is ``c:<claim event uid>|<denial event uid>``, a story pair's
+``s:<event uid>|<event uid>``.  After a change to the grouping, ``show``
+draws the sample again and prints which drawn links have no verdict yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import sys
+import textwrap
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+if not DATA.is_dir():
+    DATA = Path("/work/shared/data")
+VERDICTS = Path(__file__).with_name("judge_links_verdicts.tsv")
+SEED = 16
+N_SAMPLE = 60
+POLITICAL = ("dev", "train")
+
+
+def write_input(out: Path) -> int:
+    """PolNeAR dev+train and the article-extraction pages as one JSONL file."""
+    meta = {}
+    with open(DATA / "polnear" / "metadata.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            meta[row["filename"]] = row
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for split in POLITICAL:
+            for path in sorted((DATA / "polnear" / split / "text").glob("*.txt")):
+                m = meta.get(path.stem, {})
+                rec = {"id": f"polnear:{path.stem}", "text": path.read_text(encoding="utf-8"),
+                       "published": m.get("publication_date"), "outlet": m.get("publisher"),
+                       "title": m.get("title")}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+        aeb = DATA / "article-extraction"
+        truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
+        for path in sorted((aeb / "html").glob("*.html.gz")):
+            key = path.name.split(".")[0]
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+            rec = {"id": f"aeb:{key}", "html": html, "url": truth.get(key, {}).get("url")}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+# --- drawing the sample ------------------------------------------------------
+
+_SIDE = """e.article_id || ':' || e.event_id AS uid, e.type, e.status, e.published,
+           e.event_date, e.outlet, e.evidence,
+           array_to_string(e.source_names, '; ') AS src,
+           array_to_string(e.target_names, '; ') AS tgt,
+           array_to_string(e.attributed_names, '; ') AS says"""
+
+
+def contradiction_links(con) -> list[dict]:
+    rows = con.execute(f"""
+        SELECT c.kind, c.rule, c.why, c.note, c.a_eid, c.b_eid FROM contradictions c
+        ORDER BY c.a_eid, c.b_eid""").fetchall()
+    return [{"id": None, "kind": k, "rule": r, "why": w, "note": n, "a": a, "b": b}
+            for k, r, w, n, a, b in rows]
+
+
+def story_pairs(con) -> list[dict]:
+    """Every pair of reports from different articles placed in one story."""
+    rows = con.execute("""
+        SELECT x.story_id, x.eid, y.eid FROM story_events x JOIN story_events y
+          ON x.story_id = y.story_id AND x.eid < y.eid
+        JOIN events a ON a.eid = x.eid JOIN events b ON b.eid = y.eid
+        WHERE a.article_id <> b.article_id ORDER BY x.story_id, x.eid, y.eid""").fetchall()
+    return [{"id": None, "story": s, "a": a, "b": b} for s, a, b in rows]
+
+
+def _side(con, eid: int) -> dict:
+    cur = con.execute(f"SELECT {_SIDE} FROM events e WHERE e.eid = ?", [eid])
+    cols = [d[0] for d in cur.description]
+    return dict(zip(cols, cur.fetchall()[0]))
+
+
+def sample(con, seed: int = SEED, n: int = N_SAMPLE) -> tuple[list[dict], list[dict], int, int]:
+    """``(contradiction sample, story-pair sample, all links, all pairs)``, each link with both sides."""
+    rng = random.Random(seed)
+    out = []
+    for prefix, links in (("c", contradiction_links(con)), ("s", story_pairs(con))):
+        for link in links:
+            link["A"], link["B"] = _side(con, link["a"]), _side(con, link["b"])
+            link["id"] = f"{prefix}:{link['A']['uid']}|{link['B']['uid']}"
+        out.append((rng.sample(links, min(n, len(links))), len(links)))
+    (cs, nc), (ss, ns) = out
+    return cs, ss, nc, ns
+
+
+def _print_link(i: int, link: dict) -> None:
+    head = link.get("note") or link.get("story") or ""
+    print(f"--- {i:2d} {link['id']}\n    {link.get('kind') or 'story'} {head}")
+    if link.get("why"):
+        print(f"    why: {link['why']}")
+    for s in ("A", "B"):
+        x = link[s]
+        print(f"  {s}: {x['type']} {x['status']}: {x['src'] or '?'} -> {x['tgt'] or '?'}; "
+              f"says {x['says'] or '(article)'}; {x['outlet']} pub {x['published']} "
+              f"event {x['event_date']}")
+        for line in textwrap.wrap(x["evidence"] or "", 110)[:5]:
+            print(f"       {line}")
+
+
+def read_verdicts(path: Path = VERDICTS) -> dict[str, tuple[str, str]]:
+    if not path.is_file():
+        return {}
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                parts = line.rstrip("\n").split("\t")
+                out[parts[0]] = (parts[1], parts[2] if len(parts) > 2 else "")
+    return out
+
+
+def political_articles(con) -> int:
+    return con.execute("SELECT count(*) FROM articles WHERE latest AND doc_id LIKE 'polnear:%'"
+                       ).fetchall()[0][0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("step", choices=("input", "show", "tally"))
+    ap.add_argument("out", nargs="?", help="input: the JSONL file to write")
+    ap.add_argument("--db", default="/tmp/links.duckdb")
+    ap.add_argument("--seed", type=int, default=SEED)
+    args = ap.parse_args(argv)
+    if args.step == "input":
+        print(f"wrote {write_input(Path(args.out or '/tmp/links.jsonl'))} records")
+        return 0
+    from newsevents.store import connect
+    from newsevents.stories import ensure_fresh
+
+    con = connect(args.db)
+    ensure_fresh(con)
+    cs, ss, nc, ns = sample(con, args.seed)
+    verdicts = read_verdicts()
+    if args.step == "show":
+        for title, links in (("CONTRADICTIONS", cs), ("STORY PAIRS", ss)):
+            print(f"===== {title}")
+            for i, link in enumerate(links):
+                if link["id"] not in verdicts:
+                    _print_link(i, link)
+        return 0
+    n_pol = political_articles(con)
+    print(f"political articles {n_pol}; contradiction links {nc} "
+          f"({100 * nc / max(n_pol, 1):.1f} per 100 political articles, the AEB pages included "
+          f"in the count of links); story pairs {ns}")
+    for title, links in (("contradiction", cs), ("story-pair", ss)):
+        judged = [verdicts[x["id"]][0] for x in links if x["id"] in verdicts]
+        ok = sum(v == "ok" for v in judged)
+        missing = len(links) - len(judged)
+        prec = ok / len(judged) if judged else float("nan")
+        print(f"{title} precision {prec:.3f} ({ok}/{len(judged)} judged ok; sample {len(links)}, "
+              f"{missing} without a verdict)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
