@@ -143,6 +143,7 @@ ALTER TABLE stories ADD COLUMN event_start DATE;
 ALTER TABLE stories ADD COLUMN event_end DATE;
 ALTER TABLE stories ADD COLUMN n_independent INTEGER;
 ALTER TABLE stories ADD COLUMN why VARCHAR;
+ALTER TABLE story_events ADD COLUMN why VARCHAR;
 CREATE TABLE story_links (
     story_id VARCHAR NOT NULL, about_story_id VARCHAR NOT NULL, why VARCHAR);
 """
