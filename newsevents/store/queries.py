@@ -361,7 +361,7 @@ def contradictions(con: duckdb.DuckDBPyConnection, kind: str | None = None, limi
               array_to_string({s}.target_names, '; ') AS {s}_target,
               array_to_string({s}.attributed_names, '; ') AS {s}_attributed_to,
               {s}.outlet AS {s}_outlet, {s}.published AS {s}_published,
-              {s}.date_start AS {s}_event_date,
+              {s}.date_value AS {s}_event_date,
               {s}.evidence AS {s}_evidence"""
     sql = f"""SELECT c.kind, c.rule, c.strength, c.story_id, c.what, c.value_a, c.value_b,
                      c.note, c.why, {side.format(s='a')}, {side.format(s='b')}

@@ -37,6 +37,7 @@ from collections import defaultdict
 import duckdb
 
 from .figures import conflicts
+from .grouping import SPEECH_ACTS
 from .reports import (
     CLAIM_STATUSES, Report, gap_days, names, side_match, similarity,
 )
@@ -52,14 +53,23 @@ COLUMNS = ("kind", "rule", "a_eid", "b_eid", "story_id", "what", "value_a", "val
            "why", "strength")
 
 
+def speakers_of(r: Report) -> tuple:
+    """Who tells a report: the actors it is attributed to; for a speech act with none,
+    its doer (an accusation is told by the accuser); else ``()``, the outlet itself."""
+    if r.speakers or r.type not in SPEECH_ACTS:
+        return r.speakers
+    return r.sources
+
+
 def _speaker_keys(r: Report) -> frozenset[str]:
-    return frozenset(s.key for s in r.speakers) or frozenset({f"outlet:{r.outlet or r.article_id}"})
+    return frozenset(s.key for s in speakers_of(r)) or frozenset(
+        {f"outlet:{r.outlet or r.article_id}"})
 
 
 def _speakers(c: Report, d: Report) -> str | None:
     """How the two accounts' speakers relate, or ``None`` when it cannot be a contradiction."""
     sc, sd = _speaker_keys(c), _speaker_keys(d)
-    same = bool(sc & sd) or bool(side_match(c.speakers, d.speakers) not in (None, "empty"))
+    same = bool(sc & sd) or side_match(speakers_of(c), speakers_of(d)) not in (None, "empty")
     if not same:
         return "different speakers"
     if c.published and d.published and d.published > c.published:
@@ -139,8 +149,9 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     support = _support(c, d, why["both_sides_named"]) if speakers else None
     if support is None:
         return None
-    why["speakers"] = (f"{speakers}: {names(c.speakers) if c.speakers else '(the article)'}"
-                       f" vs {names(d.speakers) if d.speakers else '(the article)'}")
+    who_c, who_d = speakers_of(c), speakers_of(d)
+    why["speakers"] = (f"{speakers}: {names(who_c) if who_c else '(the article)'}"
+                       f" vs {names(who_d) if who_d else '(the article)'}")
     why["support"] = support
     why["strength"] = (2 * (speakers == "different speakers") + 2 * why["both_sides_named"]
                        + (d.status == "denied" or why["rule"] == "accusation rejected")

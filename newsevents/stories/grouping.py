@@ -5,13 +5,14 @@ Two reports are of the same event (:func:`same_event`) when they have
 * the same PLOVER type, and modes that are not different (one may lack a mode);
 * the same doers and the same targets: every actor of each list is an actor
   of the other (by identity, or by country when one side names only the
-  country), not merely overlapping lists; a report must name a doer;
+  country), not merely overlapping lists; a report must name a doer, and
+  when one of the two names no target, their words must agree more;
 * times within ``window`` days (the event's date, else the publication date;
   an undated report joins nothing);
 * places that are not different countries;
 * and evidence that says the same thing: their sentences share content
-  words beyond the actors' names (``MIN_WORDS`` when both sides are named,
-  ``MIN_WORDS_ONE_SIDE`` when only the doer is), because one doer does the
+  words beyond the actors' names (``MIN_WORDS`` when both name the target,
+  ``MIN_WORDS_ONE_SIDE`` when one names none), because one doer does the
   same kind of thing to one target many times (a candidate accuses a rival
   every day).
 
@@ -48,21 +49,25 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
     if not a.sources or not b.sources:
         return None
     doer = side_match(a.sources, b.sources)
-    target = side_match(a.targets, b.targets) if doer else None
-    if doer is None or target is None:
+    if doer is None:
         return None
+    target = side_match(a.targets, b.targets)
+    if target is None and a.targets and b.targets:
+        return None  # both name a target, and not the same
+    one_side = target in (None, "empty")
     gap = gap_days(a.span(), b.span())
     if gap is None or gap > window:
         return None
     if a.place and b.place and a.place != b.place:
         return None
     sim = similarity(a.words(), b.words())
-    need = MIN_WORDS if target != "empty" else MIN_WORDS_ONE_SIDE
-    if sim < need:
+    if sim < (MIN_WORDS_ONE_SIDE if one_side else MIN_WORDS):
         return None
     return {"rule": "same event", "type": a.type, "mode": a.mode or b.mode,
             "doer": f"{names(a.sources)} ({doer})",
-            "target": names(a.targets) if target != "empty" else "none on either side",
+            "target": (f"{names(a.targets)} ({target})" if not one_side else
+                       f"{names(a.targets) if a.targets else 'none'} vs "
+                       f"{names(b.targets) if b.targets else 'none'} (one side names none)"),
             "gap_days": gap, "words": sorted(a.words() & b.words())[:8],
             "similarity": round(sim, 2), "place": a.place or b.place}
 

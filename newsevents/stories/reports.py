@@ -29,6 +29,7 @@ import duckdb
 #: Statuses of a claim, and of a denial (someone denies) or a negation (the text says it did not happen).
 CLAIM_STATUSES = ("asserted", "reported", "alleged", "speculative")
 DENIAL_STATUSES = ("denied", "negated")
+_STATE_SECTORS = frozenset({"MIL", "GOV", "DIP", "COP", "SPY"})
 #: An event date spanning more days than this is too vague to place the event.
 MAX_EVENT_DAYS = 7
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -48,18 +49,33 @@ class ActorRef:
     key: str
     country: str | None
     name: str
+    sector: str | None = None
 
     @property
     def is_country(self) -> bool:
         return self.country is not None and self.key == self.country
 
+    @property
+    def is_state_group(self) -> bool:
+        """An unnamed body of a state: "Russian forces", "Iranian officials" (not a party)."""
+        return (self.key.startswith("group:") and self.country is not None
+                and self.sector in _STATE_SECTORS)
+
 
 def actor_match(x: ActorRef, y: ActorRef) -> str | None:
-    """``"identity"`` or ``"country"`` when ``x`` and ``y`` are the same actor, else ``None``."""
+    """How ``x`` and ``y`` are the same actor, or ``None``.
+
+    ``"identity"``: the same key; ``"country"``: one is a country and the other
+    of it; ``"country and sector"``: two unnamed state bodies of one country and
+    sector ("Russian forces", "Russian artillery").  Two people, or two named
+    organisations, of one country are different actors.
+    """
     if x.key == y.key:
         return "identity"
     if (x.is_country and y.country == x.key) or (y.is_country and x.country == y.key):
         return "country"
+    if x.is_state_group and y.is_state_group and (x.country, x.sector) == (y.country, y.sector):
+        return "country and sector"
     return None
 
 
@@ -81,7 +97,7 @@ def side_match(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> str | None:
             if not found:
                 return None
             if "identity" not in found:
-                how = "country"
+                how = found[0]
     return how
 
 
@@ -160,7 +176,7 @@ def gap_days(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | 
 _LOAD = """
 WITH ea AS (
   SELECT eid,
-         list(struct_pack(r := role, k := actor_key, c := country, n := name)) AS refs
+         list(struct_pack(r := role, k := actor_key, c := country, n := name, s := sector)) AS refs
   FROM event_actors WHERE latest AND role IN ('source', 'target', 'attributed_to')
   GROUP BY eid)
 SELECT e.eid, e.article_id || ':' || e.event_id, e.article_id, e.type, e.mode, e.status,
@@ -176,7 +192,7 @@ def _refs(refs: list[dict] | None, role: str) -> tuple[ActorRef, ...]:
     for r in refs or ():
         if r["r"] == role and (r["k"] or r["n"]):
             key = r["k"] or f"name:{(r['n'] or '').lower()}"
-            out.setdefault(key, ActorRef(key, r["c"], r["n"] or key))
+            out.setdefault(key, ActorRef(key, r["c"], r["n"] or key, r["s"]))
     return tuple(sorted(out.values(), key=lambda x: x.key))
 
 

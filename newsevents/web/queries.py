@@ -192,7 +192,7 @@ def story_reports(con: Con, story_id: str, limit: int = 500) -> list[dict[str, A
     """The event reports of a story in order of publication, each with why it joined."""
     found = rows(con, f"""
         SELECT {EVENT_COLUMNS}, CAST(e.published AS VARCHAR) AS published,
-               CAST(e.date_start AS VARCHAR) AS event_day, se.why
+               e.date_value AS event_day, se.why
         FROM story_events se JOIN events e ON e.eid = se.eid
         WHERE se.story_id = ? ORDER BY e.published NULLS LAST, e.eid LIMIT ?""",
                   [story_id, limit])
@@ -242,7 +242,7 @@ def _side_columns(alias: str) -> str:
             f"array_to_string({alias}.target_names, ', ') AS {alias}_target, "
             f"{alias}.article_id AS {alias}_article_id, "
             f"CAST({alias}.published AS VARCHAR) AS {alias}_published, "
-            f"CAST({alias}.date_start AS VARCHAR) AS {alias}_date")
+            f"{alias}.date_value AS {alias}_date")
 
 
 def _why(raw: str | None) -> dict[str, Any]:
