@@ -13,7 +13,13 @@ act (:func:`link`):
     an undated report matches nothing).
 ``accusation rejected``
     an ACCUSE and a REJECT whose doer is the accused (the REJECT's target, if
-    any, the accuser) and whose word is a denial ("denied", "dismissed" …).
+    any, the accuser), whose word is a denial ("denied", "dismissed" …) and
+    whose sentence names an accusation ("the criticism", "the allegation")
+    or shares content words with the accusation.
+
+A negation ("Ryan is not ready to support Trump") is weaker than a denial:
+it is linked only when both sides (doer and target) are named and both
+accounts are attributed to named speakers.
 
 And the two accounts must come from different speakers (the actors the
 reports are attributed to; an unattributed report is its outlet's own
@@ -31,6 +37,7 @@ dated, shared words …) that orders the contradictions page.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections import defaultdict
 
@@ -45,9 +52,20 @@ from .reports import (
 LOOKBACK_DAYS = 7
 DENIAL_WINDOW_DAYS = 7
 MIN_WORDS = 0.1
+#: An answer to an accusation that does not name it must share more words with it.
+MIN_WORDS_ANSWER = 0.2
 #: At most this many claims are linked to one denial (the strongest, then nearest in time).
 MAX_CLAIMS_PER_DENIAL = 5
 _DENY_WORDS = ("den", "dismiss", "reject", "refut", "rebut", "disput", "brush", "contradict")
+
+#: A rejection that names what it rejects as an accusation answers one ("dismissed the criticism").
+_ACCUSATION_NOUNS = frozenset("""accusation accusations allegation allegations charge charges
+    claim claims criticism criticisms wrongdoing complaint complaints""".split())
+
+
+def _words_of(text: str | None) -> list[str]:
+    return re.findall(r"[a-z]+", (text or "").lower())
+
 
 COLUMNS = ("kind", "rule", "a_eid", "b_eid", "story_id", "what", "value_a", "value_b", "note",
            "why", "strength")
@@ -105,6 +123,10 @@ def _same_type(c: Report, d: Report, window: int) -> dict | None:
     if target is None and c.targets and d.targets:
         return None
     both_named = target not in (None, "empty")
+    if d.status == "negated" and not (both_named and c.speakers and d.speakers):
+        # a plain negation ("Ryan is not ready to support Trump") answers a claim only
+        # when two named speakers tell the same doer-target act two ways
+        return None
     gap = _time(c, d, window)
     if gap is None:
         return None
@@ -120,6 +142,9 @@ def _rejected_accusation(c: Report, d: Report, window: int) -> dict | None:
         return None
     if not (d.trigger or "").lower().startswith(_DENY_WORDS) or not c.targets:
         return None
+    if not (_ACCUSATION_NOUNS & set(_words_of(d.evidence))
+            or similarity(c.words(), d.words()) >= MIN_WORDS_ANSWER):
+        return None  # "rejected the idea", "denied that waterboarding is torture": not this accusation
     accused = side_match(c.targets, d.sources)
     if accused in (None, "empty"):
         return None

@@ -155,8 +155,10 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
     for story in stories:
         sid, members = story_id(story), story.members
         seen = [m.published for m in members if m.published]
-        starts = [m.event_start for m in members if m.event_start]
-        ends = [m.event_end or m.event_start for m in members if m.event_start]
+        dated = [m.span() for m in members if m.event_start and m.span() and
+                 m.span()[0] == m.event_start]  # the event's own date, when precise
+        starts = [x[0] for x in dated]
+        ends = [x[1] for x in dated]
         row = {"story_id": sid, "type": members[0].type, "label": _label(members),
                "first_seen": min(seen) if seen else None,
                "last_seen": max(seen) if seen else None,
