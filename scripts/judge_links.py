@@ -185,9 +185,15 @@ def main(argv: list[str] | None = None) -> int:
                     _print_link(i, link)
         return 0
     n_pol = political_articles(con)
-    print(f"political articles {n_pol}; contradiction links {nc} "
-          f"({100 * nc / max(n_pol, 1):.1f} per 100 political articles, the AEB pages included "
-          f"in the count of links); story pairs {ns}")
+    all_c, _, _, _ = sample(con, args.seed, n=10**9)
+    pol = [x for x in all_c if x["A"]["doc_id"].startswith("polnear:")
+           and x["B"]["doc_id"].startswith("polnear:")]
+    print(f"political (PolNeAR) articles {n_pol}: {len(pol)} contradiction links among them, "
+          f"{100 * len(pol) / max(n_pol, 1):.1f} per 100 political articles; all links {nc} "
+          f"(with the article-extraction pages); story pairs (reports of two articles) {ns}")
+    reprint = sum(x["A"]["evidence"] == x["B"]["evidence"] for x in ss)
+    print(f"{reprint} of the {len(ss)} drawn story pairs are one sentence in two copies of an "
+          "article (PolNeAR holds reprints)")
     for title, links in (("contradiction", cs), ("story-pair", ss)):
         for part in ("all", "dev", "sealed"):
             sub = [x for x in links if part == "all" or (part == "sealed") == x["sealed"]]
