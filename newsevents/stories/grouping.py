@@ -48,6 +48,9 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
         return None
     if not a.sources or not b.sources:
         return None
+    gap = gap_days(a.span(), b.span())
+    if gap is None or gap > window:
+        return None
     doer = side_match(a.sources, b.sources)
     if doer is None:
         return None
@@ -55,9 +58,6 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
     if target is None and a.targets and b.targets:
         return None  # both name a target, and not the same
     one_side = target in (None, "empty")
-    gap = gap_days(a.span(), b.span())
-    if gap is None or gap > window:
-        return None
     if a.place and b.place and a.place != b.place:
         return None
     sim = similarity(a.words(), b.words())
@@ -154,6 +154,9 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
     se: dict[str, list] = {"story_id": [], "eid": [], "why": []}
     for story in stories:
         sid, members = story_id(story), story.members
+        if len(members) == 1:  # most stories: no counting needed
+            _single_row(s, se, sid, members[0])
+            continue
         seen = [m.published for m in members if m.published]
         dated = [m.span() for m in members if m.event_start and m.span() and
                  m.span()[0] == m.event_start]  # the event's own date, when precise
@@ -180,6 +183,22 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
             se["eid"].append(m.eid)
             se["why"].append(json.dumps(why, default=str) if why else None)
     return s, se
+
+
+def _single_row(s: dict[str, list], se: dict[str, list], sid: str, m: Report) -> None:
+    span = m.span()
+    precise = span if m.event_start and span and span[0] == m.event_start else (None, None)
+    row = {"story_id": sid, "type": m.type, "label": _label([m]), "first_seen": m.published,
+           "last_seen": m.published, "event_start": precise[0], "event_end": precise[1],
+           "n_reports": 1, "n_articles": 1, "n_outlets": 1 if m.outlet else 0,
+           "n_sources": len(m.speakers), "n_independent": len(m.speakers) or 1,
+           "statuses": f'{{"{m.status}": 1}}', "source_keys": [a.key for a in m.sources],
+           "target_keys": [a.key for a in m.targets], "why": None}
+    for k, v in row.items():
+        s[k].append(v)
+    se["story_id"].append(sid)
+    se["eid"].append(m.eid)
+    se["why"].append(None)
 
 
 def _overlaps(a: Report, b: Report) -> bool:

@@ -90,6 +90,8 @@ def side_match(a: tuple[ActorRef, ...], b: tuple[ActorRef, ...]) -> str | None:
         return "empty"
     if not a or not b:
         return None
+    if len(a) == len(b) and all(x.key == y.key for x, y in zip(a, b)):
+        return "identity"  # lists are sorted by key: the common case, without pairing
     how = "identity"
     for xs, ys in ((a, b), (b, a)):
         for x in xs:
@@ -127,6 +129,7 @@ class Report:
     targets: tuple[ActorRef, ...]
     speakers: tuple[ActorRef, ...]
     _words: frozenset[str] | None = field(default=None, repr=False)
+    _span: tuple[date, date] | None = field(default=None, repr=False)
 
     def span(self, lookback: int = 0) -> tuple[date, date] | None:
         """The days the event can have happened on (see the module docstring), or ``None``.
@@ -134,6 +137,8 @@ class Report:
         An event date vaguer than ``MAX_EVENT_DAYS`` ("in 2015", "last month")
         says less than the publication date, which is used instead when known.
         """
+        if lookback == 0 and self._span is not None:
+            return self._span
         if self.event_start is not None:
             end = self.event_end or self.event_start
             if (end - self.event_start).days <= MAX_EVENT_DAYS or self.published is None:
@@ -187,13 +192,17 @@ WHERE e.latest
 """
 
 
-def _refs(refs: list[dict] | None, role: str) -> tuple[ActorRef, ...]:
-    out: dict[str, ActorRef] = {}
+_ROLES = ("source", "target", "attributed_to")
+
+
+def _refs(refs: list[dict] | None) -> list[tuple[ActorRef, ...]]:
+    """Sources, targets and speakers of one event, each sorted by key, without repeats."""
+    out: dict[str, dict[str, ActorRef]] = {role: {} for role in _ROLES}
     for r in refs or ():
-        if r["r"] == role and (r["k"] or r["n"]):
+        if r["k"] or r["n"]:
             key = r["k"] or f"name:{(r['n'] or '').lower()}"
-            out.setdefault(key, ActorRef(key, r["c"], r["n"] or key, r["s"]))
-    return tuple(sorted(out.values(), key=lambda x: x.key))
+            out[r["r"]].setdefault(key, ActorRef(key, r["c"], r["n"] or key, r["s"]))
+    return [tuple(v for _, v in sorted(out[role].items())) for role in _ROLES]
 
 
 def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
@@ -202,9 +211,10 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
     for row in con.execute(_LOAD).fetchall():
         (eid, uid, art, typ, mode, status, d0, d1, pub, outlet, place, evidence, e0, e1,
          trig, refs) = row
-        out.append(Report(eid, uid, art, typ, mode, status, d0, d1, pub, outlet, place,
-                          evidence, (e0, e1), trig, _refs(refs, "source"),
-                          _refs(refs, "target"), _refs(refs, "attributed_to")))
+        r = Report(eid, uid, art, typ, mode, status, d0, d1, pub, outlet, place, evidence,
+                   (e0, e1), trig, *_refs(refs))
+        r._span = r.span()
+        out.append(r)
     out.sort(key=lambda r: (r.when is None, r.when or date.min, r.eid))
     return out
 
