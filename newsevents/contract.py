@@ -42,9 +42,21 @@ def _location(loc: Location | None) -> dict[str, Any] | None:
             "span": _span(loc.span)}
 
 
+def _number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
 def _quantity(q: Quantity) -> dict[str, Any]:
-    value: float | int = int(q.value) if float(q.value).is_integer() else q.value
-    return {"value": value, "unit": q.unit, "what": q.what, "span": _span(q.span)}
+    return {"value": _number(q.value), "min": _number(q.min), "max": _number(q.max),
+            "approx": q.approx, "unit": q.unit, "what": q.what, "span": _span(q.span)}
+
+
+def _to_quantity(q: dict[str, Any]) -> Quantity:
+    # "min"/"max"/"approx" arrived in schema version 1.1; a 1.0 record has none
+    return Quantity(q["value"], q["unit"], q["what"], _to_span(q["span"]), q.get("min"),
+                    q.get("max"), bool(q.get("approx", False)))
 
 
 def _event(e: Event) -> dict[str, Any]:
@@ -128,8 +140,7 @@ def _to_event(d: dict[str, Any]) -> Event:
         location=None if loc is None else Location(
             text=loc["text"], span=_to_span(loc["span"]), country=loc.get("country"),
             lat=loc.get("lat"), lon=loc.get("lon")),
-        quantities=tuple(Quantity(q["value"], q["unit"], q["what"], _to_span(q["span"]))
-                         for q in d.get("quantities", ())),
+        quantities=tuple(_to_quantity(q) for q in d.get("quantities", ())),
         confidence=float(d.get("confidence", 0.5)), coder=d.get("coder", "rules"),
         attribution=d.get("attribution"),
     )

@@ -167,6 +167,12 @@ class Quantity:
     unit: str  # people, shells, USD, troops, …
     what: str  # killed, injured, arrested, displaced, money, …
     span: Span
+    # The bounds the text states: "at least 12" is min=12, max=None; "up to 300"
+    # min=None, max=300; an exact "15" min=max=15; both None and approx False:
+    # unknown (a record written before bounds were kept).
+    min: float | None = None
+    max: float | None = None
+    approx: bool = False  # a hedged estimate: "about", "nearly", "some", "an estimated"
 
 
 @dataclass(frozen=True, slots=True)

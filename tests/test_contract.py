@@ -76,3 +76,24 @@ def test_validate_rejects_unknown_status():
 ])
 def test_event_date_values(precision, start, end, value):
     assert EventDate("x", Span(0, 1, "x"), start, end, precision).value == value
+
+
+def test_quantity_bounds_round_trip_and_old_records_read_back():
+    from newsevents.contract import from_json, to_json, validate
+    from newsevents.records import Article, ArticleResult, Event, Quantity, Span
+
+    text = "At least 12 people were killed."
+    q = Quantity(12, "people", "killed", Span.of(text, 0, 11), min=12, max=None)
+    ev = Event("e1", "ASSAULT", Span.of(text, 24, 30), Span.of(text, 0, len(text)), quantities=(q,))
+    result = ArticleResult(Article("a", "t", text), events=(ev,))
+    record = to_json(result)
+    validate(record)
+    assert record["events"][0]["quantities"][0] | {"span": None} == {
+        "value": 12, "min": 12, "max": None, "approx": False, "unit": "people", "what": "killed",
+        "span": None}
+    assert from_json(record) == result
+    for key in ("min", "max", "approx"):  # a record of schema version 1.0
+        del record["events"][0]["quantities"][0][key]
+    validate(record)
+    old = from_json(record).events[0].quantities[0]
+    assert (old.value, old.min, old.max, old.approx) == (12, None, None, False)

@@ -12,8 +12,8 @@ from .store_cmds import add_db_argument
 
 EVENT_TABLE = ("date", "type", "status", "source", "target", "attributed_to", "outlet",
                "evidence", "event_id")
-STORY_TABLE = ("story_id", "type", "label", "first_seen", "last_seen", "n_articles",
-               "n_outlets", "n_sources", "statuses")
+STORY_TABLE = ("story_id", "type", "label", "first_seen", "last_seen", "event_start",
+               "n_articles", "n_outlets", "n_independent", "statuses")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -97,6 +97,8 @@ def _register_analysis(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("contradictions", help="claims and their denials; conflicting figures")
     _common(p)
     p.add_argument("--kind", choices=("denial", "figures"))
+    p.add_argument("--why", action="store_true",
+                   help="show why each pair was linked: the rule and the fields that matched")
     p.set_defaults(func=run_contradictions)
 
     from ..export import FORMATS
@@ -198,7 +200,7 @@ def run_stories(args: argparse.Namespace) -> int:
     if args.story:
         with _fresh(args) as con:
             rows = queries.story_reports(con, args.story)
-        emit(rows, args.format, EVENT_TABLE)
+        emit(rows, args.format, ("published",) + EVENT_TABLE)
         return 0
     return _stories(args, _event_filter(args))
 
@@ -263,7 +265,7 @@ def run_contradictions(args: argparse.Namespace) -> int:
         return 0
     from .query_output import side_by_side
 
-    print(side_by_side(rows))
+    print(side_by_side(rows, why=args.why))
     return 0
 
 

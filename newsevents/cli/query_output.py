@@ -56,17 +56,24 @@ def emit(rows: Any, fmt: str, columns: Iterable[str] | None = None, out=None) ->
     out.write(table(rows, columns) + "\n")
 
 
-def side_by_side(rows: Sequence[dict], width: int = 60) -> str:
-    """Contradictions as two columns: the claim (or first figure) and its contradiction."""
+def side_by_side(rows: Sequence[dict], width: int = 60, why: bool = False) -> str:
+    """Contradictions as two columns: the claim (or first figure) and its contradiction.
+
+    With ``why``, each pair is followed by the rule that linked it and the
+    fields that matched (the stored ``why`` JSON, one field a line).
+    """
     if not rows:
-        return "(no contradictions)"
+        return ("(no contradictions: no claim has a denial by the same doer in its time "
+                "window, and no event has conflicting figures)")
     blocks = []
     for r in rows:
-        head = f"[{r['kind']}] {r.get('note') or ''}".rstrip()
+        head = f"[{r.get('rule') or r['kind']}] {r.get('note') or ''}".rstrip()
         if r.get("what"):
             head += f" — {r['what']}"
         left, right = _side(r, "a", width), _side(r, "b", width)
         lines = [head]
+        if why:
+            lines += _why_lines(r.get("why"))
         for i in range(max(len(left), len(right))):
             a = left[i] if i < len(left) else ""
             b = right[i] if i < len(right) else ""
@@ -75,12 +82,26 @@ def side_by_side(rows: Sequence[dict], width: int = 60) -> str:
     return "\n\n".join(blocks)
 
 
+def _why_lines(raw: str | None) -> list[str]:
+    try:
+        fields = json.loads(raw) if raw else {}
+    except ValueError:
+        return [f"  why: {raw}"]
+    out = []
+    for key, value in fields.items():
+        if key == "series":
+            value = "; ".join(f"{x['published']}: {x['figure']} ({x['by']})" for x in value)
+        out.append(f"  why {key}: {value}")
+    return out
+
+
 def _side(r: dict, s: str, width: int) -> list[str]:
     import textwrap
 
     out = [f"{r[f'{s}_type']} {r[f'{s}_status']}: {r[f'{s}_source'] or '?'} → "
            f"{r[f'{s}_target'] or '?'}",
            f"according to: {r[f'{s}_attributed_to'] or '(the article)'}",
-           f"{r[f'{s}_outlet'] or '?'}, {_plain(r[f'{s}_published']) or 'undated'}"]
+           f"{r[f'{s}_outlet'] or '?'}, published {_plain(r[f'{s}_published']) or '?'}"
+           + (f", event {_plain(r[f'{s}_event_date'])}" if r.get(f"{s}_event_date") else "")]
     out += textwrap.wrap(f"“{r[f'{s}_evidence']}”", width)[:4]
     return [_cell(x, width) for x in out]

@@ -10,7 +10,9 @@ to the ASSAULT event of its sentence, else to the only event of its sentence;
 a casualty count in the sentence right after a lone ASSAULT event, in a
 sentence with no event of its own, belongs to that ASSAULT.
 Vague amounts ("dozens", "hundreds", "tens of thousands") are skipped rather
-than turned into invented numbers.  A number with no recognised meaning is
+than turned into invented numbers.  The qualifier of a number is kept as a
+bound (:func:`parse_bounds`): "at least 12" is ``min=12``, "up to 300"
+``max=300``, "about 40" ``approx``, a bare "15" ``min=max=15``.  A number with no recognised meaning is
 dropped: every quantity emitted says what it counts.
 """
 
@@ -108,6 +110,48 @@ def parse_number(text: str) -> float | None:
     return _parse_words(t)
 
 
+# Qualifier -> (bound, approx): which side the number bounds ("min": the count is
+# at least it, "max": at most it, None: neither) and whether it is an estimate.
+_QUALIFIERS: tuple[tuple[str, str | None, bool], ...] = (
+    ("at least", "min", False), ("more than", "min", False), ("upwards of", "min", False),
+    ("well over", "min", False), ("just over", "min", True), ("over", "min", False),
+    ("at most", "max", False), ("less than", "max", False), ("fewer than", "max", False),
+    ("up to", "max", False), ("as many as", "max", False), ("just under", "max", True),
+    ("under", "max", False), ("nearly", "max", True), ("almost", "max", True),
+    ("close to", "max", True), ("about", None, True), ("around", None, True),
+    ("approximately", None, True), ("roughly", None, True), ("some", None, True),
+    ("an estimated", None, True), ("estimated", None, True),
+)
+_AFTER_MIN = re.compile(r"\s*(?:\+|or\s+more\b|-plus\b)", re.IGNORECASE)
+_AFTER_APPROX = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
+
+
+def parse_bounds(text: str, value: float, after: str = "") -> tuple[float | None, float | None, bool]:
+    """``(min, max, approx)`` of a number expression whose value is ``value``.
+
+    The qualifier before the number ("at least", "more than", "up to",
+    "nearly", "about" …) or after it (``after``: "12 or more", "40 or so")
+    says which side it bounds; an unqualified number is exact (``min == max ==
+    value``).  "more than 1,400" is ``min=1400`` (the bound the text names,
+    not 1401), "nearly 40,000" ``max=40000, approx=True``.
+    """
+    t = " ".join(text.strip().lower().split())
+    lo: float | None = value
+    hi: float | None = value
+    approx = False
+    for words, side, rough in _QUALIFIERS:
+        if t.startswith(words + " "):
+            approx = rough
+            lo = value if side == "min" else None
+            hi = value if side == "max" else None
+            break
+    if _AFTER_MIN.match(after):
+        lo, hi = value, None
+    elif _AFTER_APPROX.match(after):
+        lo, hi, approx = None, None, True
+    return lo, hi, approx
+
+
 def _parse_words(t: str) -> float | None:
     """English number words: "twenty-three", "two hundred and fifty", "half a million"."""
     words = [w for w in re.split(r"[\s-]+", t) if w != "and"]
@@ -143,6 +187,9 @@ class NumberMention:
     end: int
     value: float
     currency: str | None
+    min: float | None = None
+    max: float | None = None
+    approx: bool = False
 
 
 def find_numbers(text: str, blocked: list[tuple[int, int]] = (), start: int = 0,
@@ -160,7 +207,8 @@ def find_numbers(text: str, blocked: list[tuple[int, int]] = (), start: int = 0,
         value = parse_number(m.group())
         if value is None:
             continue
-        out.append(NumberMention(s, e, value, _currency(m)))
+        lo, hi, approx = parse_bounds(m.group(), value, text[e:e + 12])
+        out.append(NumberMention(s, e, value, _currency(m), lo, hi, approx))
     return out
 
 
@@ -175,7 +223,6 @@ def _currency(m: re.Match) -> str | None:
                 word.split()[-1] if word else ""):
         if key in _CURRENCY_WORD:
             return _CURRENCY_WORD[key]
-    return None
     return None
 
 
@@ -361,7 +408,8 @@ def find_quantities(analysis: "Analysis", sentences: list,
             root = anchors.span_root(anchors.tokens_in(doc, num.start, num.end))
             if root is not None:
                 out.append((Quantity(value=num.value, unit=kind[1], what=kind[0],
-                                     span=Span.of(text, num.start, num.end)), root.i))
+                                     span=Span.of(text, num.start, num.end), min=num.min,
+                                     max=num.max, approx=num.approx), root.i))
     return out
 
 

@@ -24,7 +24,8 @@ Signatures::
     stats(con, by="type", f=None) -> list[dict]            # by: type|month|country|status|outlet
     stories(con, f=None, min_articles=1, limit=100, offset=0) -> list[dict]
     story_reports(con, story_id) -> list[dict]
-    contradictions(con, kind=None, limit=100, offset=0) -> list[dict]   # kind: denial|figures
+    contradictions(con, kind=None, limit=100, offset=0) -> list[dict]   # kind: denial|figures;
+                                                        # strongest first, each with rule and why
 
 Event rows (``list_events``) have the keys :data:`EVENT_COLUMNS`; list-valued
 actor columns are joined with "; ".  ``event_id`` is the public id
@@ -324,8 +325,9 @@ def stories(con: duckdb.DuckDBPyConnection, f: object = None, min_articles: int 
             limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Stories with at least one report matching ``f``, most articles first."""
     cond, params = where(f)
-    sql = f"""SELECT s.story_id, s.type, s.label, s.first_seen, s.last_seen, s.n_reports,
-                     s.n_articles, s.n_outlets, s.n_sources, s.statuses
+    sql = f"""SELECT s.story_id, s.type, s.label, s.first_seen, s.last_seen, s.event_start,
+                     s.event_end, s.n_reports, s.n_articles, s.n_outlets, s.n_sources,
+                     s.n_independent, s.statuses
               FROM stories s
               WHERE s.n_articles >= ? AND s.story_id IN (
                   SELECT se.story_id FROM story_events se JOIN events e ON e.eid = se.eid
@@ -336,11 +338,17 @@ def stories(con: duckdb.DuckDBPyConnection, f: object = None, min_articles: int 
 
 
 def story_reports(con: duckdb.DuckDBPyConnection, story_id: str) -> list[dict[str, Any]]:
-    """The reports (events) of one story, oldest first."""
+    """The reports (events) of one story in order of publication, each with why it joined."""
     sql = _EVENT_SELECT.format(
         where="e.eid IN (SELECT eid FROM story_events WHERE story_id = ?)",
-        order="e.event_date ASC NULLS LAST, e.eid", page="")
-    return _rows(con.execute(sql, [story_id]))
+        order="e.published ASC NULLS LAST, e.eid", page="")
+    rows = _rows(con.execute(sql, [story_id]))
+    why = {f"{a}:{e}": w for a, e, w in con.execute(
+        "SELECT e.article_id, e.event_id, se.why FROM story_events se JOIN events e "
+        "ON e.eid = se.eid WHERE se.story_id = ?", [story_id]).fetchall()}
+    for r in rows:
+        r["why"] = why.get(r.get("event_id"))
+    return rows
 
 
 def contradictions(con: duckdb.DuckDBPyConnection, kind: str | None = None, limit: int = 100,
@@ -353,13 +361,15 @@ def contradictions(con: duckdb.DuckDBPyConnection, kind: str | None = None, limi
               array_to_string({s}.target_names, '; ') AS {s}_target,
               array_to_string({s}.attributed_names, '; ') AS {s}_attributed_to,
               {s}.outlet AS {s}_outlet, {s}.published AS {s}_published,
+              {s}.date_value AS {s}_event_date,
               {s}.evidence AS {s}_evidence"""
-    sql = f"""SELECT c.kind, c.story_id, c.what, c.value_a, c.value_b, c.note,
-                     {side.format(s='a')}, {side.format(s='b')}
+    sql = f"""SELECT c.kind, c.rule, c.strength, c.story_id, c.what, c.value_a, c.value_b,
+                     c.note, c.why, {side.format(s='a')}, {side.format(s='b')}
               FROM contradictions c JOIN events a ON a.eid = c.a_eid
               JOIN events b ON b.eid = c.b_eid
               WHERE (? IS NULL OR c.kind = ?)
-              ORDER BY c.kind, a.event_date DESC NULLS LAST, c.a_eid, c.b_eid LIMIT ? OFFSET ?"""
+              ORDER BY c.strength DESC NULLS LAST, greatest(a.published, b.published) DESC
+                       NULLS LAST, c.a_eid, c.b_eid LIMIT ? OFFSET ?"""
     return _rows(con.execute(sql, [kind, kind, limit, offset]))
 
 

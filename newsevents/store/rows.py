@@ -56,7 +56,8 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
         ("published", _D), ("outlet", _S), ("latest", _B)]),
     "quantities": pa.schema([
         ("eid", pa.int64()), ("article_id", _S), ("value", _F), ("unit", _S), ("what", _S),
-        ("start_char", _I), ("end_char", _I), ("text", _S)]),
+        ("start_char", _I), ("end_char", _I), ("text", _S), ("min_value", _F),
+        ("max_value", _F), ("approx", _B)]),
 }
 
 
@@ -164,7 +165,9 @@ def _add_event(cols: Columns, key: str, art, ev: Event, actors: dict[str, Actor]
                      latest=True)
     for q in ev.quantities:
         cols.add("quantities", eid=eid, article_id=key, value=float(q.value), unit=q.unit,
-                 what=q.what, start_char=q.span.start, end_char=q.span.end, text=q.span.text)
+                 what=q.what, start_char=q.span.start, end_char=q.span.end, text=q.span.text,
+                 min_value=None if q.min is None else float(q.min),
+                 max_value=None if q.max is None else float(q.max), approx=q.approx)
 
 
 def _add_attribution(cols: Columns, key: str, art, a, actors: dict[str, Actor]) -> None:

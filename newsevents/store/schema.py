@@ -23,10 +23,13 @@ Tables (one row per …):
                     is the event's own date when resolved, else the publication date.
 ``event_actors``    actor of an event in a role: source, target, attributed_to, via.
 ``attributions``    quote or piece of reported speech (speaker, cue, content).
-``quantities``      number attached to an event (killed, injured, money …).
+``quantities``      number attached to an event (killed, injured, money …), with the
+                    bounds its qualifier states (``min_value``, ``max_value``, ``approx``).
 ``stories``         group of reports of the same event across articles,
 ``story_events``    and its members.
-``contradictions``  a claim and its denial, or conflicting figures (two events).
+``story_links``     a speech-act story and the story of the act it is about.
+``contradictions``  a claim and its denial, or conflicting figures (two events),
+                    with the rule that linked them and why (JSON of matched fields).
 ``ledger``          input seen by ``ingest``: coded, skipped or failed, and why.
 ``meta``            key/value state (e.g. whether stories are stale).
 """
@@ -123,6 +126,29 @@ CREATE INDEX articles_key ON articles (article_id);
 """
 
 
+# Quantities keep the bounds their qualifier states (contract 1.1: "at least 12"
+# is min 12, no max); rows stored before have NULL bounds (unknown, read as exact).
+_V4 = """
+ALTER TABLE quantities ADD COLUMN min_value DOUBLE;
+ALTER TABLE quantities ADD COLUMN max_value DOUBLE;
+ALTER TABLE quantities ADD COLUMN approx BOOLEAN;
+"""
+
+# Why each contradiction was linked: the rule and the fields that matched (JSON).
+_V5 = """
+ALTER TABLE contradictions ADD COLUMN rule VARCHAR;
+ALTER TABLE contradictions ADD COLUMN why VARCHAR;
+ALTER TABLE contradictions ADD COLUMN strength INTEGER;
+ALTER TABLE stories ADD COLUMN event_start DATE;
+ALTER TABLE stories ADD COLUMN event_end DATE;
+ALTER TABLE stories ADD COLUMN n_independent INTEGER;
+ALTER TABLE stories ADD COLUMN why VARCHAR;
+ALTER TABLE story_events ADD COLUMN why VARCHAR;
+CREATE TABLE story_links (
+    story_id VARCHAR NOT NULL, about_story_id VARCHAR NOT NULL, why VARCHAR);
+"""
+
+
 def _sql(script: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def apply(con: duckdb.DuckDBPyConnection) -> None:
         for statement in script.split(";"):
@@ -136,6 +162,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[duckdb.DuckDBPyConnection], None]], 
     (1, "tables", _sql(_V1)),
     (2, "point-lookup indexes", _sql(_V2)),
     (3, "article key index", _sql(_V3)),
+    (4, "quantity bounds", _sql(_V4)),
+    (5, "why stories and contradictions were linked", _sql(_V5)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,153 +1,253 @@
-"""Contradictions between reports: claims and their denials, conflicting figures.
+"""Contradictions: the same act by the same doer, told two incompatible ways.
 
-See :mod:`newsevents.stories` for the definitions; this module finds the
-pairs and returns them as columns of the ``contradictions`` table, with the
-claim (or the first figure) as side ``a`` and the denial (or the other
-figure) as side ``b``.
+A *claim* (a report whose status is asserted, reported, alleged or
+speculative) and a *denial* (status denied: someone denies it; or negated:
+the text says it did not happen) are linked when they are reports of one
+act (:func:`link`):
+
+``denial`` / ``negation``
+    the same type and mode; the same doers (by identity, or by country when
+    one side names only the country); compatible targets (the same, or one
+    side names none); times that can be the same (the event's date, else the
+    ``LOOKBACK_DAYS`` before publication; within ``DENIAL_WINDOW_DAYS``;
+    an undated report matches nothing).
+``accusation rejected``
+    an ACCUSE and a REJECT whose doer is the accused (the REJECT's target, if
+    any, the accuser), whose word is a denial ("denied", "dismissed" …) and
+    whose sentence names an accusation ("the criticism", "the allegation")
+    or shares content words with the accusation.
+
+A negation ("Ryan is not ready to support Trump") is weaker than a denial:
+it is linked only when both sides (doer and target) are named and both
+accounts are attributed to named speakers.
+
+And the two accounts must come from different speakers (the actors the
+reports are attributed to; an unattributed report is its outlet's own
+account), or from the same speaker at a later date ("the same speaker
+changed account").  Finally one more thing must tie them to the one act:
+they are in the same article, or the denial is explicit and names both
+sides, or their sentences share content words beyond the actors' names.
+Two actors' stances toward one person are never linked: the doers differ.
+
+Each link records why (``rule``, ``why`` as JSON of the matched fields) and a
+``strength`` (different speakers, both sides named, an explicit denial, both
+dated, shared words …) that orders the contradictions page.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from bisect import bisect_left
 from collections import defaultdict
-from datetime import date
 
 import duckdb
 
-from bisect import bisect_left
-
-from . import (
-    CLAIM_STATUSES, DENIAL_STATUSES, MIN_SIMILARITY, Report, block_keys, gap_days,
-    shared_sides, similarity, words,
+from .figures import conflicts
+from .grouping import SPEECH_ACTS
+from .reports import (
+    CLAIM_STATUSES, Report, gap_days, names, side_match, similarity,
 )
 
-_FAR = date.max  # sorts undated reports last
+LOOKBACK_DAYS = 7
+DENIAL_WINDOW_DAYS = 7
+MIN_WORDS = 0.1
+#: An answer to an accusation that does not name it must share more words with it.
+MIN_WORDS_ANSWER = 0.2
+#: At most this many claims are linked to one denial (the strongest, then nearest in time).
+MAX_CLAIMS_PER_DENIAL = 5
+_DENY_WORDS = ("den", "dismiss", "reject", "refut", "rebut", "disput", "brush", "contradict")
 
-#: At most this many claims are linked to one denial (the nearest in time).
-MAX_CLAIMS_PER_DENIAL = 10
-
-COLUMNS = ("kind", "a_eid", "b_eid", "story_id", "what", "value_a", "value_b", "note")
-
-
-def _empty() -> dict[str, list]:
-    return {c: [] for c in COLUMNS}
-
-
-def _add(cols: dict[str, list], **row: object) -> None:
-    for c in COLUMNS:
-        cols[c].append(row.get(c))
+#: A rejection that names what it rejects as an accusation answers one ("dismissed the criticism").
+_ACCUSATION_NOUNS = frozenset("""accusation accusations allegation allegations charge charges
+    claim claims criticism criticisms wrongdoing complaint complaints""".split())
 
 
-def contradicts(claim: Report, denial: Report, window: int) -> bool:
-    """Whether ``denial`` denies (or negates) what ``claim`` reports."""
-    if claim.eid == denial.eid or claim.type != denial.type or gap_days(claim, denial) > window:
-        return False
-    shared = shared_sides(claim, denial)
-    if shared == 2:
-        return True
-    return shared == 1 and similarity(words(claim), words(denial)) >= MIN_SIMILARITY
+def _words_of(text: str | None) -> list[str]:
+    return re.findall(r"[a-z]+", (text or "").lower())
 
 
-def _speech_acts(reports: list[Report]) -> dict[str, list[Report]]:
-    """REJECT reports per article: the speech acts that carry denials."""
-    acts: dict[str, list[Report]] = defaultdict(list)
-    for r in reports:
-        if r.type == "REJECT":
-            acts[r.article_id].append(r)
-    return acts
+COLUMNS = ("kind", "rule", "a_eid", "b_eid", "story_id", "what", "value_a", "value_b", "note",
+           "why", "strength")
 
 
-def _reject_note(denial: Report, acts: dict[str, list[Report]]) -> str:
-    s0, e0 = denial.evidence_span
-    for act in acts.get(denial.article_id, ()):
-        s1, e1 = act.evidence_span
-        if s0 is not None and s1 is not None and s0 < e1 and s1 < e0:
-            who = ", ".join(act.source_names) or "?"
-            return f"{denial.status}; REJECT by {who} ({act.uid})"
-    return denial.status
+def speakers_of(r: Report) -> tuple:
+    """Who tells a report: the actors it is attributed to; for a speech act with none,
+    its doer (an accusation is told by the accuser); else ``()``, the outlet itself."""
+    if r.speakers or r.type not in SPEECH_ACTS:
+        return r.speakers
+    return r.sources
 
 
-def _day(d: date | None) -> int:
-    return d.toordinal() if d else 0
+def _speaker_keys(r: Report) -> frozenset[str]:
+    return frozenset(s.key for s in speakers_of(r)) or frozenset(
+        {f"outlet:{r.outlet or r.article_id}"})
 
 
-def _candidates(bucket: tuple[list[int], list[Report]], d: Report, window: int):
-    """Claims of a bucket (sorted by ``hi``) whose dates can be within ``window`` of ``d``."""
-    his, claims = bucket
-    start = bisect_left(his, _day(d.lo) - window) if d.lo else 0
-    stop = _day(d.hi) + window + 366 if d.hi else None  # a claim dated to a year spans 366 days
-    for i in range(start, len(claims)):
-        if stop is not None and his[i] > stop:
-            break
-        yield claims[i]
+def _speakers(c: Report, d: Report) -> str | None:
+    """How the two accounts' speakers relate, or ``None`` when it cannot be a contradiction."""
+    sc, sd = _speaker_keys(c), _speaker_keys(d)
+    same = bool(sc & sd) or side_match(speakers_of(c), speakers_of(d)) not in (None, "empty")
+    if not same:
+        return "different speakers"
+    if c.published and d.published and d.published > c.published:
+        return "the same speaker changed account"
+    return None
 
 
-def denials(reports: list[Report], story_of: dict[int, str], window: int) -> dict[str, list]:
-    """Claim/denial pairs (see :func:`contradicts`).
+def _support(c: Report, d: Report, both_named: bool) -> str | None:
+    if c.article_id == d.article_id:
+        return "same article"
+    if d.status == "denied" and both_named:
+        return "explicit denial naming both sides"
+    shared = c.words() & d.words()
+    if similarity(c.words(), d.words()) >= MIN_WORDS:
+        return "shared words: " + ", ".join(sorted(shared)[:6])
+    return None
 
-    Claims are blocked like stories (by source-target pair, or by side) and
-    kept in date order, so each denial is compared with the claims about the
-    same actors in its time window only.
-    """
-    cols = _empty()
+
+def _time(c: Report, d: Report, window: int) -> int | None:
+    gap = gap_days(c.span(LOOKBACK_DAYS), d.span(LOOKBACK_DAYS))
+    return gap if gap is not None and gap <= window else None
+
+
+def _same_type(c: Report, d: Report, window: int) -> dict | None:
+    if c.type != d.type or (c.mode and d.mode and c.mode != d.mode):
+        return None
+    if not c.sources or not d.sources:
+        return None
+    doer = side_match(c.sources, d.sources)
+    if doer is None:
+        return None
+    target = side_match(c.targets, d.targets)
+    if target is None and c.targets and d.targets:
+        return None
+    both_named = target not in (None, "empty")
+    if d.status == "negated" and not (both_named and c.speakers and d.speakers):
+        # a plain negation ("Ryan is not ready to support Trump") answers a claim only
+        # when two named speakers tell the same doer-target act two ways
+        return None
+    gap = _time(c, d, window)
+    if gap is None:
+        return None
+    return {"rule": "denial" if d.status == "denied" else "negation", "type": c.type,
+            "doer": f"{names(c.sources)} ({doer})",
+            "target": (f"{names(c.targets)} ({target})" if both_named else
+                       f"{names(c.targets)} vs {names(d.targets)} (one side names none)"),
+            "gap_days": gap, "both_sides_named": both_named}
+
+
+def _rejected_accusation(c: Report, d: Report, window: int) -> dict | None:
+    if c.type != "ACCUSE" or d.type != "REJECT" or d.status not in ("asserted", "reported"):
+        return None
+    if not (d.trigger or "").lower().startswith(_DENY_WORDS) or not c.targets:
+        return None
+    if not (_ACCUSATION_NOUNS & set(_words_of(d.evidence))
+            or similarity(c.words(), d.words()) >= MIN_WORDS_ANSWER):
+        return None  # "rejected the idea", "denied that waterboarding is torture": not this accusation
+    accused = side_match(c.targets, d.sources)
+    if accused in (None, "empty"):
+        return None
+    back = side_match(c.sources, d.targets)
+    if d.targets and back is None:
+        return None
+    gap = _time(c, d, window)
+    if gap is None:
+        return None
+    return {"rule": "accusation rejected", "type": "ACCUSE / REJECT",
+            "doer": f"{names(c.targets)}, accused and denying ({accused})",
+            "target": f"accuser {names(c.sources)}" + (f" ({back})" if d.targets else ""),
+            "gap_days": gap, "both_sides_named": bool(d.targets)}
+
+
+def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
+    """Why denial ``d`` contradicts claim ``c`` (rule and matched fields), or ``None``."""
+    if c.eid == d.eid or c.status not in CLAIM_STATUSES:
+        return None
+    why = _rejected_accusation(c, d, window) if d.type == "REJECT" and c.type == "ACCUSE" \
+        else None
+    if why is None and d.status in ("denied", "negated"):
+        why = _same_type(c, d, window)
+    if why is None:
+        return None
+    speakers = _speakers(c, d)
+    support = _support(c, d, why["both_sides_named"]) if speakers else None
+    if support is None:
+        return None
+    who_c, who_d = speakers_of(c), speakers_of(d)
+    why["speakers"] = (f"{speakers}: {names(who_c) if who_c else '(the article)'}"
+                       f" vs {names(who_d) if who_d else '(the article)'}")
+    why["support"] = support
+    why["strength"] = (2 * (speakers == "different speakers") + 2 * why["both_sides_named"]
+                       + (d.status == "denied" or why["rule"] == "accusation rejected")
+                       + (c.event_start is not None and d.event_start is not None)
+                       + support.startswith("shared"))
+    return why
+
+
+def _block_keys(r: Report, role: str) -> list[tuple]:
+    """Claims are filed by (type, doer country-or-key), and ACCUSE also by the accused."""
+    refs = r.sources if role == "doer" else r.targets
+    return [(r.type, role, x.country or x.key) for x in refs]
+
+
+def _denial_keys(d: Report) -> list[tuple]:
+    keys = _block_keys(d, "doer")
+    if d.type == "REJECT":
+        keys += [("ACCUSE", "accused", x.country or x.key) for x in d.sources]
+    return keys
+
+
+def denials(reports: list[Report], story_of: dict[int, str], window: int) -> list[dict]:
+    """Claim/denial links (see :func:`link`), each denial compared with the claims of its block."""
     claims: dict[tuple, tuple[list[int], list[Report]]] = defaultdict(lambda: ([], []))
-    for r in reports:  # sorted by hi: each bucket stays sorted
-        if r.status in CLAIM_STATUSES:
-            for key in block_keys(r)[0]:
-                his, items = claims[key]
-                his.append(_day(r.hi))
+    for r in reports:  # sorted by `when`: each bucket stays sorted
+        if r.status in CLAIM_STATUSES and r.when is not None:
+            keys = _block_keys(r, "doer")
+            if r.type == "ACCUSE":
+                keys += [("ACCUSE", "accused", x.country or x.key) for x in r.targets]
+            for key in set(keys):
+                ends, items = claims[key]
+                ends.append(r.when.toordinal())
                 items.append(r)
-    acts = _speech_acts(reports)
+    out = []
     for d in reports:
-        if d.status not in DENIAL_STATUSES:
+        span = d.span(LOOKBACK_DAYS)
+        if span is None or not (d.status in ("denied", "negated") or d.type == "REJECT"):
             continue
-        found: dict[int, Report] = {}
-        for key in block_keys(d)[1]:
+        found: dict[int, tuple[Report, dict]] = {}
+        for key in set(_denial_keys(d)):
             if key not in claims:
                 continue
-            for c in _candidates(claims[key], d, window):
-                if c.eid not in found and contradicts(c, d, window):
-                    found[c.eid] = c
-        nearest = sorted(found.values(), key=lambda c: (gap_days(c, d), c.eid))
-        note = _reject_note(d, acts)
-        for c in nearest[:MAX_CLAIMS_PER_DENIAL]:
-            _add(cols, kind="denial", a_eid=c.eid, b_eid=d.eid, story_id=story_of.get(c.eid),
-                 note=f"{c.status} vs {note}")
-    return cols
-
-
-def figures(con: duckdb.DuckDBPyConnection, by_eid: dict[int, Report],
-            story_of: dict[int, str]) -> dict[str, list]:
-    """Different numbers for the same quantity within one story, from different reports."""
-    cols = _empty()
-    rows = con.execute("SELECT q.eid, q.what, q.unit, q.value FROM quantities q "
-                       "JOIN events e ON e.eid = q.eid WHERE e.latest "
-                       "ORDER BY q.eid, q.start_char").fetchall()
-    groups: dict[tuple[str, str, str], list[tuple[Report, float]]] = defaultdict(list)
-    for eid, what, unit, value in rows:
-        r = by_eid.get(eid)
-        if r is not None and value is not None:
-            groups[(story_of[eid], what or "", unit or "")].append((r, float(value)))
-    for (sid, what, unit), items in groups.items():
-        items.sort(key=lambda x: (x[0].seen or x[0].hi or _FAR, x[0].eid))
-        first, v0 = items[0]
-        done = {v0}
-        for r, v in items[1:]:
-            if v in done or (r.article_id == first.article_id and r.speakers == first.speakers):
-                continue
-            done.add(v)
-            _add(cols, kind="figures", a_eid=first.eid, b_eid=r.eid, story_id=sid,
-                 what=f"{what} ({unit})" if unit else what, value_a=v0, value_b=v,
-                 note=f"{v0:g} vs {v:g}")
-    return cols
+            ends, items = claims[key]
+            lo = span[0].toordinal() - window
+            for i in range(bisect_left(ends, lo), len(items)):
+                if ends[i] > span[1].toordinal() + window + LOOKBACK_DAYS + 7:
+                    break
+                c = items[i]
+                if c.eid not in found:
+                    why = link(c, d, window)
+                    if why is not None:
+                        found[c.eid] = (c, why)
+        best = sorted(found.values(), key=lambda x: (-x[1]["strength"], x[1]["gap_days"],
+                                                     x[0].eid))
+        for c, why in best[:MAX_CLAIMS_PER_DENIAL]:
+            rule = why["rule"]
+            out.append({"kind": "denial", "rule": rule, "a_eid": c.eid, "b_eid": d.eid,
+                        "story_id": story_of.get(c.eid),
+                        "note": f"{c.status} vs {d.status} {d.type}; {why['speakers']}",
+                        "why": json.dumps(why, default=str, ensure_ascii=False),
+                        "strength": why["strength"]})
+    return out
 
 
 def find_contradictions(con: duckdb.DuckDBPyConnection, reports: list[Report],
-                        stories: dict[int, list[Report]], story_of: dict[int, str],
-                        denial_window: int) -> dict[str, list]:
+                        story_of: dict[int, str],
+                        window: int = DENIAL_WINDOW_DAYS) -> dict[str, list]:
     """All contradictions, as columns of the ``contradictions`` table."""
-    out = denials(reports, story_of, denial_window)
-    more = figures(con, {r.eid: r for r in reports}, story_of)
-    for c in COLUMNS:
-        out[c] += more[c]
-    return out
+    rows = denials(reports, story_of, window)
+    rows += conflicts(con, {r.eid: r for r in reports}, story_of)
+    return {c: [r.get(c) for r in rows] for c in COLUMNS}
 
+
+__all__ = ["link", "denials", "find_contradictions", "DENIAL_WINDOW_DAYS", "LOOKBACK_DAYS"]

@@ -21,6 +21,7 @@ from starlette.templating import Jinja2Templates
 
 from ..errors import StoreBusy, StoreError, UsageError
 from ..records import EVENT_TYPES, STATUSES
+from ..stories.figures import bound_label
 from .charts import type_colour
 from .db import ReadOnlyStore
 from .security import SecurityHeaders
@@ -53,7 +54,8 @@ def _templates() -> Jinja2Templates:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(EVENT_TYPES=EVENT_TYPES, STATUSES=STATUSES, type_colour=type_colour,
                        result_ids=lambda result: {a.id for a in result.actors})
-    env.filters.update(q=path_quote, safe_url=safe_url)
+    env.filters.update(q=path_quote, safe_url=safe_url,
+                       figure=lambda q: bound_label(q.value, q.min, q.max, q.approx))
     return Jinja2Templates(env=env)
 
 

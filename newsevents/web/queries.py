@@ -20,6 +20,7 @@ from ..records import ArticleResult, Event
 # one filter clause for the web app and `newsevents events`: the same filter selects the same events
 from ..store.filters import SORT_SQL, like
 from ..store.filters import where as where_clause
+from ..stories.figures import bound_label
 from .filters import EventFilter
 
 Con = duckdb.DuckDBPyConnection
@@ -180,25 +181,34 @@ def get_story(con: Con, story_id: str) -> dict[str, Any] | None:
     """One story's summary row."""
     found = rows(con, """
         SELECT story_id, type, label, CAST(first_seen AS VARCHAR) AS first_seen,
-               CAST(last_seen AS VARCHAR) AS last_seen, n_reports, n_articles, n_outlets,
-               n_sources, statuses FROM stories WHERE story_id = ? LIMIT 1""", [story_id])
+               CAST(last_seen AS VARCHAR) AS last_seen, CAST(event_start AS VARCHAR) AS event_start,
+               CAST(event_end AS VARCHAR) AS event_end, n_reports, n_articles, n_outlets,
+               n_sources, n_independent, statuses FROM stories WHERE story_id = ? LIMIT 1""",
+                 [story_id])
     return _with_statuses(found[0]) if found else None
 
 
 def story_reports(con: Con, story_id: str, limit: int = 500) -> list[dict[str, Any]]:
-    """The event reports of a story, oldest first."""
-    return rows(con, f"""
-        SELECT {EVENT_COLUMNS} FROM story_events se JOIN events e ON e.eid = se.eid
+    """The event reports of a story in order of publication, each with why it joined."""
+    found = rows(con, f"""
+        SELECT {EVENT_COLUMNS}, CAST(e.published AS VARCHAR) AS published,
+               e.date_value AS event_day, se.why
+        FROM story_events se JOIN events e ON e.eid = se.eid
         WHERE se.story_id = ? ORDER BY e.published NULLS LAST, e.eid LIMIT ?""",
-                [story_id, limit])
+                  [story_id, limit])
+    for r in found:
+        r["why"] = _why(r["why"])
+    return found
 
 
 def list_stories(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
     """Stories, most reported first, each with one example sentence."""
     found = rows(con, """
-        SELECT s.story_id, s.type, s.label, s.n_articles, s.n_outlets, s.n_sources, s.statuses,
+        SELECT s.story_id, s.type, s.label, s.n_articles, s.n_outlets, s.n_sources,
+               s.n_independent, s.statuses,
                CAST(s.first_seen AS VARCHAR) AS first_seen,
                CAST(s.last_seen AS VARCHAR) AS last_seen,
+               CAST(s.event_start AS VARCHAR) AS event_start,
                (SELECT min(e.evidence) FROM story_events se JOIN events e ON e.eid = se.eid
                 WHERE se.story_id = s.story_id) AS evidence
         FROM stories s ORDER BY s.n_articles DESC, s.last_seen DESC NULLS LAST, s.story_id
@@ -215,8 +225,12 @@ def list_articles(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
         LIMIT ? OFFSET ?""", [limit, offset])
 
 
-_SIDE = ("event_id", "type", "status", "evidence", "outlet", "attributed_to", "article_id", "date")
+_SIDE = ("event_id", "type", "status", "evidence", "outlet", "attributed_to", "article_id", "date",
+         "published", "source", "target")
 KIND_LABELS = {"denial": "A claim and its denial", "figures": "Conflicting figures"}
+RULE_LABELS = {"denial": "a claim and its denial", "negation": "a claim and its negation",
+               "accusation rejected": "an accusation and its rejection",
+               "conflicting figures": "conflicting figures"}
 
 
 def _side_columns(alias: str) -> str:
@@ -224,32 +238,81 @@ def _side_columns(alias: str) -> str:
             f"{alias}.status AS {alias}_status, {alias}.evidence AS {alias}_evidence, "
             f"{alias}.outlet AS {alias}_outlet, "
             f"array_to_string({alias}.attributed_names, ', ') AS {alias}_attributed_to, "
+            f"array_to_string({alias}.source_names, ', ') AS {alias}_source, "
+            f"array_to_string({alias}.target_names, ', ') AS {alias}_target, "
             f"{alias}.article_id AS {alias}_article_id, "
-            f"CAST({alias}.event_date AS VARCHAR) AS {alias}_date")
+            f"CAST({alias}.published AS VARCHAR) AS {alias}_published, "
+            f"{alias}.date_value AS {alias}_date")
 
 
-def _figure(what: str | None, value: float | None) -> str | None:
-    if value is None:
-        return None
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
-    return f"{number} {what}" if what else number
+def _why(raw: str | None) -> dict[str, Any]:
+    try:
+        found = json.loads(raw) if raw else {}
+    except ValueError:
+        found = {}
+    return found if isinstance(found, dict) else {}
+
+
+def contradiction_counts(con: Con) -> dict[str, int]:
+    """Contradictions by kind, and the reports that could be part of one (for empty states)."""
+    kinds = dict(con.execute("SELECT kind, count(*) FROM contradictions GROUP BY kind").fetchall())
+    denials = con.execute("SELECT count(*) FROM events WHERE latest AND status IN "
+                          "('denied', 'negated')").fetchall()[0][0]
+    dated = con.execute("SELECT count(*) FROM events WHERE latest AND (date_start IS NOT NULL "
+                        "OR published IS NOT NULL)").fetchall()[0][0]
+    return {"denial": int(kinds.get("denial", 0)), "figures": int(kinds.get("figures", 0)),
+            "denials": int(denials), "dated": int(dated)}
 
 
 def list_contradictions(con: Con, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Linked pairs of event reports (claim/denial, conflicting figures), side by side."""
+    """Linked pairs of event reports (claim/denial, conflicting figures), strongest first."""
     found = rows(con, f"""
-        SELECT c.kind, c.what, c.value_a, c.value_b, c.note, c.story_id,
+        SELECT c.kind, c.rule, c.strength, c.what, c.note, c.story_id, c.why,
                {_side_columns('a')}, {_side_columns('b')}
         FROM contradictions c JOIN events a ON a.eid = c.a_eid JOIN events b ON b.eid = c.b_eid
-        ORDER BY greatest(a.published, b.published) DESC NULLS LAST, c.a_eid, c.b_eid
+        ORDER BY c.strength DESC NULLS LAST, greatest(a.published, b.published) DESC NULLS LAST,
+                 c.a_eid, c.b_eid
         LIMIT ? OFFSET ?""", [limit, offset])
     out = []
     for r in found:
+        why = _why(r["why"])
         left = {k: r[f"a_{k}"] for k in _SIDE}
         right = {k: r[f"b_{k}"] for k in _SIDE}
-        left["figure"] = _figure(r["what"], r["value_a"])
-        right["figure"] = _figure(r["what"], r["value_b"])
+        left["figure"], right["figure"] = why.pop("figure_a", None), why.pop("figure_b", None)
+        series = why.pop("series", [])
+        why.pop("ranges", None)
+        rule = r["rule"] or r["kind"]
         out.append({"kind": r["kind"], "note": r["note"], "story_id": r["story_id"],
-                    "kind_label": KIND_LABELS.get(r["kind"], str(r["kind"]).replace("_", " ")),
-                    "left": left, "right": right})
+                    "what": r["what"], "strength": r["strength"],
+                    "kind_label": RULE_LABELS.get(rule, KIND_LABELS.get(r["kind"], str(rule))),
+                    "why": {k: v for k, v in why.items() if v not in (None, "", [])},
+                    "series": series, "left": left, "right": right})
     return out
+
+
+def story_links(con: Con, story_id: str) -> list[dict[str, Any]]:
+    """Stories linked to this one: the act a speech act is about, or the speech acts about it."""
+    return rows(con, """
+        SELECT 'about' AS direction, l.about_story_id AS story_id, s.label, l.why
+        FROM story_links l JOIN stories s ON s.story_id = l.about_story_id
+        WHERE l.story_id = ?
+        UNION ALL
+        SELECT 'said of it' AS direction, l.story_id, s.label, l.why
+        FROM story_links l JOIN stories s ON s.story_id = l.story_id
+        WHERE l.about_story_id = ?
+        ORDER BY 1, 2 LIMIT 50""", [story_id, story_id])
+
+
+def story_figures(con: Con, story_id: str) -> list[dict[str, Any]]:
+    """Every figure of a story's reports, in publication order: the quantity series."""
+    found = rows(con, """
+        SELECT q.what, q.unit, q.value, q.min_value, q.max_value, q.approx, q.text,
+               CAST(e.published AS VARCHAR) AS published, e.outlet,
+               array_to_string(e.attributed_names, ', ') AS attributed_to,
+               e.article_id || ':' || e.event_id AS event_id
+        FROM story_events se JOIN events e ON e.eid = se.eid JOIN quantities q ON q.eid = e.eid
+        WHERE se.story_id = ? ORDER BY q.what, e.published NULLS LAST, e.eid LIMIT 500""",
+                 [story_id])
+    for r in found:
+        r["figure"] = bound_label(r["value"], r["min_value"], r["max_value"], r["approx"])
+    return found

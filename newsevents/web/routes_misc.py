@@ -59,8 +59,10 @@ def story(request: Request, story_id: str) -> HTMLResponse:
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
         reports = queries.story_reports(con, story_id)
-    return render(request, "story.html", {"story": found, "reports": reports,
-                                          "section": "stories"})
+        links = queries.story_links(con, story_id)
+        figures = queries.story_figures(con, story_id)
+    return render(request, "story.html", {"story": found, "reports": reports, "links": links,
+                                          "figures": figures, "section": "stories"})
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
@@ -69,10 +71,11 @@ def contradictions(request: Request) -> HTMLResponse:
     page = page_param(request)
     with request.app.state.store.connect() as con:
         rows = queries.list_contradictions(con, PAGE + 1, (page - 1) * PAGE)
+        counts = queries.contradiction_counts(con)
         stale = is_stale(con)
     return render(request, "contradictions.html", {
         "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "stale": stale,
-        "section": "contradictions"})
+        "counts": counts, "section": "contradictions"})
 
 
 @router.get("/search", response_class=HTMLResponse)

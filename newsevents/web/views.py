@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..records import Actor, ArticleResult, Attribution, Event, Span
+from ..stories.figures import bound_label
 from .highlight import Mark, highlight
 
 
@@ -75,7 +76,8 @@ def event_marks(result: ArticleResult, event: Event) -> list[Mark]:
         marks.append(Mark(event.location.span.start, event.location.span.end, "place",
                           f"place: {event.location.text}"))
     for q in event.quantities:
-        marks.append(Mark(q.span.start, q.span.end, "quantity", f"{q.what}: {q.value:g} {q.unit}"))
+        marks.append(Mark(q.span.start, q.span.end, "quantity",
+                          f"{q.what}: {bound_label(q.value, q.min, q.max, q.approx)} {q.unit}"))
     return marks
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.quantities import QuantitiesStage, find_numbers, parse_number
+from newsevents.coding.quantities import QuantitiesStage, find_numbers, parse_bounds, parse_number
 from newsevents.records import Article, Event, Span
 
 
@@ -201,3 +201,29 @@ def test_next_sentence_rule_needs_a_lone_assault_and_an_eventless_sentence(nlp):
 def test_more_casualty_phrasings(nlp, text, trigger, what):
     (ev,) = _run(nlp, text, (trigger, "ASSAULT"))
     assert [q.what for q in ev.quantities] == [what]
+
+
+@pytest.mark.parametrize("text, after, bounds", [
+    ("at least 12", "", (12, None, False)), ("more than 1,400", "", (1400, None, False)),
+    ("over 1,400", "", (1400, None, False)), ("up to 300", "", (None, 300, False)),
+    ("nearly a million", "", (None, 1e6, True)), ("about 40", "", (None, None, True)),
+    ("fewer than 20", "", (None, 20, False)), ("15", "", (15, 15, False)),
+    ("12", " or more people", (12, None, False)), ("40", " or so", (None, None, True)),
+    ("some 300", "", (None, None, True)), ("just over 100", "", (100, None, True)),
+])
+def test_qualifiers_are_kept_as_bounds(text, after, bounds):
+    value = parse_number(text)
+    assert parse_bounds(text, value, after) == bounds
+
+
+def test_find_numbers_carries_the_bounds():
+    text = "At least 12 people died and up to 300 were arrested; 15 were hurt."
+    found = [(text[n.start:n.end], n.min, n.max) for n in find_numbers(text)]
+    assert found == [("At least 12", 12, None), ("up to 300", None, 300), ("15", 15, 15)]
+
+
+def test_a_qualified_toll_is_attached_with_its_bounds(nlp):
+    text = "Missiles struck a market in Kharkiv on Friday. At least 12 people were killed."
+    (ev,) = _run(nlp, text, ("struck", "ASSAULT"))
+    (q,) = ev.quantities
+    assert (q.what, q.value, q.min, q.max, q.approx) == ("killed", 12, 12, None, False)

@@ -105,8 +105,10 @@ def test_gdelt_tsv_has_cameo_codes_and_story_counts(con, tmp_path):
     assert (aid["EventCode"], aid["EventBaseCode"], aid["EventRootCode"]) == ("072", "072", "07")
     assert aid["QuadClass"] == "2" and aid["SQLDATE"] == "20250401"
     assert aid["Actor1Code"] == "IRN" and aid["Actor2Code"] == "YEMREB"
-    assert aid["NumArticles"] == "3"  # the shipment story: three articles, one story
-    assert aid["NumSources"] == "2"  # from two outlets (Gulf Wire twice, Morning Herald)
+    # the shipment story: the two claims a day apart (the undated denial nine days
+    # later is a story of its own, linked to it as a contradiction)
+    assert aid["NumArticles"] == "2"
+    assert aid["NumSources"] == "2"  # from two outlets (Gulf Wire, Morning Herald)
     meet = next(r for r in rows if r["PloverType"] == "CONSULT")
     assert meet["EventRootCode"] == "04" and meet["QuadClass"] == "1"
     reject = next(r for r in rows if r["PloverType"] == "REJECT")

@@ -46,7 +46,8 @@ def test_events_can_return_stories(db, capsys):
     code, out, _ = run(capsys, "events", "--db", db, "--stories", "--type", "AID",
                        "--format", "json")
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 1 and rows[0]["n_articles"] == 3
+    # two claims a day apart are one story; the undated denial nine days later is another
+    assert code == 0 and sorted(r["n_articles"] for r in rows) == [1, 2]
 
 
 def test_contradictions_side_by_side(db, capsys):
@@ -58,6 +59,14 @@ def test_contradictions_side_by_side(db, capsys):
                                 "AID reported: Iran → Houthi rebels")
         assert right.strip() == "AID denied: Tehran → Houthi rebels"
         assert "Gulf Wire" in block and "according to: Tehran" in block
+
+
+def test_contradictions_say_why(db, capsys):
+    code, out, _ = run(capsys, "contradictions", "--db", db, "--kind", "denial", "--why")
+    assert code == 0
+    for block in out.strip().split("\n\n"):
+        assert "why rule: denial" in block and "why doer: Iran (identity)" in block
+        assert "why speakers: different speakers" in block
 
 
 def test_actor_quotes_stats_and_status(db, capsys):

@@ -1,5 +1,7 @@
 """Stories across articles and contradictions, on invented articles coded by hand."""
 
+import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -8,6 +10,7 @@ from store_helpers import corpus, make_result
 
 from newsevents.store import open_store, queries as Q
 from newsevents.stories import ensure_fresh, is_stale, rebuild, similarity
+from newsevents.stories.figures import bound_label
 
 RUS = ("Russia", "country", "RUS", None)
 UKR = ("Ukraine", "country", "UKR", None)
@@ -66,16 +69,62 @@ def test_reports_outside_the_window_or_with_other_actors_are_other_stories(tmp_p
         assert sizes == [1, 1, 3]
 
 
-def test_conflicting_death_tolls_are_a_contradiction(tmp_path):
+def test_a_toll_rising_over_the_days_is_a_series_not_a_contradiction(tmp_path):
     with stored(tmp_path, three_reports()) as st:
         rebuild(st.con)
+        assert Q.contradictions(st.con, kind="figures") == []
+
+
+def test_conflicting_death_tolls_on_one_day_are_a_contradiction(tmp_path):
+    lower = strike("Russia struck the market in Ukraine, killing 9 people, the governor said.",
+                   "s6", "Steppe News", date(2025, 5, 4), 9,
+                   speaker=("the governor", "person", "UKR", "GOV"))
+    with stored(tmp_path, three_reports() + [lower]) as st:
+        rebuild(st.con)
         rows = Q.contradictions(st.con, kind="figures")
-        assert len(rows) == 1
-        r = rows[0]
-        assert (r["value_a"], r["value_b"]) == (14, 19)
-        assert r["what"] == "killed (people)"
-        assert r["a_outlet"] == "Kyiv Post Daily" and r["b_outlet"] == "Danube Times"
-        assert r["b_attributed_to"] == "emergency services"
+        # 9 on the day 19 was reported, and 9 after 14 (a toll that fell): two conflicts
+        pairs = {tuple(sorted((r["value_a"], r["value_b"]))): r for r in rows}
+        assert set(pairs) == {(9, 19), (9, 14)}
+        r = pairs[(9, 19)]
+        assert r["what"] == "killed (people)" and r["rule"] == "conflicting figures"
+        assert {r["a_outlet"], r["b_outlet"]} == {"Danube Times", "Steppe News"}
+        assert json.loads(r["why"])["when"] == "same day"
+        assert json.loads(pairs[(9, 14)]["why"])["when"] == "the later figure is lower"
+        series = json.loads(r["why"])["series"]
+        assert [x["figure"] for x in series][:2] == ["14", "14"] and len(series) == 4
+
+
+def _bounded(result, value, lo, hi, approx=False):
+    """``result`` with its event's toll given bounds ("at least 12": lo=12, hi=None)."""
+    ev = result.events[0]
+    q = replace(ev.quantities[0], value=float(value), min=lo, max=hi, approx=approx)
+    return replace(result, events=(replace(ev, quantities=(q,)),))
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ((12, 12, None), (15, 15, 15), False),        # at least 12 / 15: agree
+    ((14, 14, None), (12, 12, 12), True),         # more than 14 / 12: conflict
+    ((19, None, 19), (14, 14, 14), False),        # up to 19 / 14: agree
+    ((14, None, None, True), (14, 14, 14), False),  # about 14 / 14
+    ((14, 14, 14), (19, 19, 19), True),           # exact, same day, different
+])
+def test_figures_respect_their_bounds(tmp_path, a, b, conflict):
+    first = strike("Russia struck a market in Ukraine, killing 14 people.", "b1", "Kyiv Post Daily",
+                   date(2025, 5, 2), 14)
+    second = strike("Russia struck the market in Ukraine, killing 19 people, medics said.", "b2",
+                    "Danube Times", date(2025, 5, 2), 19,
+                    speaker=("medics", "group", "UKR", None))
+    results = [_bounded(first, *a), _bounded(second, *b)]
+    with stored(tmp_path, results) as st:
+        rebuild(st.con)
+        assert len(Q.contradictions(st.con, kind="figures")) == int(conflict)
+
+
+def test_bound_labels():
+    assert bound_label(12, 12, None, False) == "≥ 12"
+    assert bound_label(300, None, 300, False) == "≤ 300"
+    assert bound_label(1400, 1400, 1400, False) == "1,400"
+    assert bound_label(40, None, None, True) == "≈ 40"
 
 
 def test_claim_and_denial_are_linked_with_their_sources(tmp_path):
@@ -86,9 +135,14 @@ def test_claim_and_denial_are_linked_with_their_sources(tmp_path):
         assert claims == [("alleged", "Saudi officials"), ("reported", "United Nations panel")]
         for r in rows:
             assert r["b_status"] == "denied" and r["b_evidence"] == "Tehran denied arming Houthi rebels."
-            assert "REJECT by Tehran" in r["note"]
+            why = json.loads(r["why"])
+            assert r["rule"] == "denial" and why["speakers"].startswith("different speakers")
+            assert why["doer"] == "Iran (identity)" and "Houthi rebels" in why["target"]
         # the Turkish-Greek meeting is contradicted by nothing
         assert all("CONSULT" not in (r["a_type"], r["b_type"]) for r in rows)
+        # the REJECT speech act is its own story, linked to the story of the denied AID
+        links = st.con.execute("SELECT story_id, about_story_id FROM story_links").fetchall()
+        assert len(links) == 1
 
 
 def test_denial_of_a_different_dyad_is_not_linked(tmp_path):
@@ -106,9 +160,12 @@ def test_events_filter_returns_stories_with_matching_reports(tmp_path):
     with stored(tmp_path, corpus()) as st:
         rebuild(st.con)
         rows = Q.stories(st.con, Q.event_filter(type="AID"))
-        assert len(rows) == 1 and rows[0]["n_articles"] == 3
-        assang = rows[0]["statuses"]
-        assert '"denied": 1' in assang and '"alleged": 1' in assang
+        # the two claims a day apart are one story; the denial published nine days
+        # later, with no date of its own, is another (linked to it as a contradiction)
+        assert sorted(r["n_articles"] for r in rows) == [1, 2]
+        big = max(rows, key=lambda r: r["n_articles"])
+        assert '"alleged": 1' in big["statuses"] and '"reported": 1' in big["statuses"]
+        assert big["first_seen"] == date(2025, 4, 3) and big["event_start"] == date(2025, 4, 1)
 
 
 def test_stories_go_stale_on_new_articles_and_are_rebuilt_on_demand(tmp_path):

@@ -193,7 +193,7 @@ def test_stories_group_reports_across_articles(client):
     story = client.get(row[1])
     assert story.status_code == 200
     shown = dict(re.findall(r'status-(\w+)">\w+ ×(\d+)<', story.text.split('id="story-statuses"')[1]))
-    n_reports = story.text.split('id="story-statuses"')[1].count('<td class="mono">')
+    n_reports = story.text.split('id="story-timeline"')[1].split("</ol>")[0].count("<li>")
     assert n_reports >= 2 and sum(map(int, shown.values())) == n_reports
     assert set(statuses) == set(shown)
     assert "Iran sent hundreds of drones" in story.text and "Iran shipped drones" in story.text
@@ -207,13 +207,19 @@ def test_contradictions_side_by_side_with_sources(client):
     r = client.get("/contradictions")
     assert r.status_code == 200
     cards = r.text.split('<section class="card contradiction">')[1:]
-    assert len(cards) == 3
+    assert len(cards) == 4
     denial = next(c for c in cards if "claim and its denial" in c and "hundreds" in c)
     claim_side, denial_side = denial.split('<div class="vs">vs</div>')
     assert "status-reported" in claim_side and "Western officials" in claim_side
     assert "status-denied" in denial_side and "Ali Rahimi" in denial_side
-    figures = next(c for c in cards if "Conflicting figures" in c)
-    assert "<b>12 killed (people)</b>" in figures and "<b>4 killed (people)</b>" in figures
+    assert "published 2025-03-12" in denial_side and "same article" in denial
+    rejected = next(c for c in cards if "an accusation and its rejection" in c)
+    assert "Olena Bondar" in rejected and "Tehran denied the claim." in rejected
+    figures = next(c for c in cards if "conflicting figures" in c)
+    assert '<b class="figure">12</b>' in figures and '<b class="figure">4</b>' in figures
+    assert "killed (people)" in figures and 'class="data small series"' in figures
+    # strongest first: the two denials by other speakers naming both sides lead
+    assert "claim and its denial" in cards[0] and "claim and its denial" in cards[1]
 
 
 def test_untrusted_article_is_escaped_everywhere(client):
