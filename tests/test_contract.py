@@ -76,3 +76,17 @@ def test_validate_rejects_unknown_status():
 ])
 def test_event_date_values(precision, start, end, value):
     assert EventDate("x", Span(0, 1, "x"), start, end, precision).value == value
+
+
+@pytest.mark.parametrize("path,bad", [(("article", "published"), "2024-02-30"),
+                                      (("events", 0, "date", "start"), "2024-13-01"),
+                                      (("events", 0, "date", "end"), "next week")])
+def test_validate_checks_date_formats(path, bad):
+    record = to_json(sample())
+    validate(record)
+    node = record
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = bad
+    with pytest.raises(ContractError, match="date"):
+        validate(record)
