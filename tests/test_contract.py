@@ -97,3 +97,17 @@ def test_quantity_bounds_round_trip_and_old_records_read_back():
     validate(record)
     old = from_json(record).events[0].quantities[0]
     assert (old.value, old.min, old.max, old.approx) == (12, None, None, False)
+
+
+@pytest.mark.parametrize("path,bad", [(("article", "published"), "2024-02-30"),
+                                      (("events", 0, "date", "start"), "2024-13-01"),
+                                      (("events", 0, "date", "end"), "next week")])
+def test_validate_checks_date_formats(path, bad):
+    record = to_json(sample())
+    validate(record)
+    node = record
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = bad
+    with pytest.raises(ContractError, match="date"):
+        validate(record)

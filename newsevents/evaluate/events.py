@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..coding.base import Analysis
 from ..coding.events import EventStage
 from ..coding.models.event_type import EventTypeModel, clause_features, fit
+from ..errors import UsageError
 from ..records import Article, Event
 from .base import Score
 from .events_data import GoldDyad, coarse, read_gsr, read_plv
@@ -72,7 +73,11 @@ def gold_features(doc, dyad: GoldDyad) -> dict[str, float]:
 
 def fold_of(dyads: Sequence[GoldDyad], k: int = K) -> list[int]:
     """Deterministic stratified folds; dyads of one sentence share a fold."""
-    from sklearn.model_selection import StratifiedGroupKFold
+    try:
+        from sklearn.model_selection import StratifiedGroupKFold
+    except ImportError:  # an extra, not a runtime dependency
+        raise UsageError("the events evaluation trains models: install the 'train' extra "
+                         "(pip install 'newsevents[train]')") from None
 
     labels = [coarse(d.label) for d in dyads]
     out = [0] * len(dyads)

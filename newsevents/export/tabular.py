@@ -1,4 +1,11 @@
-"""Parquet (partitioned by month) and CSV exports of the flat event rows."""
+"""Parquet (partitioned by month) and CSV exports of the flat event rows.
+
+The Parquet dataset is Hive-partitioned (``month=YYYY-MM/part-0.parquet``,
+``month=undated`` for undated events) and its columns are
+:data:`PARQUET_COLUMNS` (the partition column ``month`` comes from the
+directory names: DuckDB's ``read_parquet(..., hive_partitioning=true)`` and
+pandas' ``read_parquet(directory)`` both restore it).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,27 @@ import pyarrow as pa
 
 from ..errors import UsageError
 from .rows import event_batches
+
+_ACTOR = "list<struct<name: string, country: string, sector: string>>"
+
+#: The documented Parquet columns and their Arrow types, in file order (``month``
+#: is the partition column).  Offsets are character offsets into the article text.
+PARQUET_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("eid", "int64"), ("event_id", "string"), ("article_id", "string"), ("local_id", "string"),
+    ("event_date", "date32[day]"), ("month", "string"), ("type", "string"), ("mode", "string"),
+    ("status", "string"), ("confidence", "double"), ("coder", "string"),
+    ("source_names", "list<string>"), ("target_names", "list<string>"),
+    ("attributed_names", "list<string>"), ("via_names", "list<string>"),
+    ("sources", _ACTOR), ("targets", _ACTOR),
+    ("quantities", "list<struct<what: string, unit: string, value: double, text: string, …>>"),
+    ("trigger_text", "string"), ("trigger_start", "int32"), ("trigger_end", "int32"),
+    ("evidence", "string"), ("evidence_start", "int32"), ("evidence_end", "int32"),
+    ("date_text", "string"), ("date_value", "string"), ("date_precision", "string"),
+    ("location_text", "string"), ("location_country", "string"), ("lat", "double"),
+    ("lon", "double"), ("published", "date32[day]"), ("outlet", "string"), ("url", "string"),
+    ("title", "string"), ("language", "string"), ("story_id", "string"),
+    ("n_reports", "int32"), ("n_articles", "int32"), ("n_outlets", "int32"),
+    ("n_sources", "int32"))
 
 #: CSV columns, in order (list and struct columns are flattened).
 CSV_COLUMNS: tuple[str, ...] = (

@@ -40,12 +40,13 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 Item = Document | Skipped | Failed
 
 
-def _load(location: str, settings: Settings) -> bytes:
+def _load(location: str, settings: Settings, fetcher: urls.Fetcher | None) -> bytes:
     """The feed's bytes, from a URL or a file, at most ``settings.max_bytes``."""
     if urls.is_url(location) and not Path(location).exists():
         got = urls.fetch_bytes(location, max_bytes=settings.max_bytes,
                                accept="application/rss+xml,application/atom+xml,"
-                                      "application/xml,text/xml;q=0.9,*/*;q=0.1")
+                                      "application/xml,text/xml;q=0.9,*/*;q=0.1",
+                               fetcher=fetcher, settings=settings)
         return got.body
     path = Path(location)
     try:
@@ -141,15 +142,15 @@ def _summary(entry) -> str | None:
     return _body(value, (entry.get("summary_detail") or {}).get("type")) or None
 
 
-def _item(entry, index: int, location: str, outlet: str | None, fetch: bool,
-          settings: Settings) -> Item:
+def _item(entry, index: int, location: str, outlet: str | None,
+          fetcher: urls.Fetcher | None, settings: Settings) -> Item:
     link = entry.get("link") or None
     source = link or f"{location}#item{index}"
     meta = dict(id=entry.get("id") or link, url=link, title=entry.get("title") or None,
                 published=_entry_date(entry), outlet=outlet)
     body = _full_content(entry)
-    if body is None and fetch and link:
-        page = urls.fetch_url(link, settings=settings, found_in=location)
+    if body is None and fetcher is not None and link:
+        page = urls.fetch_url(link, settings=settings, found_in=location, fetcher=fetcher)
         if not isinstance(page, Document):
             return page
         return Document(source=source, content=page.content, content_type=page.content_type,
@@ -157,27 +158,27 @@ def _item(entry, index: int, location: str, outlet: str | None, fetch: bool,
     body = body or _summary(entry)
     if body is None:
         return Skipped(source, "empty", "feed item has no content or summary"
-                       + ("" if fetch else " (use --fetch to fetch its page)"), id=meta["id"])
+                       + ("" if fetcher else " (use --fetch to fetch its page)"), id=meta["id"])
     return Document(source=source, content=body, content_type="text", **meta)
 
 
-def read_feed(location: str, fetch: bool = False,
-              settings: Settings | None = None) -> Iterator[Item]:
+def read_feed(location: str, fetch: bool = False, settings: Settings | None = None,
+              fetcher: urls.Fetcher | None = None) -> Iterator[Item]:
     """Yield one document per item of the RSS/Atom feed at ``location`` (file or URL).
 
-    Never raises for a bad feed or item: an unreadable, unsafe or unparseable
-    feed yields one :class:`Failed` (or :class:`Skipped` when over the size cap).
+    ``fetcher``: the run's :class:`~newsevents.ingest.fetcher.Fetcher` (one
+    of its own when None).  Never raises for a bad feed or item: an
+    unreadable, unsafe or unparseable feed yields one :class:`Failed` (or
+    :class:`Skipped` when over the size cap or refused by robots.txt).
     """
     settings = settings or Settings()
-    try:
-        data = _load(location, settings)
-    except urls.TooLarge as exc:
-        yield Skipped(location, "too_large", str(exc))
-        return
-    except InputError as exc:
-        yield Failed(location, exc.kind, str(exc))
-        return
-    yield from read_feed_bytes(data, location, fetch=fetch, settings=settings)
+    with urls.fetcher_for(settings, fetcher) as f:
+        try:
+            data = _load(location, settings, f)
+        except InputError as exc:
+            yield urls.refusal_record(location, exc)
+            return
+        yield from read_feed_bytes(data, location, fetch=fetch, settings=settings, fetcher=f)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -187,7 +188,8 @@ def looks_like_feed(data: bytes) -> bool:
 
 
 def read_feed_bytes(data: bytes, location: str, fetch: bool = False,
-                    settings: Settings | None = None) -> Iterator[Item]:
+                    settings: Settings | None = None,
+                    fetcher: urls.Fetcher | None = None) -> Iterator[Item]:
     """Like :func:`read_feed` for a feed already in memory (``location`` names it)."""
     import feedparser
 
@@ -211,23 +213,28 @@ def read_feed_bytes(data: bytes, location: str, fetch: bool = False,
             yield Skipped(location, "empty", "feed has no items")
         return
     outlet = parsed.feed.get("title") or None
-
-    def item(numbered: tuple[int, object]) -> Item:
-        index, entry = numbered
-        try:
-            return _item(entry, index, location, outlet, fetch, settings)
-        except Exception as exc:  # one odd item must not end the feed
-            log.debug("feed item %d of %s failed", index, location, exc_info=True)
-            return Failed(f"{location}#item{index}", "bad_feed_item", f"{type(exc).__name__}: {exc}")
-
-    numbered = enumerate(parsed.entries)
     if not fetch:
-        yield from map(item, numbered)
+        yield from map(lambda n: _safe_item(n, location, outlet, None, settings),
+                       enumerate(parsed.entries))
         return
     # Pages are fetched a few at a time (a feed of 100 links would otherwise
     # wait for 100 round trips in a row), in order, at most 2 x FETCH_THREADS ahead
-    # of the reader so memory stays bounded.
-    yield from _ordered_in_threads(item, numbered, FETCH_THREADS)
+    # of the reader so memory stays bounded; the fetcher keeps each host to its
+    # per-host limit and pace whatever the thread count.
+    with urls.fetcher_for(settings, fetcher) as f:
+        yield from _ordered_in_threads(lambda n: _safe_item(n, location, outlet, f, settings),
+                                       enumerate(parsed.entries), FETCH_THREADS)
+
+
+def _safe_item(numbered: tuple[int, object], location: str, outlet: str | None,
+               fetcher: urls.Fetcher | None, settings: Settings) -> Item:
+    """:func:`_item`, with an unexpected error as that item's :class:`Failed`."""
+    index, entry = numbered
+    try:
+        return _item(entry, index, location, outlet, fetcher, settings)
+    except Exception as exc:  # one odd item must not end the feed
+        log.debug("feed item %d of %s failed", index, location, exc_info=True)
+        return Failed(f"{location}#item{index}", "bad_feed_item", f"{type(exc).__name__}: {exc}")
 
 
 #: concurrent page downloads of --fetch, per feed

@@ -152,8 +152,11 @@ def _open_lines(path: Path, settings: Settings) -> Iterator[bytes]:
 
 
 def read_file(path: Path, published: date | None = None, settings: Settings | None = None,
-              fetch: bool = False) -> Iterator[Item]:
-    """Documents from one file, chosen by its name (``.txt``, ``.html``, ``.jsonl``, ``.gz`` …)."""
+              fetch: bool = False, fetcher=None) -> Iterator[Item]:
+    """Documents from one file, chosen by its name (``.txt``, ``.html``, ``.jsonl``, ``.gz`` …).
+
+    ``fetcher``: the run's :class:`~newsevents.ingest.fetcher.Fetcher`, for a
+    feed's pages (``fetch``)."""
     settings = settings or Settings()
     source = str(path)
     fmt, _ = _kind(path)
@@ -163,7 +166,7 @@ def read_file(path: Path, published: date | None = None, settings: Settings | No
         elif fmt == "feed":
             from .feeds import read_feed
 
-            yield from read_feed(source, fetch=fetch, settings=settings)
+            yield from read_feed(source, fetch=fetch, settings=settings, fetcher=fetcher)
         elif fmt == "warc":
             from .warc import read_warc
 
@@ -212,22 +215,30 @@ def read_paths(paths: Iterable[str | os.PathLike], published: date | None = None
     their own (a JSONL field or HTML metadata wins).  Files of unknown type
     inside a directory are reported as skipped, not silently passed over.
     """
-    settings = settings or Settings()
-    for raw in paths:
-        name = os.fspath(raw)
-        if name == "-":
-            yield from read_stdin(sys.stdin.buffer, published, settings)
-        elif name.startswith(("http://", "https://")):
-            from .urls import read_url  # a feed URL yields its items, a page one document
+    from .fetcher import Fetcher
 
-            yield from read_url(name, fetch=fetch, settings=settings)
-        elif Path(name).is_dir():
-            for path in _walk(Path(name)):
-                if _kind(path)[0] == "unknown":
-                    yield Skipped(str(path), "unsupported_format", f"unknown file type {path.suffix!r}")
-                else:
-                    yield from read_file(path, published, settings, fetch)
-        elif Path(name).exists():
-            yield from read_file(Path(name), published, settings, fetch)
-        else:
-            yield Failed(name, "not_found", "no such file or directory")
+    settings = settings or Settings()
+    # one fetcher for the run: robots.txt read once per host, one pace per host
+    with Fetcher(settings.fetch) as fetcher:
+        for raw in paths:
+            yield from _read_one(os.fspath(raw), published, settings, fetch, fetcher)
+
+
+def _read_one(name: str, published: date | None, settings: Settings, fetch: bool,
+              fetcher) -> Iterator[Item]:
+    if name == "-":
+        yield from read_stdin(sys.stdin.buffer, published, settings)
+    elif name.startswith(("http://", "https://")):
+        from .urls import read_url  # a feed URL yields its items, a page one document
+
+        yield from read_url(name, fetch=fetch, settings=settings, fetcher=fetcher)
+    elif Path(name).is_dir():
+        for path in _walk(Path(name)):
+            if _kind(path)[0] == "unknown":
+                yield Skipped(str(path), "unsupported_format", f"unknown file type {path.suffix!r}")
+            else:
+                yield from read_file(path, published, settings, fetch, fetcher)
+    elif Path(name).exists():
+        yield from read_file(Path(name), published, settings, fetch, fetcher)
+    else:
+        yield Failed(name, "not_found", "no such file or directory")

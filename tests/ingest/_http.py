@@ -12,13 +12,17 @@ Route = tuple[int, dict[str, str], bytes] | Callable[[BaseHTTPRequestHandler], N
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[tuple[str, list[dict]]]:
-    """Serve ``routes``; yields the base URL and the list of received request headers."""
+def serve(routes: dict[str, Route], keep_alive: bool = False) -> Iterator[tuple[str, list[dict]]]:
+    """Serve ``routes``; yields the base URL and the list of received request headers
+    (with the client's port).  ``keep_alive``: speak HTTP/1.1, keeping connections open."""
     seen: list[dict] = []
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
         def do_GET(self):  # noqa: N802 - http.server API
-            seen.append({"path": self.path, **{k.lower(): v for k, v in self.headers.items()}})
+            seen.append({"path": self.path, "client_port": self.client_address[1],
+                         **{k.lower(): v for k, v in self.headers.items()}})
             route = routes.get(self.path)
             if route is None:
                 self.send_error(404)

@@ -7,7 +7,7 @@ import time
 import pytest
 from _http import serve
 
-from newsevents.config import Settings
+from newsevents.config import FetchPolicy, Settings
 from newsevents.ingest import read_paths
 from newsevents.ingest.urls import USER_AGENT, fetch_url, is_url, read_url
 from newsevents.records import Document, Failed, Skipped
@@ -31,7 +31,8 @@ def test_page_is_fetched_with_user_agent_and_charset():
     assert doc.content == PAGE.decode() and doc.url == base + "/a" and doc.source == base + "/a"
     assert latin_doc.content == latin
     assert plain.content_type == "text" and plain.content == "Kestria recalled its envoy."
-    assert seen[0]["user-agent"] == USER_AGENT
+    assert {r["user-agent"] for r in seen} == {USER_AGENT}  # robots.txt and pages alike
+    assert USER_AGENT.startswith("newsevents/") and "(+http" in USER_AGENT
 
 
 def test_redirect_within_http_is_followed_but_not_to_file():
@@ -98,7 +99,8 @@ def test_http_errors_timeouts_and_binary_are_records():
     assert isinstance(png, Skipped) and png.reason == "unsupported_content_type"
     assert isinstance(binary, Failed) and binary.kind == "binary"
     assert isinstance(late, Failed) and late.kind == "timeout"
-    refused = fetch_url("http://127.0.0.1:9/")  # nothing listens on the discard port
+    quick = Settings(fetch=FetchPolicy(backoff=0.01))  # connection errors are retried
+    refused = fetch_url("http://127.0.0.1:9/", settings=quick)  # nothing listens on the discard port
     assert isinstance(refused, Failed) and refused.kind == "network_error"
 
 
