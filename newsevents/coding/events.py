@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Event, RejectedEvent
-from .event_args import Arg, np_actors, quoted_we, subject_token
+from .event_args import np_actors, quoted_we, subject_token
 from .event_clauses import Clause, sentence_clauses
 from .event_lexicon import lexicon
 from .event_by_status import retype_by_status
 from .event_rejections import rejection
 from .event_senses import RETYPES
-from .models import event_clause, event_roles
 from .models.event_type import clause_features, load_default
 
 if TYPE_CHECKING:
@@ -61,14 +60,6 @@ TYPE_MIN = 0.3
 #: least this probability and names the type with at least WEAK_TYPE_MIN
 WEAK_EVENT_MIN = 0.3
 WEAK_TYPE_MIN = 0.4
-#: the clause decider (:mod:`.models.event_clause`) adds a clause the gates left out from this
-#: probability that it is an event on (chosen by cross-validation on gold-events dev) ...
-DECIDER_ADD = 0.9
-#: ... and rejects one the gates let through below this probability
-DECIDER_DROP = 0.0
-#: the role filler (:mod:`.models.event_roles`) fills an empty side with the sentence's most
-#: likely actor for it from this probability on
-ROLE_MIN = 0.8
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
 
@@ -343,12 +334,9 @@ class EventStage:
 
     name = "events"
 
-    def __init__(self, use_model: bool = True, model: "EventTypeModel | None" = None,
-                 decider: "EventTypeModel | None" = None) -> None:
+    def __init__(self, use_model: bool = True, model: "EventTypeModel | None" = None) -> None:
         self.use_model = use_model
         self._model = model
-        self._decider = decider
-        self._roles: "EventTypeModel | None" = None
 
     @property
     def model(self) -> "EventTypeModel | None":
@@ -358,84 +346,6 @@ class EventStage:
         if self._model is None:
             self._model = load_default()
         return self._model
-
-    @property
-    def decider(self) -> "EventTypeModel | None":
-        """The clause decider (shipped one by default; ``None`` when disabled or absent)."""
-        if not self.use_model:
-            return None
-        if self._decider is None:
-            self._decider = event_clause.load_default()
-        return self._decider
-
-    def _decide_all(self, analysis: "Analysis", clauses: list[Clause]) -> list[tuple[_Typed | None, str]]:
-        """Each clause typed by the gates, then checked by the clause decider: a clause the
-        gates left out is added when the decider is sure it is an event; one they let
-        through is rejected when the decider is sure it is not."""
-        preds = self._predict(analysis, clauses)
-        sentence_types = _sentence_types(clauses)
-        decider = self.decider
-        feats = [event_clause.decider_features(analysis.doc, c, analysis.actors) for c in clauses] \
-            if decider is not None else []
-        verdicts = decider.predict_proba(feats) if decider is not None and feats else None
-        out: list[tuple[_Typed | None, str]] = []
-        for n, (clause, pred) in enumerate(zip(clauses, preds)):
-            status = _status(clause.status_token, analysis, self.use_model)
-            neighbours = sentence_types.get(clause.trigger.sent.start, frozenset()) - {rule_type(clause)}
-            t = _decide(clause, pred, status, neighbours)
-            if verdicts is not None:
-                t = self._check(analysis, clause, t, verdicts[n], status)
-            out.append((t, status))
-        return out
-
-    def _check(self, analysis: "Analysis", clause: Clause, t: _Typed | None, probs, status: str) -> _Typed | None:
-        labels = self.decider.labels
-        none = labels.index(event_clause.NONE_LABEL) if event_clause.NONE_LABEL in labels else None
-        p_event = 1.0 - float(probs[none]) if none is not None else 1.0
-        if t is not None and p_event < DECIDER_DROP:
-            analysis.rejected.append(RejectedEvent(t.type, analysis.span_of(t.trigger),
-                                                   f"clause decider (event_clause): p_event={p_event:.2f}"))
-            return None
-        if t is None and p_event >= DECIDER_ADD and clause.actor_count() > 0:
-            label = rule_type(clause) or max((lab for lab in labels if lab != event_clause.NONE_LABEL),
-                                             key=lambda lab: probs[labels.index(lab)])
-            if label == "YIELD":
-                label = split_yield(clause, status)
-            return _Typed(clause, label, "model", p_event, clause.trigger_override or clause.trigger)
-        return t
-
-    @property
-    def roles(self) -> "EventTypeModel | None":
-        """The role filler (``None`` when disabled or absent)."""
-        if not self.use_model:
-            return None
-        if self._roles is None:
-            self._roles = event_roles.load_default()
-        return self._roles
-
-    def _fill_sides(self, analysis: "Analysis", t: _Typed) -> None:
-        """Give an empty source or target the sentence's actor the role filler is surest of."""
-        clause, model = t.clause, self.roles
-        if model is None or (clause.source is not None and clause.target is not None):
-            return
-        taken = set(clause.source_actors) | set(clause.target_actors)
-        found = [(a, s, e) for a, s, e in event_roles.mentions(t.trigger.sent, analysis.actors)
-                 if a not in taken and not s <= t.trigger.i < e]
-        if not found:
-            return
-        kinds = [analysis.actors.find(a) for a, _, _ in found]
-        probs = model.predict_proba([event_roles.role_features(analysis.doc, t.trigger, s, e,
-                                                               k.kind if k else None)
-                                     for (_, s, e), k in zip(found, kinds)])
-        for side in ("SOURCE", "TARGET"):
-            if getattr(clause, side.lower()) is not None:
-                continue
-            col = probs[:, model.labels.index(side)]
-            best = int(col.argmax())
-            if col[best] >= ROLE_MIN and found[best][0] not in taken:
-                a, s, e = found[best]
-                setattr(clause, side.lower(), Arg((a,), (s, e)))
-                taken.add(a)
 
     def clauses(self, analysis: "Analysis") -> list[Clause]:
         """Every candidate clause of the article, in text order."""
@@ -463,10 +373,14 @@ class EventStage:
 
     def __call__(self, analysis: "Analysis") -> None:
         clauses = self.clauses(analysis)
+        preds = self._predict(analysis, clauses)
         typed: list[tuple[_Typed, str]] = []
-        for clause, (t, status) in zip(clauses, self._decide_all(analysis, clauses)):
+        sentence_types = _sentence_types(clauses)
+        for clause, pred in zip(clauses, preds):
+            status = _status(clause.status_token, analysis, self.use_model)
+            neighbours = sentence_types.get(clause.trigger.sent.start, frozenset()) - {rule_type(clause)}
+            t = _decide(clause, pred, status, neighbours)
             if t is not None:
-                self._fill_sides(analysis, t)
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
                 for retype in RETYPES:

@@ -322,16 +322,14 @@ class EventTypeModel:
 
 def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float = 8.0,
         min_count: int = 1, seed: int = 0,
-        negatives: Sequence[dict[str, float]] | None = None,
-        class_weight: str | None = "balanced") -> EventTypeModel:
+        negatives: Sequence[dict[str, float]] | None = None) -> EventTypeModel:
     """Train a multinomial logistic regression (needs scikit-learn; deterministic).
 
     ``negatives`` are clauses that are no event (class ``NONE``); by default
     the shipped pool mined from ordinary political news
     (``scripts/train_event_trigger.py``), so that every model trained here
     can also say whether a verb outside the lexicon names an event.  Pass
-    ``[]`` for a types-only model.  ``class_weight=None`` keeps the classes'
-    frequencies (for a detector, whose prior is part of what it must learn).
+    ``[]`` for a types-only model.
     """
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -351,7 +349,7 @@ def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float
         rows = [{n: v for n, v in f.items() if counts[n] >= min_count} for f in rows]
     vec = DictVectorizer(sort=True)
     x = normalize(vec.fit_transform(rows))
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight=class_weight)
+    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight="balanced")
     clf.fit(x, list(labels))
     vocab = {n: i for i, n in enumerate(vec.feature_names_)}
     coef, intercept = clf.coef_, clf.intercept_
