@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 #: suite name -> module that defines ``SUITE`` (imported only when asked for)
 SUITES: dict[str, str] = {
     "attribution": "newsevents.evaluate.attribution",
+    "aw": "newsevents.evaluate.aw",
     "events": "newsevents.evaluate.events",
     "factuality": "newsevents.evaluate.factuality",
     "extraction": "newsevents.evaluate.extraction",

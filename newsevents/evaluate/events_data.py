@@ -1,6 +1,6 @@
-"""Readers for the event gold data: PLV (marked dyads) and the PLOVER GSR.
+"""Readers for the event gold data: PLV and AW (marked dyads) and the PLOVER GSR.
 
-Both yield :class:`GoldDyad` records: a sentence, the character spans of its
+All yield :class:`GoldDyad` records: a sentence, the character spans of its
 source and target actors, and the gold PLOVER type under today's names.
 The files stay in ``../shared/data``; nothing from them is copied.
 """
@@ -74,23 +74,35 @@ def _unmark(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return text, spans
 
 
-def read_plv(path: Path) -> list[GoldDyad]:
-    """Read ``PLV_train.tsv``: one dyad per row, text with the marks removed."""
+def _marked_dyad(dyad_id: str, marked: str, label: str, group: str) -> GoldDyad:
+    text, spans = _unmark(marked)
+    src, tgt = spans.get("s"), spans.get("t")
+    return GoldDyad(id=dyad_id, text=text, label=label,
+                    sources=(src,) if src and src[1] > src[0] else (),
+                    targets=(tgt,) if tgt and tgt[1] > tgt[0] else (), group=group)
+
+
+def _read_tsv(path: Path, what: str) -> list[dict[str, str]]:
     try:
         with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh, delimiter="\t"))
+            return list(csv.DictReader(fh, delimiter="\t"))
     except OSError as exc:
-        raise InputError(f"cannot read PLV data {path}: {exc}") from exc
-    out: list[GoldDyad] = []
-    for n, row in enumerate(rows):
-        text, spans = _unmark(row["marked_sentence"])
-        src, tgt = spans.get("s"), spans.get("t")
-        out.append(GoldDyad(
-            id=f"plv-{n}", text=text, label=row["gold_root"].strip(),
-            sources=(src,) if src and src[1] > src[0] else (),
-            targets=(tgt,) if tgt and tgt[1] > tgt[0] else (),
-            group=row["sentence_id"]))
-    return out
+        raise InputError(f"cannot read {what} data {path}: {exc}") from exc
+
+
+def read_plv(path: Path) -> list[GoldDyad]:
+    """Read ``PLV_train.tsv``: one dyad per row, text with the marks removed."""
+    return [_marked_dyad(f"plv-{n}", row["marked_sentence"], row["gold_root"].strip(), row["sentence_id"])
+            for n, row in enumerate(_read_tsv(path, "PLV"))]
+
+
+def read_aw(path: Path) -> list[GoldDyad]:
+    """Read ``AW_train.tsv``: one dyad per row, ``label`` is ``gold_binary`` ("1": a PLOVER
+    relation holds between the marked pair, "0": none); ``group`` is the document
+    (``dataset:doc_id``), the unit of AW's sealed split."""
+    return [_marked_dyad(f"aw-{row['uid']}", row["marked_sentence"], row["gold_binary"].strip(),
+                         f"{row['dataset']}:{row['doc_id']}")
+            for row in _read_tsv(path, "AW")]
 
 
 def _find(text: str, actor_text: str, taken: set[tuple[int, int]]) -> tuple[int, int] | None:

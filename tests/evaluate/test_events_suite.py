@@ -11,8 +11,9 @@ from newsevents.coding.actors import ActorStage
 from newsevents.coding.attribution import AttributionStage
 from newsevents.coding.base import Analysis
 from newsevents.coding.events import EventStage
-from newsevents.evaluate.events import NONE, Outcome, match_event, run_folds, scores
+from newsevents.evaluate.events import GSR, NONE, PLV, SUITE, Outcome, match_event, run_folds, scores, split_scores
 from newsevents.evaluate.events_data import GoldDyad, _unmark, coarse, read_gsr, read_plv
+from newsevents.evaluate.splits import Split, load_split
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
 
@@ -69,6 +70,22 @@ def test_scores_count_missing_events_as_wrong():
     assert by_name["plv_f1_ASSAULT"] == 1.0 and by_name["plv_f1_AID"] == 0.0
 
 
+def test_split_scores_report_all_dev_and_sealed():
+    dyads = [GoldDyad(f"d{n}", "x", "ASSAULT", group=g) for n, g in enumerate(["a", "a", "b", "c"])]
+    outcomes = [Outcome("ASSAULT", "ASSAULT", "ASSAULT"), Outcome("AID", "AID", "AID"),
+                Outcome("AID", NONE, "AID"), Outcome("ASSAULT", "AID", "AID")]
+    split = Split("plv", 0, "sentence_id", frozenset({"b", "c"}))
+    by = {s.metric: s for s in split_scores("plv", dyads, outcomes, split)}
+    assert by["plv_type_accuracy"].value == 0.5 and by["plv_type_accuracy"].n == 4
+    assert by["plv_type_accuracy_dev"].value == 1.0 and by["plv_type_accuracy_dev"].n == 2
+    assert by["plv_type_accuracy_sealed"].value == 0.0 and by["plv_type_accuracy_sealed"].n == 2
+    assert by["plv_coverage_sealed"].value == 0.5
+    assert by["plv_type_accuracy_sealed"].target == by["plv_type_accuracy"].target == 0.80
+    assert by["plv_type_macro_f1_dev"].noise is not None
+    per_type = [m for m in by if m.startswith("plv_f1_")]
+    assert per_type and all(m.endswith("_dev") for m in per_type)  # per type: dev only
+
+
 def _dyad(n: int, sentence: str, src: str, tgt: str, label: str) -> GoldDyad:
     s, t = sentence.index(src), sentence.index(tgt)
     return GoldDyad(f"x{n}", sentence, label, ((s, s + len(src)),), ((t, t + len(tgt)),), group=f"x{n}")
@@ -85,6 +102,39 @@ def test_run_folds_on_invented_dyads(nlp):
     outcomes = run_folds(pipe, dyads, [], k=2)
     assert len(outcomes) == len(dyads)
     assert sum(o.pred == o.gold for o in outcomes) >= 10
+
+
+def _write_gold(root: Path, plv_rows: list[tuple[str, str, str]], gsr: list[dict]) -> None:
+    (root / PLV).parent.mkdir(parents=True)
+    lines = ["sentence_id\tmarked_sentence\tgold_root"] + ["\t".join(r) for r in plv_rows]
+    (root / PLV).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / GSR).parent.mkdir(parents=True)
+    (root / GSR).write_text(json.dumps(gsr), encoding="utf-8")
+
+
+def test_events_suite_reports_dev_and_sealed_on_invented_data(nlp, tmp_path):
+    pairs = [("France", "Germany"), ("Japan", "China"), ("Peru", "Chile"), ("Cuba", "Haiti"),
+             ("Brazil", "Mexico"), ("India", "Pakistan")]
+    plv_sealed = sorted(load_split("plv").sealed)
+    gsr_sealed = sorted(load_split("gsr").sealed)
+    plv_rows, gsr = [], []
+    for n, (a, b) in enumerate(pairs):
+        sid = plv_sealed[n] if n % 2 else f"invented-{n}"
+        plv_rows.append((sid, f"<s>{a}</s> attacked <t>{b}</t> on Monday.", "ASSAULT"))
+        plv_rows.append((f"{sid}-b" if n % 2 == 0 else plv_sealed[n + 10], f"<s>{a}</s> praised <t>{b}</t>.",
+                         "SUPPORT"))
+        for k, (verb, label) in enumerate((("bombed", "FIGHT"), ("criticized", "DISAPPROVE"))):
+            rid = gsr_sealed[2 * n + k] if n % 2 else f"invented-{n}-{k}"
+            gsr.append({"id": rid, "event": label, "text": f"{a} {verb} {b}.",
+                        "source": [{"actorText": a, "code": ""}], "target": [{"actorText": b, "code": ""}]})
+    _write_gold(tmp_path, plv_rows, gsr)
+    pipe = Pipeline(nlp=nlp, stages=[ActorStage(), AttributionStage()])
+    by = {s.metric: s for s in SUITE.run(tmp_path, pipe)}
+    for prefix in ("plv", "gsr"):
+        assert by[f"{prefix}_type_accuracy"].n == 12
+        assert by[f"{prefix}_type_accuracy_dev"].n == by[f"{prefix}_type_accuracy_sealed"].n == 6
+        assert by[f"{prefix}_type_macro_f1_sealed"].noise is not None
+        assert not any(m.startswith(f"{prefix}_f1_") and not m.endswith("_dev") for m in by)
 
 
 @pytest.mark.skipif(not (DATA / "plv" / "PLV_train.tsv").exists(), reason="shared gold data absent")
