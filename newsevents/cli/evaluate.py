@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--data", metavar="DIR",
                    help="gold data directory (default: $NEWSEVENTS_DATA or ../shared/data)")
     p.add_argument("--json", metavar="OUT", help="also write all scores as JSON to OUT")
+    p.add_argument("--sealed", action="store_true",
+                   help="print the figures of every data set with a sealed split as dev beside sealed "
+                        "(newsevents/data/splits/); the full table still goes to --json")
     p.add_argument("--check", action="store_true",
                    help="compare with the committed baseline; exit 1 when a score is below "
                         "its floor by more than its noise")
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no such data directory: {args.data}")
     pipeline = Pipeline(Settings(model=args.model, use_models=not args.rules_only))
     report = evaluate(args.suites or None, args.data, pipeline=pipeline)
-    print(report.table())
+    print(report.side_by_side() if args.sealed else report.table())
     if args.json:
         Path(args.json).write_text(report.dumps() + "\n", encoding="utf-8")
     status = 1 if report.errors else 0

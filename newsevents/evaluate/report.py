@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -10,6 +11,23 @@ from .base import Score
 
 #: identifies the JSON written by ``newsevents evaluate --json``
 REPORT_SCHEMA = "newsevents-evaluate/1"
+#: a metric measured on one part of a sealed split: ``dev_full_f1`` or ``plv_type_accuracy_sealed``
+_PART = re.compile(r"^(?:(dev|sealed)_(.+)|(.+)_(dev|sealed))$")
+
+
+def split_part(metric: str) -> tuple[str, str] | None:
+    """``(figure, part)`` of a metric measured on the dev or the sealed part, else ``None``."""
+    m = _PART.match(metric)
+    if m is None:
+        return None
+    return (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+
+
+def _cell(score: Score | None) -> str:
+    if score is None:
+        return ""
+    noise = "" if score.noise is None else f" ±{score.noise:.3f}"
+    return f"{score.value:.3f}{noise}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +69,25 @@ class Report:
     def dumps(self) -> str:
         """:meth:`to_json` as indented text."""
         return json.dumps(self.to_json(), indent=2, sort_keys=False)
+
+    def side_by_side(self) -> str:
+        """The figures measured on both parts of a sealed split, dev beside sealed."""
+        pairs: dict[tuple[str, str], dict[str, Score]] = {}
+        for s in self.scores:
+            found = split_part(s.metric)
+            if found is not None:
+                pairs.setdefault((s.suite, found[0]), {})[found[1]] = s
+        head = ("suite", "figure", "dev", "sealed", "target")
+        rows = [head]
+        for (suite, figure), parts in pairs.items():
+            any_score = parts.get("sealed") or parts["dev"]
+            target = "" if any_score.target is None else \
+                ("≥ " if any_score.higher_is_better else "≤ ") + f"{any_score.target:.2f}"
+            rows.append((suite, figure, _cell(parts.get("dev")), _cell(parts.get("sealed")), target))
+        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+        lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
+        return "\n".join(lines)
 
     def table(self) -> str:
         """A fixed-width table: suite, metric, value, n, noise, target."""
