@@ -49,6 +49,8 @@ _HIGH_OFFICES = frozenset("president minister premier chancellor king queen emir
 _OFFICE_MODIFIERS = frozenset("prime foreign defense defence interior finance vice deputy former "
                               "supreme crown".split())
 _PRONOUN_WINDOW = 2
+#: Nouns that name the organization itself before a title ("Ministry spokesman", "agency director").
+INSTITUTIONS = _INSTITUTIONS | _ORG_NOUNS
 
 
 def _norm(w: str) -> str:
@@ -198,6 +200,34 @@ def _link_institution(b: "Builder", tok: "Token") -> None:
              if word in d.name.lower().split()]
     if cands:
         b.mention(cands[-1].key, start, tok.i + 1)
+
+
+def refers_back(t: "Token") -> bool:
+    """ "its"/"their" or an institution noun before a title ("its director", "Ministry spokesman")."""
+    return (t.lower_ in ("its", "their") and t.dep_ == "poss") or \
+        (t.lower_ in INSTITUTIONS and t.dep_ in ("compound", "nmod"))
+
+
+def possessor(b: "Builder", tok: "Token") -> "Draft | None":
+    """The organization, group or country an "its"/"their" (or a bare institution noun
+    such as "Ministry" in "Ministry spokesman …") before a title stands for: "North
+    Korea's spy agency … its director" -> the agency."""
+    low = tok.lower_
+    if low in ("its", "their") and tok.dep_ == "poss":
+        cands = [(i, d) for i, d in _mentions_before(b, tok, 1, ("organization", "group", "country"))
+                 if low == "their" or not _plural_mention(b, i, d)]
+        return cands[-1][1] if cands else None
+    if low in INSTITUTIONS and tok.dep_ in ("compound", "poss", "nmod"):
+        cands = [d for _, d in _mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
+                 if low in d.name.lower().split()]
+        return cands[-1] if cands else None
+    return None
+
+
+def _plural_mention(b: "Builder", i: int, d: "Draft") -> bool:
+    """True when the mention of ``d`` at ``i`` is a plural noun ("protesters"), which "its" cannot take."""
+    end = next((e for s, e in d.spans if s == i), i + 1)
+    return b.doc[end - 1].tag_ in ("NNS", "NNPS")
 
 
 def _link_role_noun(b: "Builder", tok: "Token") -> None:
