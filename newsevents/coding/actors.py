@@ -430,4 +430,20 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
             if x.start in (j + 1, j + 2) and x.kind in "CDS":
                 return x.code, h.start
     near = b.countries_near(h.start)
-    return (near.pop() if len(near) == 1 else None), h.start
+    if len(near) == 1:
+        return near.pop(), h.start
+    return _named_before(b, h, gz.organizations()[int(h.code)].name), h.start
+
+
+def _named_before(b: Builder, h: Hit, name: str) -> str | None:
+    """Country of the same generic organization named with its country in the last five
+    sentences ("Russia's Foreign Ministry … the Foreign Ministry said")."""
+    s = b.sent_of[h.start]
+    best, best_at = None, -1
+    for d in b.drafts.values():
+        if not d.key.startswith(f"org:{name}:") or not d.country or d.country == "?":
+            continue
+        at = max((a for a, _ in d.spans if a < h.start and s - 5 <= b.sent_of[a]), default=-1)
+        if at > best_at:
+            best, best_at = d.country, at
+    return best

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import norm
-from .roles import HONORIFICS, TITLES
+from .gazetteer import family_first_names, norm
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,11 +91,23 @@ class NameResolver:
         return None
 
     def _later(self, word: str) -> str | None:
-        """The first full name later in the text with this surname ("Trump" … "Donald Trump")."""
+        """The first full name later in the text with this surname ("Trump" … "Donald Trump",
+        "Moon" … "Moon Jae-in")."""
         for ws in self.full:
-            if ws[-1] == word:
+            if surname(ws) == word:
                 return f"person:{ws[0]} {ws[-1]}"
         return None
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The family name of a normalised full name: the first word of a Korean, Chinese or
+    Vietnamese name ("moon jae-in", "xi jinping"), else the last ("ana ruiz"). A second word
+    that is a Western given name or another listed family name ("kim lee") keeps Western order."""
+    listed = family_first_names()
+    if 2 <= len(words) <= 3 and words[0] in listed and words[1] not in listed \
+            and words[1] not in MALE_NAMES and words[1] not in FEMALE_NAMES:
+        return words[0]
+    return words[-1]
 
 
 def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[str, int],
@@ -104,8 +116,8 @@ def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[s
     cands = [k for k, ws in words_of.items() if len(ws) >= 2 and word in (ws[-1], ws[0])]
     if not cands:
         return None
-    surname = [k for k in cands if words_of[k][-1] == word]
-    cands = surname or cands
+    by_surname = [k for k in cands if surname(words_of[k]) == word]
+    cands = by_surname or cands
     title = _title_word(b, m.start)
     if m.gender:
         fit = [k for k in cands if b.drafts.get(k) is None or b.drafts[k].gender in (None, m.gender)]

@@ -172,3 +172,34 @@ def test_speaker_before_a_colon_is_no_label(code_actors, text, speaker):
 
 def test_times_and_inner_colons_are_no_labels(nlp):
     assert not label_tokens(nlp("At 10:30 the minister spoke. The vote: a defeat for the government."))
+
+
+@pytest.mark.parametrize("text, full", [
+    ("Tran arrived in the capital on Monday. Deputy Minister Tran Quoc Bao said the deal was close.",
+     "Tran Quoc Bao"),
+    ("Zhang told reporters the plan was ready. Later, trade official Zhang Wenli presented it.", "Zhang Wenli"),
+    ("Choi spoke first at the forum. Envoy Choi Min-seo then answered questions.", "Choi Min-seo"),
+])
+def test_family_name_before_the_full_name_is_that_person(code_actors, text, full):
+    a = code_actors(text)
+    people = [x for x in a.actors.all() if x.kind == "person"]
+    assert len(people) == 1 and people[0].name == full
+
+
+def test_family_name_first_is_not_read_into_western_names(code_actors):
+    a = code_actors("Kim Lee, a farmer, lost her harvest. Sen. David Lee promised an inquiry. "
+                    "Lee said he would act.")
+    david = person(a, "David")
+    assert "Lee" in {m.text for m in david.mentions}
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Russia's Foreign Ministry summoned the envoy. The Foreign Ministry said the move was hostile.", "RUS"),
+    ("Egypt's Interior Ministry announced the arrests. On Friday the Interior Ministry said two more "
+     "men were held.", "EGY"),
+    ("India's Defence Ministry signed the order. A week later the Defence Ministry cancelled it.", "IND"),
+])
+def test_generic_organization_named_again_keeps_its_country(code_actors, text, iso3):
+    a = code_actors(text)
+    orgs = [x for x in a.actors.all() if x.kind == "organization"]
+    assert len(orgs) == 1 and orgs[0].country == iso3 and len(orgs[0].mentions) == 2
