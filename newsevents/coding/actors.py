@@ -31,12 +31,14 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from . import coref
 from . import gazetteer as gz
-from . import groups, leaders, name_checks, people
+from . import groups, leaders, longer_names, name_checks, people
+from .section_labels import label_tokens
 from .base import Analysis
 from .matching import CONFIRM, Hit, matchers_for
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
-from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES, org_sector
+from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES
 from .setting import lend_setting
+from .unknown_orgs import code_unknown_orgs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_LABEL = "label:"
 
 
 @dataclass
@@ -76,6 +79,12 @@ class Builder:
         self._known: dict[int, set[str]] = {}
         self._not_persons: dict[str, str] | None = None
         self.sent_of: list[int] = [0] * len(self.doc)
+        # section labels ("Background:", "What we know:") are owned by an actor of their own
+        # that never gets a mention, so no step makes an actor of their words
+        self.labels = label_tokens(self.doc)
+        if self.labels:
+            self.drafts[_LABEL] = Draft(key=_LABEL, kind="label", name="")
+            self.owner.update((i, _LABEL) for i in self.labels)
         self.para_of_sent: list[int] = [0]  # paragraph number of each sentence
         if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP"):
             text = self.doc.text
@@ -87,9 +96,9 @@ class Builder:
                     self.sent_of[i] = n
 
     def known_names(self, min_words: int = 1) -> set[str]:
-        """Cached :func:`people.known_name_words` of this document."""
+        """Cached :func:`name_checks.known_name_words` of this document."""
         if min_words not in self._known:
-            self._known[min_words] = people.known_name_words(self.ents, min_words)
+            self._known[min_words] = name_checks.known_name_words(self.ents, min_words)
         return self._known[min_words]
 
     def not_persons(self) -> dict[str, str]:
@@ -107,6 +116,8 @@ class Builder:
         d = self.drafts.get(key)
         if d is None:
             d = self.drafts[key] = Draft(key=key, **init)  # type: ignore[arg-type]
+        if self.labels and not self.labels.isdisjoint(range(start, end)):
+            return d  # a section label is never an actor's mention
         if (start, end) not in d.spans:
             d.spans.append((start, end))
         for i in range(start, end):
@@ -187,8 +198,9 @@ class ActorStage:
         code_unknown_orgs(b)
         code_target_cities(b)
         code_target_places(b)
-        people.code_people(b)
+        names = people.code_people(b)
         groups.code_groups(b)
+        people.tie_to_organizations(b, names)
         if self.coref:
             coref.link_pronouns(b)
         lent = lend_setting(b)  # after coref, which adds unnamed office holders ("the minister")
@@ -370,6 +382,8 @@ def _code_seat(b: Builder, h: Hit) -> None:
 def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
     """An organization of the dictionary; "?" countries come from the context."""
     entry = gz.organizations()[int(h.code)]
+    if entry.country != "?" and _longer_org(b, h, entry):
+        return
     start, country = h.start, entry.country
     if country == "?":
         country, start = _org_country(b, h, hits)
@@ -381,6 +395,25 @@ def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
         b.release(start, h.start)
     b.mention(f"org:{entry.name}:{country}", start, h.end, kind=entry.kind, name=name,
               country=country, sector=entry.sector)
+
+
+def _longer_org(b: Builder, h: Hit, entry: gz.OrgEntry) -> bool:
+    """Code ``h`` as part of a longer organization name, or as a short form of one named
+    before (:mod:`.longer_names`); False when it is the dictionary's organization."""
+    whole = longer_names.enclosing_name(b, h.start, h.end, entry.country)
+    if whole is not None:
+        lo, hi = whole
+        countries = longer_names.countries_inside(b, lo, hi)
+        b.release(lo, hi)
+        text = b.doc[lo:hi].text
+        b.mention(f"org:{gz.norm(text)}", lo, hi, kind=entry.kind, name=text,
+                  country=countries.pop() if len(countries) == 1 else None, sector=entry.sector)
+        return True
+    longer = longer_names.earlier_longer(b, h.start, h.end)
+    if longer is None:
+        return False
+    b.mention(longer.key, h.start, h.end)
+    return True
 
 
 def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
@@ -397,96 +430,20 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
             if x.start in (j + 1, j + 2) and x.kind in "CDS":
                 return x.code, h.start
     near = b.countries_near(h.start)
-    return (near.pop() if len(near) == 1 else None), h.start
+    if len(near) == 1:
+        return near.pop(), h.start
+    return _named_before(b, h, gz.organizations()[int(h.code)].name), h.start
 
 
-def code_unknown_orgs(b: Builder) -> None:
-    """ORG entities outside the dictionary become organizations (country from inside);
-    so do PERSON/FAC entities the article names like an organization ("Walter Reed hospital")."""
-    known = b.known_names()
-    not_persons = b.not_persons()
-    for ent in b.ents:
-        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        end = _org_end(b.doc, start, ent.end)
-        if start >= end:
+def _named_before(b: Builder, h: Hit, name: str) -> str | None:
+    """Country of the same generic organization named with its country in the last five
+    sentences ("Russia's Foreign Ministry … the Foreign Ministry said")."""
+    s = b.sent_of[h.start]
+    best, best_at = None, -1
+    for d in b.drafts.values():
+        if not d.key.startswith(f"org:{name}:") or not d.country or d.country == "?":
             continue
-        kind = not_persons.get(gz.norm(b.doc[start:end].text))
-        if kind == "org" and ent.label_ in ("ORG", "PERSON", "FAC") and b.free(start, end):
-            _add_unknown_org(b, start, end)
-        elif ent.label_ == "ORG" and kind != "thing" and not _skip_org(b, ent, start, end, known):
-            _add_unknown_org(b, start, end)
-        elif ent.label_ in ("ORG", "EVENT", "WORK_OF_ART") and b.doc[end - 1].lower_ in _EVENT_HEADS:
-            b.release(start, end)  # "American" in "the American Music Awards" is no country actor
-
-
-def _skip_org(b: Builder, ent: "SpacySpan", start: int, end: int, known: set[str]) -> bool:
-    """ORG entities that are people, places, titles' portfolios or known organizations."""
-    text = b.doc[start:end].text
-    if people.titled_name(b.doc, ent) or people.is_person_alias(b.doc, ent, known) \
-            or people.first_name_entity(b, ent) or leaders.is_leader_name(text):
-        return True
-    if _not_an_org(b.doc, b.doc[start:end]) or _known_place(text):
-        return True
-    if ent.end < len(b.toks) and people.is_title_token(b.toks[ent.end]) and len(ent) <= 2 \
-            and f"org:{gz.norm(text)}" not in b.drafts:
-        return True  # "Defense Secretary", "Health Minister": a portfolio before a title (not a company named before)
-    if len(ent) == 1 and ent.start >= 2 and b.toks[ent.start - 1].lower_ == "of" \
-            and people.is_title_token(b.toks[ent.start - 2]):
-        return True  # "Secretary of State", "Minister of Finance": part of a title
-    inner = {b.drafts[b.owner[i]].kind for i in range(start, end) if i in b.owner}
-    return bool(inner - {"country"}) or all(i in b.owner for i in range(start, end)) or len(text) < 2
-
-
-def _org_end(doc: "Doc", start: int, end: int) -> int:
-    """End of an organization's name: before a lower-case word that is no name's
-    ("American Music Awards after Singer" -> "American Music Awards"), and before a
-    final possessive."""
-    if not doc[start].text[:1].isupper():
-        return end  # a lower-case entity ("immigration department") is a common noun phrase, left whole
-    for i in range(start + 1, end):
-        w = doc[i]
-        if w.text.islower() and w.is_alpha and w.lower_ not in _NAME_LOWER:
-            end = i
-            break
-    while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'", ",") or doc[end - 1].is_space):
-        end -= 1
-    return end
-
-
-def _add_unknown_org(b: Builder, start: int, end: int) -> None:
-    """An organization outside the dictionary: country from a country inside its name,
-    sector from its words or a lower-case organization word after it ("… hospital")."""
-    countries = {b.drafts[b.owner[i]].country for i in range(start, end) if i in b.owner}
-    b.release(start, end)
-    text = b.doc[start:end].text
-    after = b.doc[end].lower_ if end < len(b.doc) and b.doc[end].lower_ in name_checks.ORG_NAME_WORDS else ""
-    b.mention(f"org:{gz.norm(text)}", start, end, kind="organization", name=text,
-              country=countries.pop() if len(countries) == 1 else None, sector=org_sector(f"{text} {after}"))
-
-
-#: lower-case words that belong inside organization names ("Bank of America", "Médecins sans Frontières")
-_NAME_LOWER = frozenset("of and for the de del la le du des da di von van al el on in at to sans & y e et".split())
-
-
-#: Last words of the names of events and prizes: a demonym in them is part of the name
-#: ("the American Music Awards", "the French Open tour").
-_EVENT_HEADS = frozenset("award awards prize prizes festival final finals cup championship championships "
-                         "tournament series show tour expo exhibition games open".split())
-_NOT_ORG_HEADS = frozenset("act bill law program programme treaty accord agreement plan initiative "
-                           "project doctrine visa index grant grants".split()) | _EVENT_HEADS
-_PARTY_LABEL = re.compile(r"^[DRI]-[A-Z]")
-
-
-def _known_place(text: str) -> bool:
-    """A seat or country the hits step left out on purpose ("at the White House")."""
-    if gz.seat(text) is not None or gz.country(text) is not None:
-        return True
-    p = gz.place(text)  # "Uttar Pradesh" read as an ORG
-    return p is not None and p.kind == "region"
-
-
-def _not_an_org(doc: "Doc", ent) -> bool:
-    """ORG entities that are laws, programmes, prizes, events or party labels ("D-Va."),
-    not organizations; also when such a noun follows ("the Bright Futures program")."""
-    after = doc[ent.end].lower_ if ent.end < len(doc) and doc[ent.end].text.islower() else ""
-    return ent[-1].lower_ in _NOT_ORG_HEADS or after in _NOT_ORG_HEADS or bool(_PARTY_LABEL.match(ent.text))
+        at = max((a for a, _ in d.spans if a < h.start and s - 5 <= b.sent_of[a]), default=-1)
+        if at > best_at:
+            best, best_at = d.country, at
+    return best

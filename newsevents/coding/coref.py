@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .gazetteer import norm
-from .roles import HONORIFICS, TITLES
+from .gazetteer import family_first_names, norm
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,6 +49,8 @@ _HIGH_OFFICES = frozenset("president minister premier chancellor king queen emir
 _OFFICE_MODIFIERS = frozenset("prime foreign defense defence interior finance vice deputy former "
                               "supreme crown".split())
 _PRONOUN_WINDOW = 2
+#: Nouns that name the organization itself before a title ("Ministry spokesman", "agency director").
+INSTITUTIONS = _INSTITUTIONS | _ORG_NOUNS
 
 
 def _norm(w: str) -> str:
@@ -89,11 +91,23 @@ class NameResolver:
         return None
 
     def _later(self, word: str) -> str | None:
-        """The first full name later in the text with this surname ("Trump" … "Donald Trump")."""
+        """The first full name later in the text with this surname ("Trump" … "Donald Trump",
+        "Moon" … "Moon Jae-in")."""
         for ws in self.full:
-            if ws[-1] == word:
+            if surname(ws) == word:
                 return f"person:{ws[0]} {ws[-1]}"
         return None
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The family name of a normalised full name: the first word of a Korean, Chinese or
+    Vietnamese name ("moon jae-in", "xi jinping"), else the last ("ana ruiz"). A second word
+    that is a Western given name or another listed family name ("kim lee") keeps Western order."""
+    listed = family_first_names()
+    if 2 <= len(words) <= 3 and words[0] in listed and words[1] not in listed \
+            and words[1] not in MALE_NAMES and words[1] not in FEMALE_NAMES:
+        return words[0]
+    return words[-1]
 
 
 def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[str, int],
@@ -102,8 +116,8 @@ def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[s
     cands = [k for k, ws in words_of.items() if len(ws) >= 2 and word in (ws[-1], ws[0])]
     if not cands:
         return None
-    surname = [k for k in cands if words_of[k][-1] == word]
-    cands = surname or cands
+    by_surname = [k for k in cands if surname(words_of[k]) == word]
+    cands = by_surname or cands
     title = _title_word(b, m.start)
     if m.gender:
         fit = [k for k in cands if b.drafts.get(k) is None or b.drafts[k].gender in (None, m.gender)]
@@ -198,6 +212,34 @@ def _link_institution(b: "Builder", tok: "Token") -> None:
              if word in d.name.lower().split()]
     if cands:
         b.mention(cands[-1].key, start, tok.i + 1)
+
+
+def refers_back(t: "Token") -> bool:
+    """ "its"/"their" or an institution noun before a title ("its director", "Ministry spokesman")."""
+    return (t.lower_ in ("its", "their") and t.dep_ == "poss") or \
+        (t.lower_ in INSTITUTIONS and t.dep_ in ("compound", "nmod"))
+
+
+def possessor(b: "Builder", tok: "Token") -> "Draft | None":
+    """The organization, group or country an "its"/"their" (or a bare institution noun
+    such as "Ministry" in "Ministry spokesman …") before a title stands for: "North
+    Korea's spy agency … its director" -> the agency."""
+    low = tok.lower_
+    if low in ("its", "their") and tok.dep_ == "poss":
+        cands = [(i, d) for i, d in _mentions_before(b, tok, 1, ("organization", "group", "country"))
+                 if low == "their" or not _plural_mention(b, i, d)]
+        return cands[-1][1] if cands else None
+    if low in INSTITUTIONS and tok.dep_ in ("compound", "poss", "nmod"):
+        cands = [d for _, d in _mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
+                 if low in d.name.lower().split()]
+        return cands[-1] if cands else None
+    return None
+
+
+def _plural_mention(b: "Builder", i: int, d: "Draft") -> bool:
+    """True when the mention of ``d`` at ``i`` is a plural noun ("protesters"), which "its" cannot take."""
+    end = next((e for s, e in d.spans if s == i), i + 1)
+    return b.doc[end - 1].tag_ in ("NNS", "NNPS")
 
 
 def _link_role_noun(b: "Builder", tok: "Token") -> None:

@@ -315,6 +315,19 @@ def _romanised(key: str) -> str:
     return _ENDINGS.sub("y", key)
 
 
+FAMILY_FIRST = DATA / "lexicons" / "family_first_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def family_first_names() -> frozenset[str]:
+    """Family names written first (Korean, Chinese, Vietnamese: "Moon Jae-in", "Xi Jinping")."""
+    try:
+        lines = FAMILY_FIRST.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"family-name list unreadable: {exc}") from exc
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def _leaders() -> _Leaders:
     full: dict[str, Leader] = {}

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
-from .roles import HONORIFICS, TITLES
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_KEYWORDS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -161,11 +161,22 @@ def not_person_names(b: "Builder") -> dict[str, str]:
 
 
 def extend_name(toks: list["Token"], end: int) -> int:
-    """Extend a name over proper nouns the NER left out ("Ode" + "Obi" in "Mr. Ode Obi")."""
-    while end < len(toks) and toks[end - 1].dep_ == "compound" and toks[end - 1].head.i >= end \
-            and toks[end].pos_ == "PROPN" and not toks[end].ent_type_ and toks[end].text[:1].isupper():
-        end += 1
-    return end
+    """Extend a name over proper nouns the NER left out ("Ode" + "Obi" in "Mr. Ode Obi")
+    and over the rest of a hyphenated word it cut ("Moon Jae" + "-in" in "Moon Jae-in")."""
+    while True:
+        if glued_hyphen(toks, end):
+            end += 2
+        elif end < len(toks) and toks[end - 1].dep_ == "compound" and toks[end - 1].head.i >= end \
+                and toks[end].pos_ == "PROPN" and not toks[end].ent_type_ and toks[end].text[:1].isupper():
+            end += 1
+        else:
+            return end
+
+
+def glued_hyphen(toks: list["Token"], i: int) -> bool:
+    """True when ``toks[i]`` is a hyphen glued between two words ("Jae-in", "Jean-Pierre")."""
+    return 0 < i and i + 1 < len(toks) and toks[i].text in ("-", "\u2010") and not toks[i].whitespace_ \
+        and not toks[i - 1].whitespace_ and toks[i - 1].is_alpha and toks[i + 1].is_alpha
 
 
 def conj_with_person(t: "Token") -> bool:
@@ -214,3 +225,34 @@ def region_country(b: "Builder", lo: int, hi: int) -> str | None:
         if p is not None and p.kind in ("region", "city") and p.country:
             return p.country
     return None
+
+
+def first_name_entity(b: "Builder", ent) -> bool:
+    """An ORG/GPE entity that starts with a common first name ("Lester Holt" read as ORG)."""
+    words = [t for t in ent if not glued_hyphen(b.toks, t.i)]  # "Jean-Pierre Dupont": two words
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(words) - _hyphens(b, ent) <= 3 \
+            or any(t.i in b.owner for t in ent):
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words):
+        return False
+    first, last = gz.norm(ent[0].text), gz.norm(ent[-1].text)
+    return (first in MALE_NAMES or first in FEMALE_NAMES) and last not in ORG_KEYWORDS \
+        and gz.place(ent.text) is None and gz.organization(ent.text) is None
+
+
+def _hyphens(b: "Builder", ent) -> int:
+    """Number of glued hyphens inside ``ent`` (each joins two tokens into one word)."""
+    return sum(1 for t in ent if glued_hyphen(b.toks, t.i))
+
+
+def known_name_words(ents, min_words: int = 1) -> set[str]:
+    """First and last words of the PERSON entities of ``min_words`` words or more (normalised)."""
+    return {gz.norm(ent[i].text) for ent in ents if ent.label_ == "PERSON" and len(ent) >= min_words
+            for i in (0, -1) if ent[i].text[:1].isupper() and ent[i].text[:1].isalpha()}
+
+
+def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:
+    """An ORG/GPE/NORP entity that repeats a person's name ("Trump", "De Blasio", "Trump's")."""
+    words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in _POSS]
+    return bool(words) and words[-1] in known and all(t.text[:1].isupper() for t in ent
+                                                     if t.text[:1].isalpha() and t.text not in _POSS)

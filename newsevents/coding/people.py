@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from . import coref, leaders
 from . import gazetteer as gz
-from .name_checks import (conj_with_person, extend_name, glued_cut, loose_title_name, name_as_place, place_not_person,
-                          region_country)
+from .name_checks import (conj_with_person, extend_name, first_name_entity, glued_cut, is_person_alias,
+                          loose_title_name, name_as_place, place_not_person, region_country)
 from .title_sector import title_sector
-from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, ORG_KEYWORDS, TITLE_MODIFIERS, TITLES
+from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, TITLE_MODIFIERS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -104,30 +104,6 @@ def find_names(b: "Builder") -> list[NameMention]:
     return _add_bare_names(b, out, taken)
 
 
-def first_name_entity(b: "Builder", ent) -> bool:
-    """An ORG/GPE entity that starts with a common first name ("Lester Holt" read as ORG)."""
-    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 3 or any(t.i in b.owner for t in ent):
-        return False
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent):
-        return False
-    first, last = gz.norm(ent[0].text), gz.norm(ent[-1].text)
-    return (first in MALE_NAMES or first in FEMALE_NAMES) and last not in ORG_KEYWORDS \
-        and gz.place(ent.text) is None and gz.organization(ent.text) is None
-
-
-def known_name_words(ents, min_words: int = 1) -> set[str]:
-    """First and last words of the PERSON entities of ``min_words`` words or more (normalised)."""
-    return {gz.norm(ent[i].text) for ent in ents if ent.label_ == "PERSON" and len(ent) >= min_words
-            for i in (0, -1) if ent[i].text[:1].isupper() and ent[i].text[:1].isalpha()}
-
-
-def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:
-    """An ORG/GPE/NORP entity that repeats a person's name ("Trump", "De Blasio", "Trump's")."""
-    words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in _POSS]
-    return bool(words) and words[-1] in known and all(t.text[:1].isupper() for t in ent
-                                                     if t.text[:1].isalpha() and t.text not in _POSS)
-
-
 def _add_bare_names(b: "Builder", found: list[NameMention], taken: set[int]) -> list[NameMention]:
     """Proper nouns the NER missed or mislabelled that repeat a known person's name."""
     known = {gz.norm(w) for m in found if len(m.words) >= 2 for w in (m.words[0], m.words[-1])}
@@ -168,16 +144,16 @@ def _appos_title(toks: list["Token"], t: "Token") -> bool:
 
 
 def _name_words(span) -> tuple[str, ...]:
-    """The words of a name: "Lee Jong-ho" is ("Lee", "Jong-ho"), since a lower-case
-    part belongs to the hyphenated given name; "Bashar al-Assad" stays
-    ("Bashar", "al", "Assad") so that a later "Assad" finds him."""
+    """The words of a name: a hyphenated word is one word ("Lee Jong-ho", "Park Geun-Hye",
+    "Jean-Pierre Dupont"), but a lower-case particle stays apart ("Bashar al-Assad" is
+    ("Bashar", "al", "Assad")) so that a later "Assad" finds him."""
     words: list[str] = []
     glue = False
     for t in span:
         if t.text == "-" and not t.whitespace_ and words and t.i > span.start:
             glue = True
             continue
-        if glue and t.text[:1].islower():
+        if glue and (t.text[:1].islower() or words[-1][:1].isupper()):
             words[-1] += "-" + t.text
         elif t.text[:1].isalpha():
             words.append(t.text)
@@ -214,12 +190,15 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
     return NameMention(start, end, words, gender)
 
 
-def code_people(b: "Builder") -> None:
-    """Add person actors; repeated names go to the right person (:class:`coref.NameResolver`)."""
+def code_people(b: "Builder") -> list[tuple[str, NameMention]]:
+    """Add person actors; repeated names go to the right person (:class:`coref.NameResolver`).
+    Returns each name mention with its person's key."""
     names = find_names(b)
     resolver = coref.NameResolver(b, names)
+    keyed = []
     for m in names:
         key = resolver.key_of(m)
+        keyed.append((key, m))
         full = " ".join(m.words)
         d = b.mention(key, m.start, m.end, kind="person", name=full)
         if len(m.words) > len(d.fullname):
@@ -236,6 +215,23 @@ def code_people(b: "Builder") -> None:
     for d in list(b.drafts.values()):
         if d.kind == "person" and d.country is None:
             leaders.known_leader(d)
+    return keyed
+
+
+def tie_to_organizations(b: "Builder", names: list[tuple[str, NameMention]]) -> None:
+    """Once groups are coded ("North Korea's spy agency"), a person the text ties to one
+    ("its director Park Ji-won") takes its country, and its sector for a generic title."""
+    for key, m in names:
+        d = b.drafts.get(key)
+        tied = b.drafts.get(d.affiliation or "") if d is not None else None
+        if d is None or d.kind != "person" or (tied is not None and tied.kind != "country" and tied.spans):
+            continue  # tied to an organization already
+        desc = describe(b, m)
+        if desc is None or desc.affiliation in (None, d.affiliation) or (d.country and desc.country != d.country):
+            continue
+        d.country, d.affiliation = desc.country, desc.affiliation
+        if desc.role == d.role:  # the same title, now read with its organization
+            d.sector = desc.sector or d.sector
 
 
 def _apply(d: "Draft", desc: Description) -> None:
@@ -296,6 +292,8 @@ def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:
             lo = i
             i -= 1
             continue
+        if lo is not None and coref.refers_back(t):
+            lo = i  # "its director", "Ministry spokesman": kept for :func:`_possessor`
         break
     return lo, start
 
@@ -426,7 +424,20 @@ def _affiliation(b: "Builder", lo: int, hi: int, head: int, sector: str | None) 
             country = d.country
         elif d.kind in ("organization", "group") and (org is None or (d.sector and not org.sector)):
             org = d  # the first, unless a later one has a known sector ("head of Research at X Securities")
+    if org is None and country is None:
+        return _possessor(b, lo, head)
     return org, country
+
+
+def _possessor(b: "Builder", lo: int, head: int) -> tuple["Draft | None", str | None]:
+    """ "its director", "Ministry spokesman": the organization or country named before."""
+    for i in range(lo, head):
+        if i in b.owner:
+            continue
+        d = coref.possessor(b, b.toks[i])
+        if d is not None:
+            return (None, d.country) if d.kind == "country" else (d, None)
+    return None, None
 
 
 def _titles_other_person(b: "Builder", i: int, hi: int) -> bool:

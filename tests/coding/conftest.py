@@ -24,3 +24,15 @@ def code(nlp):
         return analysis
 
     return run
+
+
+@pytest.fixture(scope="module")
+def code_actors(nlp):
+    """``code_actors(text)``: the actors stage alone run on ``text``."""
+
+    def run(text: str) -> Analysis:
+        analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
+        ActorStage()(analysis)
+        return analysis
+
+    return run
