@@ -134,7 +134,7 @@ def part_scores(name: str, part: str, verdicts: Sequence[Verdict], rounds: int =
 def split_scores(name: str, verdicts: Sequence[Verdict], split: Split, rounds: int = 200) -> list[Score]:
     """:func:`part_scores` of the dev and of the sealed documents."""
     return [s for part in PARTS
-            for s in part_scores(name, part, [v for v in verdicts if split.part(v.unit) == part], rounds)]
+            for s in part_scores(name, part, split.select(verdicts, lambda v: v.unit, part), rounds)]
 
 
 class AwSuite:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .gold_events_data import GoldActor, GoldEvent
+from .metrics import PRF, total
 
 LEVELS = ("detection", "typed", "full")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
@@ -136,20 +137,27 @@ def match(coded: Sequence[CodedEvent], gold: Sequence[GoldEvent],
 class DocScore:
     """Counts of one document, summed over documents for micro-averaged figures."""
 
-    n_coded: int
-    n_gold: int
-    matched: dict[str, int]  # level -> matched pairs
-    by_type: dict[str, tuple[int, int, int]]  # type -> (typed matches, coded, gold)
+    matched: dict[str, PRF]  # level -> matched pairs among the coded and the gold events
+    by_type: dict[str, PRF]  # type -> typed matches among that type's coded and gold events
     among_detected: dict[str, tuple[int, int]]  # field -> (right, scored)
     political: bool
 
+    @property
+    def n_coded(self) -> int:
+        return self.matched["detection"].n_pred
+
+
+def _pairs(n: int, n_coded: int, n_gold: int) -> PRF:
+    return PRF(n, n_coded, n, n_gold)
+
 
 def score_document(coded: Sequence[CodedEvent], gold: Sequence[GoldEvent], political: bool) -> DocScore:
-    matched = {level: len(match(coded, gold, level)) for level in LEVELS}
+    matched = {level: _pairs(len(match(coded, gold, level)), len(coded), len(gold)) for level in LEVELS}
     types = {c.type for c in coded} | {g.type for g in gold}
     typed = match(coded, gold, "typed")
-    by_type = {t: (sum(1 for i, _, _ in typed if coded[i].type == t),
-                   sum(1 for c in coded if c.type == t), sum(1 for g in gold if g.type == t)) for t in types}
+    by_type = {t: _pairs(sum(1 for i, _, _ in typed if coded[i].type == t),
+                         sum(1 for c in coded if c.type == t), sum(1 for g in gold if g.type == t))
+               for t in types}
     fields: dict[str, list[bool]] = {k: [] for k in ("source", "target", "status", "attributed_to", "date")}
     for i, j, a in match(coded, gold, "detection"):
         c, g = coded[i], gold[j]
@@ -160,8 +168,7 @@ def score_document(coded: Sequence[CodedEvent], gold: Sequence[GoldEvent], polit
         if g.date:
             fields["date"].append(bool(c.date) and c.date.startswith(g.date[:7]) and
                                   (len(g.date) < 10 or c.date[:10] == g.date[:10]))
-    return DocScore(len(coded), len(gold), matched, by_type,
-                    {k: (sum(v), len(v)) for k, v in fields.items()}, political)
+    return DocScore(matched, by_type, {k: (sum(v), len(v)) for k, v in fields.items()}, political)
 
 
 @dataclass(frozen=True)
@@ -171,12 +178,8 @@ class Totals:
     docs: Sequence[DocScore]
 
     def prf(self, level: str) -> tuple[float, float, float]:
-        m = sum(d.matched[level] for d in self.docs)
-        nc = sum(d.n_coded for d in self.docs)
-        ng = sum(d.n_gold for d in self.docs)
-        p = m / nc if nc else 0.0
-        r = m / ng if ng else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        counts = total(d.matched[level] for d in self.docs)
+        return counts.precision, counts.recall, counts.f1
 
     def accuracy(self, field: str) -> tuple[float, int]:
         right = sum(d.among_detected[field][0] for d in self.docs)
@@ -189,17 +192,10 @@ class Totals:
         return (sum(quiet) / len(quiet) if quiet else 0.0), len(quiet)
 
     def type_f1(self) -> dict[str, tuple[float, int]]:
-        out: dict[str, list[int]] = {}
-        for d in self.docs:
-            for t, counts in d.by_type.items():
-                acc = out.setdefault(t, [0, 0, 0])
-                for k in range(3):
-                    acc[k] += counts[k]
-        res = {}
-        for t, (m, nc, ng) in out.items():
-            p, r = (m / nc if nc else 0.0), (m / ng if ng else 0.0)
-            res[t] = ((2 * p * r / (p + r) if p + r else 0.0), ng)
-        return res
+        """Typed F1 of each type and its number of gold events."""
+        types = {t for d in self.docs for t in d.by_type}
+        counts = {t: total(d.by_type[t] for d in self.docs if t in d.by_type) for t in types}
+        return {t: (c.f1, c.n_gold) for t, c in counts.items()}
 
 
 def words_of(texts: Iterable[str]) -> frozenset[str]:

@@ -216,7 +216,7 @@ def split_scores(prefix: str, dyads: Sequence[GoldDyad], outcomes: Sequence[Outc
     """
     out = scores(prefix, list(outcomes), per_type=False)
     for part in PARTS:
-        mine = [o for d, o in zip(dyads, outcomes) if split.part(d.group) == part]
+        mine = [o for d, o in split.select(zip(dyads, outcomes), lambda pair: pair[0].group, part)]
         out.extend(scores(prefix, mine, suffix=f"_{part}", per_type=part == "dev"))
     return out
 

@@ -101,9 +101,9 @@ class GoldEventsSuite:
         scored = dict(zip((d.id for d in docs), run_pipeline(docs, pipeline)))
         out: list[Score] = []
         for part in PARTS:
-            ids = [d.id for d in docs if split.part(d.id) == part]
-            out.extend(part_scores(self.name, part, [scored[i] for i in ids], self.rounds))
-        dev = Totals([scored[d.id] for d in docs if split.part(d.id) == "dev"])
+            mine = [scored[d.id] for d in split.select(docs, lambda d: d.id, part)]
+            out.extend(part_scores(self.name, part, mine, self.rounds))
+        dev = Totals([scored[d.id] for d in split.select(docs, lambda d: d.id, "dev")])
         for t, (f1, n) in sorted(dev.type_f1().items()):
             out.append(Score(self.name, f"dev_typed_f1_{t}", f1, n=n, unit="gold events"))
         return out + self._agreement(Path(data_dir), {d.id: d for d in docs})

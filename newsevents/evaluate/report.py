@@ -23,6 +23,21 @@ def split_part(metric: str) -> tuple[str, str] | None:
     return (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
 
 
+def _fixed_width(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as left-aligned columns, with a rule under the first (the header)."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
+    return lines
+
+
+def _target(score: Score) -> str:
+    """``≥ 0.80`` (``≤`` for an error measure), or empty without a target."""
+    if score.target is None:
+        return ""
+    return ("≥ " if score.higher_is_better else "≤ ") + f"{score.target:.2f}"
+
+
 def _cell(score: Score | None) -> str:
     if score is None:
         return ""
@@ -80,14 +95,9 @@ class Report:
         head = ("suite", "figure", "dev", "sealed", "target")
         rows = [head]
         for (suite, figure), parts in pairs.items():
-            any_score = parts.get("sealed") or parts["dev"]
-            target = "" if any_score.target is None else \
-                ("≥ " if any_score.higher_is_better else "≤ ") + f"{any_score.target:.2f}"
+            target = _target(parts.get("sealed") or parts["dev"])
             rows.append((suite, figure, _cell(parts.get("dev")), _cell(parts.get("sealed")), target))
-        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-        lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
-        return "\n".join(lines)
+        return "\n".join(_fixed_width(rows))
 
     def table(self) -> str:
         """A fixed-width table: suite, metric, value, n, noise, target."""
@@ -96,13 +106,10 @@ class Report:
         for s in self.scores:
             met = s.meets_target()
             mark = "" if met is None else ("ok" if met else "below" if s.higher_is_better else "above")
-            target = "" if s.target is None else ("≥ " if s.higher_is_better else "≤ ") + f"{s.target:.2f}"
             noise = "" if s.noise is None else f"±{s.noise:.3f}"
             n = f"{s.n} {s.unit}".strip()
-            rows.append((s.suite, s.metric, f"{s.value:.3f}", n, noise, target, mark))
-        widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-        lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
+            rows.append((s.suite, s.metric, f"{s.value:.3f}", n, noise, _target(s), mark))
+        lines = _fixed_width(rows)
         for name, secs in self.seconds.items():
             lines.append(f"# {name}: {secs:.1f} s")
         for name, why in self.skipped.items():
