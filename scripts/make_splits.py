@@ -10,7 +10,8 @@ Units: gold-events documents (by file, so the non-political pages of D4 are
 sealed in proportion), PLV sentences (dyads of one sentence together), AW
 documents (one ACE/WikiEvents document's sentences together), PLOVER GSR
 records, PolNeAR dev articles (the gold-events articles from PolNeAR dev
-keep the split they have there).
+keep the split they have there), article-extraction pages (drawn with their
+own seed, 1717, when issue 17 first sealed them).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from newsevents.evaluate.splits import draw  # noqa: E402
 
 SEED = 15  # the issue that asked for sealed splits
+PAGES_SEED = 1717  # the article-extraction pages were sealed first, with this seed
 OUT = ROOT / "newsevents" / "data" / "splits"
 
 
@@ -71,12 +73,17 @@ def polnear_dev(data: Path, gold_sealed: list[str]) -> tuple[list[str], list[str
     return names, sorted(fixed + draw(rest, SEED, share=max(0, want) / len(rest)))
 
 
-def write(name: str, unit: str, sealed: list[str], n: int, force: bool) -> None:
+def pages(data: Path) -> list[str]:
+    gold = json.loads((data / "article-extraction" / "ground-truth.json").read_text(encoding="utf-8"))
+    return list(gold)
+
+
+def write(name: str, unit: str, sealed: list[str], n: int, force: bool, seed: int = SEED) -> None:
     path = OUT / f"{name}.json"
     if path.exists() and not force:
         print(f"{path.name}: kept (exists)")
         return
-    path.write_text(json.dumps({"dataset": name, "seed": SEED, "unit": unit, "units": n,
+    path.write_text(json.dumps({"dataset": name, "seed": seed, "unit": unit, "units": n,
                                 "sealed": sealed}, indent=1) + "\n", encoding="utf-8")
     print(f"{path.name}: {len(sealed)} of {n} {unit}s sealed")
 
@@ -96,6 +103,8 @@ def main() -> None:
         write(name, unit, draw(ids, SEED, strata=strata), len(ids), args.force)
     names, sealed = polnear_dev(data, gold_sealed)
     write("polnear-dev", "article", sealed, len(names), args.force)
+    ids = pages(data)
+    write("article-extraction", "page", draw(ids, PAGES_SEED), len(ids), args.force, seed=PAGES_SEED)
 
 
 if __name__ == "__main__":

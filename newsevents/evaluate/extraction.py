@@ -12,7 +12,7 @@ Scores: ``body_precision``, ``body_recall``, ``body_f1`` on the text
 extraction returns, and ``analysed_f1`` on the text the parser sees after
 boilerplate cleaning (removed lines blanked), to show what cleaning adds.
 The pages are split by ``newsevents/data/splits/article-extraction.json``
-(a seeded third sealed, see ``scripts/split_article_extraction.py``):
+(a seeded third sealed, see ``scripts/make_splits.py``):
 ``body_f1_dev`` on the pages settings were chosen on, ``body_f1_sealed`` on
 the others.  Beside them, on the same pages and decoded text, trafilatura's
 own ``extract()`` in its default and ``favor_precision`` modes
@@ -28,17 +28,17 @@ import json
 import logging
 import warnings
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..errors import NewsEventsError
+from ..errors import NewsEventsError, UsageError
 from ..ingest import read_file
 from ..ingest.clean import analysis_text, clean
 from ..ingest.html import extract_html
 from ..records import Document
 from .base import Score
 from .metrics import bootstrap_std, shingle_counts, shingle_prf
+from .splits import load_split
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -54,10 +54,9 @@ Counts = tuple[float, float, float]
 
 def sealed_ids() -> frozenset[str]:
     """The committed sealed page ids (empty when the split file is absent)."""
-    path = resources.files("newsevents") / "data" / "splits" / f"{DATASET}.json"
     try:
-        return frozenset(json.loads(path.read_text(encoding="utf-8"))["sealed"])
-    except (OSError, ValueError, KeyError):
+        return load_split(DATASET).sealed
+    except UsageError:
         log.warning("no sealed split for %s: every page counts as dev", DATASET)
         return frozenset()
 
@@ -69,16 +68,6 @@ def _page(path: Path) -> Document | None:
         log.warning("could not read %s: %s", path.name, doc)
         return None
     return doc
-
-
-def extracted_text(path: Path, url: str | None) -> tuple[str, str]:
-    """``(body, analysed)`` text newsevents gets from one HTML page.
-
-    Both are empty when reading or extraction fails (logged), which scores
-    as a page with nothing found.
-    """
-    doc = _page(path)
-    return _ours(doc.content, url) if doc is not None else ("", "")
 
 
 def _ours(html: str, url: str | None) -> tuple[str, str]:
@@ -128,10 +117,6 @@ def load_gold(root: Path) -> dict[str, dict]:
         return json.load(fh)
 
 
-def _f1(counts: list[Counts]) -> float:
-    return shingle_prf(counts)[2]
-
-
 class ExtractionSuite:
     """Shingle P/R/F1 of extracted body text (see the module docstring)."""
 
@@ -160,7 +145,6 @@ class ExtractionSuite:
     def scores(self, pages: list[PageCounts]) -> list[Score]:
         """Scores from per-page counts, with bootstrap noise over pages."""
         body = [p.body for p in pages]
-        p, r, f = shingle_prf(body)
         splits = {"dev": [x for x in pages if not x.sealed], "sealed": [x for x in pages if x.sealed]}
 
         def score(metric: str, counts: list[Counts], i: int = 2, target=None, gated=True) -> Score:
@@ -173,7 +157,7 @@ class ExtractionSuite:
                score("analysed_f1", [x.analysed for x in pages])]
         for split, part in splits.items():
             if part:
-                ref = _f1([x.references["trafilatura_precision"] for x in part])
+                ref = shingle_prf([x.references["trafilatura_precision"] for x in part])[2]
                 out.append(score(f"body_f1_{split}", [x.body for x in part], target=ref))
         for name in REFERENCES:
             for split, part in (("all", pages), *splits.items()):
