@@ -163,7 +163,8 @@ def run_folds(pipeline: "Pipeline", test: list[GoldDyad], extra: list[GoldDyad],
             ev = match_event(analysis, dyad)
             out[i] = Outcome(coarse(dyad.label), coarse(ev.type) if ev else NONE,
                              model.predict([feats[i]])[0][0], _countries(analysis, dyad))
-    return [o for o in out if o is not None]
+    assert all(o is not None for o in out), "a dyad in no fold"
+    return out  # type: ignore[return-value]
 
 
 #: the issue's targets (PLV type accuracy: CV and sealed)
@@ -216,7 +217,7 @@ def split_scores(prefix: str, dyads: Sequence[GoldDyad], outcomes: Sequence[Outc
     """
     out = scores(prefix, list(outcomes), per_type=False)
     for part in PARTS:
-        mine = [o for d, o in split.select(zip(dyads, outcomes), lambda pair: pair[0].group, part)]
+        mine = [o for d, o in split.select(zip(dyads, outcomes, strict=True), lambda pair: pair[0].group, part)]
         out.extend(scores(prefix, mine, suffix=f"_{part}", per_type=part == "dev"))
     return out
 
