@@ -170,6 +170,19 @@ def test_speaker_before_a_colon_is_no_label(code_actors, text, speaker):
     assert mentioned(a, speaker) is not None
 
 
+@pytest.mark.parametrize("text, lead, name", [
+    ("Mike Pence spoke on Monday.\n\nPENCE: Well, we will see.", "PENCE", "Mike Pence"),
+    ("The debate went on.\n\nJoe Biden: We will win this election.", "Joe Biden", "Joe Biden"),
+])
+def test_a_name_before_a_colon_is_a_speaker_not_a_label(code, text, lead, name):
+    a = code(text)
+    assert not label_tokens(a.doc)
+    actor = mentioned(a, lead)
+    assert actor is not None and actor.name == name
+    sources = [x.source for x in a.attributions if x.source is not None and x.source.span.text == lead]
+    assert sources and sources[0].actor == actor.id
+
+
 def test_times_and_inner_colons_are_no_labels(nlp):
     assert not label_tokens(nlp("At 10:30 the minister spoke. The vote: a defeat for the government."))
 
