@@ -41,12 +41,14 @@ def label_tokens(doc: "Doc") -> set[int]:
 def _paragraph_starts(doc: "Doc", text: str) -> list[int]:
     """First non-space token of the text and of every line."""
     starts = []
+    prev_end = 0  # end of the last non-space token: only the gap since it is read, not the whole text
     for t in doc:
         if t.is_space:
             continue
-        before = text[:t.idx].rstrip(" \t")
-        if not before or before.endswith("\n"):
+        gap = text[prev_end:t.idx].rstrip(" \t")
+        if gap.endswith("\n") or (not gap and prev_end == 0):
             starts.append(t.i)
+        prev_end = t.idx + len(t.text)
     return starts
 
 
