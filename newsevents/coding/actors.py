@@ -302,6 +302,8 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
     for h in hits:
         if h.kind == "O":
             _code_org(b, h, hits)
+        elif _in_longer_name(b, h):
+            continue  # "Malta" of "Times of Malta", coded before it: the paper's country, not an actor
         elif h.kind == "S":
             _code_seat(b, h)
         elif h.kind == "D" and _people_noun(b, h) and h.start > 0 and b.toks[h.start - 1].lower_ == "ethnic":
@@ -319,6 +321,11 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
             c = gz.country_by_code(h.code)
             if c is not None:
                 b.mention(f"country:{c.iso3}", h.start, h.end, kind="country", name=c.name, country=c.iso3)
+
+
+def _in_longer_name(b: Builder, h: Hit) -> bool:
+    """True when an organization's longer name already holds a token of ``h``."""
+    return any(b.owner.get(i, "").startswith("org:") for i in range(h.start, h.end))
 
 
 #: words after "X-" that make a country the maker of a thing, not a party to the event
@@ -382,7 +389,7 @@ def _code_seat(b: Builder, h: Hit) -> None:
 def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
     """An organization of the dictionary; "?" countries come from the context."""
     entry = gz.organizations()[int(h.code)]
-    if entry.country != "?" and _longer_org(b, h, entry):
+    if entry.country != "?" and _longer_org(b, h, entry, hits):
         return
     start, country = h.start, entry.country
     if country == "?":
@@ -397,13 +404,15 @@ def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
               country=country, sector=entry.sector)
 
 
-def _longer_org(b: Builder, h: Hit, entry: gz.OrgEntry) -> bool:
+def _longer_org(b: Builder, h: Hit, entry: gz.OrgEntry, hits: list[Hit]) -> bool:
     """Code ``h`` as part of a longer organization name, or as a short form of one named
     before (:mod:`.longer_names`); False when it is the dictionary's organization."""
     whole = longer_names.enclosing_name(b, h.start, h.end, entry.country)
     if whole is not None:
         lo, hi = whole
-        countries = longer_names.countries_inside(b, lo, hi)
+        # its country from its own words ("Korea" of "Korea Times", "Malta" of "Times of Malta"),
+        # read from the hits: a name after the dictionary's one is not coded yet
+        countries = {x.code for x in hits if x.kind in "CDS" and lo <= x.start and x.end <= hi}
         b.release(lo, hi)
         text = b.doc[lo:hi].text
         b.mention(f"org:{gz.norm(text)}", lo, hi, kind=entry.kind, name=text,

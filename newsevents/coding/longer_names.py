@@ -55,16 +55,6 @@ def _own_country(b: "Builder", lo: int, hi: int, country: str | None) -> bool:
         or gz.seat(b.doc[lo:hi].text) == country
 
 
-def countries_inside(b: "Builder", lo: int, hi: int) -> set[str]:
-    """Countries of the country actors holding tokens ``lo:hi`` ("Korea" in "Korea Times")."""
-    out = set()
-    for i in range(lo, hi):
-        d = b.draft_at(i)
-        if d is not None and d.kind == "country" and d.country:
-            out.add(d.country)
-    return out
-
-
 def earlier_longer(b: "Builder", start: int, end: int) -> "Draft | None":
     """The organization named before ``start`` whose name ends with the words of ``start:end``
     or begins with them before "of" ("The Times" after "The Times of India")."""

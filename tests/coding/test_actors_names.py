@@ -112,10 +112,14 @@ def test_outlet_whose_name_holds_a_shorter_outlet_is_the_longer_one(code_actors,
     assert org.sector == "JRN" and org.country != "GBR"
 
 
-def test_outlet_country_comes_from_its_own_name(code_actors):
-    a = code_actors("The Japan Times said the vote would be delayed.")
+@pytest.mark.parametrize("text, name, country", [
+    ("The Japan Times said the vote would be delayed.", "Japan Times", "JPN"),
+    ("The Times of Malta said the vote would be delayed.", "Times of Malta", "MLT"),  # country after the outlet
+])
+def test_outlet_country_comes_from_its_own_name(code_actors, text, name, country):
+    a = code_actors(text)
     org = next(x for x in a.actors.all() if x.kind == "organization")
-    assert (org.name, org.country) == ("Japan Times", "JPN")
+    assert (org.name, org.country) == (name, country)
     assert not any(x.kind == "country" for x in a.actors.all())
 
 
