@@ -38,7 +38,7 @@ from .matching import CONFIRM, Hit, matchers_for
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
 from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES
 from .setting import lend_setting
-from .unknown_orgs import code_unknown_orgs
+from .unknown_orgs import add_org, code_unknown_orgs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -413,10 +413,7 @@ def _longer_org(b: Builder, h: Hit, entry: gz.OrgEntry, hits: list[Hit]) -> bool
         # its country from its own words ("Korea" of "Korea Times", "Malta" of "Times of Malta"),
         # read from the hits: a name after the dictionary's one is not coded yet
         countries = {x.code for x in hits if x.kind in "CDS" and lo <= x.start and x.end <= hi}
-        b.release(lo, hi)
-        text = b.doc[lo:hi].text
-        b.mention(f"org:{gz.norm(text)}", lo, hi, kind=entry.kind, name=text,
-                  country=countries.pop() if len(countries) == 1 else None, sector=entry.sector)
+        add_org(b, lo, hi, kind=entry.kind, sector=entry.sector, countries=countries)
         return True
     longer = longer_names.earlier_longer(b, h.start, h.end)
     if longer is None:
