@@ -238,7 +238,7 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
         return False
     if ent is not None:
         ent_start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        ent_end = ent.end - 1 if ent[-1].text in ("'s", "\u2019s", "'") else ent.end
+        ent_end = ent.end - 1 if ent[-1].text in name_checks.POSS else ent.end
         larger = ent_start < h.start or ent_end > h.end
         if larger and ent.label_ == "PERSON" and h.kind != "O":
             return False  # "Chad Smith", "George Washington"
@@ -428,7 +428,7 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
     left = [x for x in hits if x.end in (h.start, h.start - 1) and x.kind in "CDS"]
     for x in left:
         between = doc[x.end:h.start]
-        if all(t.text in ("'s", "\u2019s", "'") for t in between):
+        if all(t.text in name_checks.POSS for t in between):
             return x.code, x.start
     j = h.end
     if j + 1 < len(doc) and doc[j].lower_ in ("of", "in"):
