@@ -444,12 +444,6 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
 def _named_before(b: Builder, h: Hit, name: str) -> str | None:
     """Country of the same generic organization named with its country in the last five
     sentences ("Russia's Foreign Ministry … the Foreign Ministry said")."""
-    s = b.sent_of[h.start]
-    best, best_at = None, -1
-    for d in b.drafts.values():
-        if not d.key.startswith(f"org:{name}:") or not d.country or d.country == "?":
-            continue
-        at = max((a for a, _ in d.spans if a < h.start and s - 5 <= b.sent_of[a]), default=-1)
-        if at > best_at:
-            best, best_at = d.country, at
-    return best
+    named = [d.country for _, d in coref.mentions_before(b, b.toks[h.start], 5, ("organization", "group"))
+             if d.key.startswith(f"org:{name}:") and d.country]
+    return named[-1] if named else None
