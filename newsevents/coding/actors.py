@@ -38,7 +38,7 @@ from .matching import CONFIRM, Hit, matchers_for
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
 from .roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES
 from .setting import lend_setting
-from .unknown_orgs import code_unknown_orgs
+from .unknown_orgs import add_org, code_unknown_orgs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -238,7 +238,7 @@ def _plausible(doc: "Doc", h: Hit, us_context: bool, ent_at: dict) -> bool:
         return False
     if ent is not None:
         ent_start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-        ent_end = ent.end - 1 if ent[-1].text in ("'s", "\u2019s", "'") else ent.end
+        ent_end = ent.end - 1 if ent[-1].text in name_checks.POSS else ent.end
         larger = ent_start < h.start or ent_end > h.end
         if larger and ent.label_ == "PERSON" and h.kind != "O":
             return False  # "Chad Smith", "George Washington"
@@ -302,6 +302,8 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
     for h in hits:
         if h.kind == "O":
             _code_org(b, h, hits)
+        elif _in_longer_name(b, h):
+            continue  # "Malta" of "Times of Malta", coded before it: the paper's country, not an actor
         elif h.kind == "S":
             _code_seat(b, h)
         elif h.kind == "D" and _people_noun(b, h) and h.start > 0 and b.toks[h.start - 1].lower_ == "ethnic":
@@ -319,6 +321,11 @@ def code_hits(b: Builder, hits: list[Hit]) -> None:
             c = gz.country_by_code(h.code)
             if c is not None:
                 b.mention(f"country:{c.iso3}", h.start, h.end, kind="country", name=c.name, country=c.iso3)
+
+
+def _in_longer_name(b: Builder, h: Hit) -> bool:
+    """True when an organization's longer name already holds a token of ``h``."""
+    return any(b.owner.get(i, "").startswith("org:") for i in range(h.start, h.end))
 
 
 #: words after "X-" that make a country the maker of a thing, not a party to the event
@@ -382,7 +389,7 @@ def _code_seat(b: Builder, h: Hit) -> None:
 def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
     """An organization of the dictionary; "?" countries come from the context."""
     entry = gz.organizations()[int(h.code)]
-    if entry.country != "?" and _longer_org(b, h, entry):
+    if entry.country != "?" and _longer_org(b, h, entry, hits):
         return
     start, country = h.start, entry.country
     if country == "?":
@@ -397,17 +404,16 @@ def _code_org(b: Builder, h: Hit, hits: list[Hit]) -> None:
               country=country, sector=entry.sector)
 
 
-def _longer_org(b: Builder, h: Hit, entry: gz.OrgEntry) -> bool:
+def _longer_org(b: Builder, h: Hit, entry: gz.OrgEntry, hits: list[Hit]) -> bool:
     """Code ``h`` as part of a longer organization name, or as a short form of one named
     before (:mod:`.longer_names`); False when it is the dictionary's organization."""
     whole = longer_names.enclosing_name(b, h.start, h.end, entry.country)
     if whole is not None:
         lo, hi = whole
-        countries = longer_names.countries_inside(b, lo, hi)
-        b.release(lo, hi)
-        text = b.doc[lo:hi].text
-        b.mention(f"org:{gz.norm(text)}", lo, hi, kind=entry.kind, name=text,
-                  country=countries.pop() if len(countries) == 1 else None, sector=entry.sector)
+        # its country from its own words ("Korea" of "Korea Times", "Malta" of "Times of Malta"),
+        # read from the hits: a name after the dictionary's one is not coded yet
+        countries = {x.code for x in hits if x.kind in "CDS" and lo <= x.start and x.end <= hi}
+        add_org(b, lo, hi, kind=entry.kind, sector=entry.sector, countries=countries)
         return True
     longer = longer_names.earlier_longer(b, h.start, h.end)
     if longer is None:
@@ -422,7 +428,7 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
     left = [x for x in hits if x.end in (h.start, h.start - 1) and x.kind in "CDS"]
     for x in left:
         between = doc[x.end:h.start]
-        if all(t.text in ("'s", "\u2019s", "'") for t in between):
+        if all(t.text in name_checks.POSS for t in between):
             return x.code, x.start
     j = h.end
     if j + 1 < len(doc) and doc[j].lower_ in ("of", "in"):
@@ -438,12 +444,6 @@ def _org_country(b: Builder, h: Hit, hits: list[Hit]) -> tuple[str | None, int]:
 def _named_before(b: Builder, h: Hit, name: str) -> str | None:
     """Country of the same generic organization named with its country in the last five
     sentences ("Russia's Foreign Ministry … the Foreign Ministry said")."""
-    s = b.sent_of[h.start]
-    best, best_at = None, -1
-    for d in b.drafts.values():
-        if not d.key.startswith(f"org:{name}:") or not d.country or d.country == "?":
-            continue
-        at = max((a for a, _ in d.spans if a < h.start and s - 5 <= b.sent_of[a]), default=-1)
-        if at > best_at:
-            best, best_at = d.country, at
-    return best
+    named = [d.country for _, d in coref.mentions_before(b, b.toks[h.start], 5, ("organization", "group"))
+             if d.key.startswith(f"org:{name}:") and d.country]
+    return named[-1] if named else None

@@ -35,10 +35,11 @@ import logging
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from ..ingest.clean import is_kicker
 from ..records import Attribution, AttributionSource
 from .attribution_lexicon import cue_lexicon, frames
 from .attribution_shapes import (
-    COLON_LEAD, DASH_BYLINE, KICKERS, MIN_DIRECT_TOKENS, extend_to_quote, is_fragment, is_outlet, is_quoted,
+    COLON_LEAD, DASH_BYLINE, MIN_DIRECT_TOKENS, extend_to_quote, is_fragment, is_outlet, is_quoted,
     looks_like_title, via_tokens,
 )
 from .attribution_quotes import Quote, find_quotes, paragraphs
@@ -404,7 +405,7 @@ class _Finder:
         ("Gingrich: Trump Must Pick a Running Mate", "PENCE: Well, …")."""
         for p_start, p_end in paragraphs(self.text):
             m = COLON_LEAD.match(self.text, p_start, p_end)
-            if m is None or m.group(2).strip().lower() in KICKERS:
+            if m is None or is_kicker(m.group(2)):
                 continue
             name_start, name_end = m.span(2)
             colon = m.start(3)

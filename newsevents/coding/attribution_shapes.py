@@ -21,16 +21,6 @@ DASH_BYLINE = re.compile(r"[ \t\u00a0]*(\u2015|\u2014|--|\u2013)[ \t\u00a0]*([^\
 #: "Name:" at the start of a paragraph: 1-5 capitalised words (a headline or a transcript)
 COLON_LEAD = re.compile(
     r"([\"\u201c]?)((?:(?:[A-Z][\w.\u2019'\-]*|of|the|de|al)[ \u00a0]?){1,5}?)[ \u00a0]*(:)[ \u00a0]+(?=\S)")
-#: section kickers and labels that are not speakers
-KICKERS = frozenset({
-    "background", "why it matters", "the big picture", "update", "editor's note", "editor\u2019s note",
-    "note", "photo", "photos", "related", "read more", "watch", "video", "source", "sources",
-    "correction", "full text", "transcript", "partial transcript", "abstract", "more", "also",
-    "what's next", "what\u2019s next", "the bottom line", "bottom line", "context", "go deeper",
-    "by the numbers", "between the lines", "yes", "no", "q", "a", "question", "answer", "summary",
-    # live-blog and credit labels (PolNeAR train: "The Latest:" 30 times, never a speaker)
-    "the latest", "breaking", "byline", "contributing", "email", "twitter", "delegate update",
-})
 
 
 def is_quoted(text: str, start: int, end: int) -> bool:
@@ -107,7 +97,6 @@ def via_tokens(cue: "Token") -> list[int]:
 __all__ = [
     "COLON_LEAD",
     "DASH_BYLINE",
-    "KICKERS",
     "MARKS",
     "MIN_DIRECT_TOKENS",
     "extend_to_quote",

@@ -195,7 +195,7 @@ def _link_org_noun(b: "Builder", tok: "Token") -> None:
         i -= 1
     if i < 0 or toks[i].lower_ != "the" or (tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "of"):
         return
-    cands = {d.key for _, d in _mentions_before(b, tok, 1, ("organization", "group"))
+    cands = {d.key for _, d in mentions_before(b, tok, 1, ("organization", "group"))
              if not d.key.startswith("group:")}
     if len(cands) == 1:
         b.mention(cands.pop(), i, tok.i + 1)
@@ -208,7 +208,7 @@ def _link_institution(b: "Builder", tok: "Token") -> None:
     if start is None:
         return
     word = tok.lower_
-    cands = [d for _, d in _mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
+    cands = [d for _, d in mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
              if word in d.name.lower().split()]
     if cands:
         b.mention(cands[-1].key, start, tok.i + 1)
@@ -226,11 +226,11 @@ def possessor(b: "Builder", tok: "Token") -> "Draft | None":
     Korea's spy agency … its director" -> the agency."""
     low = tok.lower_
     if low in ("its", "their") and tok.dep_ == "poss":
-        cands = [(i, d) for i, d in _mentions_before(b, tok, 1, ("organization", "group", "country"))
+        cands = [(i, d) for i, d in mentions_before(b, tok, 1, ("organization", "group", "country"))
                  if low == "their" or not _plural_mention(b, i, d)]
         return cands[-1][1] if cands else None
     if low in INSTITUTIONS and tok.dep_ in ("compound", "poss", "nmod"):
-        cands = [d for _, d in _mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
+        cands = [d for _, d in mentions_before(b, tok, _ROLE_WINDOW, ("organization", "group"))
                  if low in d.name.lower().split()]
         return cands[-1] if cands else None
     return None
@@ -273,7 +273,7 @@ def _definite(b: "Builder", tok: "Token") -> int | None:
     return i
 
 
-def _mentions_before(b: "Builder", tok: "Token", window: int, kinds: tuple[str, ...]) -> list[tuple[int, "Draft"]]:
+def mentions_before(b: "Builder", tok: "Token", window: int, kinds: tuple[str, ...]) -> list[tuple[int, "Draft"]]:
     """(token index, draft) of mentions of ``kinds`` in the last ``window`` sentences before ``tok``."""
     s = b.sent_of[tok.i]
     out = []
@@ -293,7 +293,7 @@ def _pronoun_antecedent(b: "Builder", tok: "Token", gender: str) -> str | None:
     ahead = _cataphora(b, tok, gender)
     if ahead is not None:
         return ahead
-    cands = [(i, d) for i, d in _mentions_before(b, tok, _PRONOUN_WINDOW, ("person",))
+    cands = [(i, d) for i, d in mentions_before(b, tok, _PRONOUN_WINDOW, ("person",))
              if d.gender in (None, gender)]
     if tok.dep_ in _OBJ or tok.lower_ in ("him", "her", "himself", "herself"):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -353,7 +353,7 @@ def _plural_antecedent(b: "Builder", tok: "Token") -> str | None:
     ("1,400 people fled their homes": "their" is the people's)."""
     if _nonactor_plural_subject(b, tok):
         return None
-    cands = _mentions_before(b, tok, 1, ("group", "organization"))
+    cands = mentions_before(b, tok, 1, ("group", "organization"))
     keys = {d.key for _, d in cands}
     return keys.pop() if len(keys) == 1 else None
 
@@ -369,6 +369,6 @@ def _nonactor_plural_subject(b: "Builder", tok: "Token") -> bool:
 def _role_antecedent(b: "Builder", tok: "Token") -> str | None:
     """The most recent person whose role has this title word."""
     word = tok.lemma_.lower()
-    cands = [(i, d) for i, d in _mentions_before(b, tok, _ROLE_WINDOW, ("person",)) if _has_title(d, word)]
+    cands = [(i, d) for i, d in mentions_before(b, tok, _ROLE_WINDOW, ("person",)) if _has_title(d, word)]
     # several ministers in the window: the most recently mentioned one is the passage's
     return cands[-1][1].key if cands else None

@@ -23,11 +23,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
+from .name_checks import POSS
 
 if TYPE_CHECKING:
     from .actors import Builder, Draft
-
-_POSS = ("'s", "\u2019s", "'")
 
 
 def enclosing_name(b: "Builder", start: int, end: int, country: str | None) -> tuple[int, int] | None:
@@ -38,7 +37,7 @@ def enclosing_name(b: "Builder", start: int, end: int, country: str | None) -> t
         return None
     doc = b.doc
     lo = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-    hi = ent.end - 1 if ent[-1].text in _POSS else ent.end
+    hi = ent.end - 1 if ent[-1].text in POSS else ent.end
     left = doc[lo:start]
     grows_left = len(left) > 0 and all(t.text[:1].isupper() or t.text == "&" for t in left) \
         and not _own_country(b, lo, start, country)
@@ -53,16 +52,6 @@ def _own_country(b: "Builder", lo: int, hi: int, country: str | None) -> bool:
     c = gz.country(b.doc[lo:hi].text)
     return (c is not None and c.iso3 == country) or gz.demonym(b.doc[lo:hi].text) == country \
         or gz.seat(b.doc[lo:hi].text) == country
-
-
-def countries_inside(b: "Builder", lo: int, hi: int) -> set[str]:
-    """Countries of the country actors holding tokens ``lo:hi`` ("Korea" in "Korea Times")."""
-    out = set()
-    for i in range(lo, hi):
-        d = b.draft_at(i)
-        if d is not None and d.kind == "country" and d.country:
-            out.add(d.country)
-    return out
 
 
 def earlier_longer(b: "Builder", start: int, end: int) -> "Draft | None":

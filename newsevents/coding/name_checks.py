@@ -50,7 +50,8 @@ LOOSE_TITLES = frozenset(
     "king queen prince princess".split())
 
 _GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
-_POSS = ("'s", "\u2019s", "'")
+#: possessive endings, tokens of their own ("Reuters' ", "Russia's")
+POSS = ("'s", "\u2019s", "'")
 
 
 def _is_title_word(t: "Token") -> bool:
@@ -118,7 +119,7 @@ def _person_evidence(b: "Builder") -> set[str]:
     for ent in b.ents:
         if ent.label_ != "PERSON":
             continue
-        end = ent.end - 1 if ent[-1].text in _POSS else ent.end
+        end = ent.end - 1 if ent[-1].text in POSS else ent.end
         titled = ent.start > 0 and _is_title_word(b.doc[ent.start - 1])
         if end > ent.start and (titled or speech_subject(ent.root)):
             out.add(gz.norm(b.doc[ent.start:end].text))
@@ -137,7 +138,7 @@ def not_person_names(b: "Builder") -> dict[str, str]:
     strong: dict[str, str] = {}
     doc = b.doc
     for ent in b.ents:
-        end = ent.end - 1 if ent[-1].text in _POSS else ent.end
+        end = ent.end - 1 if ent[-1].text in POSS else ent.end
         if end <= ent.start or ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"):
             continue
         key = gz.norm(doc[ent.start:end].text)
@@ -173,10 +174,14 @@ def extend_name(toks: list["Token"], end: int) -> int:
             return end
 
 
+def inner_hyphen(t: "Token") -> bool:
+    """A hyphen inside a word ("Secretary-General"), not a dash ("WASHINGTON -")."""
+    return t.text in ("-", "\u2010") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
 def glued_hyphen(toks: list["Token"], i: int) -> bool:
     """True when ``toks[i]`` is a hyphen glued between two words ("Jae-in", "Jean-Pierre")."""
-    return 0 < i and i + 1 < len(toks) and toks[i].text in ("-", "\u2010") and not toks[i].whitespace_ \
-        and not toks[i - 1].whitespace_ and toks[i - 1].is_alpha and toks[i + 1].is_alpha
+    return 0 < i and i + 1 < len(toks) and inner_hyphen(toks[i]) and toks[i - 1].is_alpha and toks[i + 1].is_alpha
 
 
 def conj_with_person(t: "Token") -> bool:
@@ -214,11 +219,11 @@ def region_country(b: "Builder", lo: int, hi: int) -> str | None:
         if ent.label_ not in ("GPE", "LOC", "ORG") or ent.start < lo or ent.end > hi \
                 or any(i in b.owner for i in range(ent.start, ent.end)):
             continue
-        poss = ent[-1].text in _POSS or (ent.end < len(b.doc) and b.doc[ent.end].text in _POSS)
+        poss = ent[-1].text in POSS or (ent.end < len(b.doc) and b.doc[ent.end].text in POSS)
         of = ent.start > 0 and b.doc[ent.start - 1].lower_ == "of"
         if not (poss or of or ent.root.dep_ == "compound"):
             continue  # "a correspondent in Moscow" is based there, not of there
-        end = ent.end - 1 if ent[-1].text in _POSS else ent.end
+        end = ent.end - 1 if ent[-1].text in POSS else ent.end
         if end - ent.start >= 2 and b.doc[end - 1].lower_ in ("province", "region", "state", "district", "city"):
             end -= 1  # "Sichuan province"
         p = gz.place(b.doc[ent.start:end].text) if end > ent.start else None
@@ -229,8 +234,9 @@ def region_country(b: "Builder", lo: int, hi: int) -> str | None:
 
 def first_name_entity(b: "Builder", ent) -> bool:
     """An ORG/GPE entity that starts with a common first name ("Lester Holt" read as ORG)."""
-    words = [t for t in ent if not glued_hyphen(b.toks, t.i)]  # "Jean-Pierre Dupont": two words
-    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(words) - _hyphens(b, ent) <= 3 \
+    words = [t for t in ent if not glued_hyphen(b.toks, t.i)]
+    hyphens = len(ent) - len(words)  # each glued hyphen joins two tokens: "Jean-Pierre Dupont" is two words
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(words) - hyphens <= 3 \
             or any(t.i in b.owner for t in ent):
         return False
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words):
@@ -238,11 +244,6 @@ def first_name_entity(b: "Builder", ent) -> bool:
     first, last = gz.norm(ent[0].text), gz.norm(ent[-1].text)
     return (first in MALE_NAMES or first in FEMALE_NAMES) and last not in ORG_KEYWORDS \
         and gz.place(ent.text) is None and gz.organization(ent.text) is None
-
-
-def _hyphens(b: "Builder", ent) -> int:
-    """Number of glued hyphens inside ``ent`` (each joins two tokens into one word)."""
-    return sum(1 for t in ent if glued_hyphen(b.toks, t.i))
 
 
 def known_name_words(ents, min_words: int = 1) -> set[str]:
@@ -253,6 +254,6 @@ def known_name_words(ents, min_words: int = 1) -> set[str]:
 
 def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:
     """An ORG/GPE/NORP entity that repeats a person's name ("Trump", "De Blasio", "Trump's")."""
-    words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in _POSS]
+    words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in POSS]
     return bool(words) and words[-1] in known and all(t.text[:1].isupper() for t in ent
-                                                     if t.text[:1].isalpha() and t.text not in _POSS)
+                                                     if t.text[:1].isalpha() and t.text not in POSS)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import coref, leaders
 from . import gazetteer as gz
-from .name_checks import (conj_with_person, extend_name, first_name_entity, glued_cut, is_person_alias,
-                          loose_title_name, name_as_place, place_not_person, region_country)
+from .name_checks import (POSS, conj_with_person, extend_name, first_name_entity, glued_cut, inner_hyphen,
+                          is_person_alias, loose_title_name, name_as_place, place_not_person, region_country)
 from .title_sector import title_sector
 from .roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, TITLE_MODIFIERS, TITLES
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 _SPEECH = frozenset("say tell add insist claim argue warn note write deny explain state announce".split())
 _STOP_DESC = frozenset([",", ".", ";", ":", "(", ")", "\"", "\u201c", "\u201d", "--", "\u2014"])
-_POSS = ("'s", "\u2019s", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +165,11 @@ def _clean_name(b: "Builder", start: int, end: int) -> NameMention | None:
     doc = b.doc
     gender = None
     while start < end and (_is_title(doc[start]) or doc[start].lower_ == "the" or start in b.owner
-                           or _word(doc[start]) in TITLE_MODIFIERS or doc[start].text in _POSS):
+                           or _word(doc[start]) in TITLE_MODIFIERS or doc[start].text in POSS):
         gender = HONORIFICS.get(_word(doc[start]), gender)  # "Hamas leader Ismail Haniyeh" as one entity
         start += 1
     for i in range(start, end):  # "Trump's 1995 return": the name ends at the possessive
-        if doc[i].text in _POSS:
+        if doc[i].text in POSS:
             end = i
             break
     while end > start and not doc[end - 1].text[:1].isalpha():
@@ -286,7 +285,7 @@ def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:
     while i >= 0 and start - i <= 10:
         t = toks[i]
         owner = b.draft_at(i)
-        if _is_title(t) or _word(t) in TITLE_MODIFIERS or t.text in _POSS or _inner_hyphen(t) \
+        if _is_title(t) or _word(t) in TITLE_MODIFIERS or t.text in POSS or inner_hyphen(t) \
                 or (owner is not None and owner.kind != "person") or _multi_title_word(t) \
                 or _title_compound(t, start) or _title_of(toks, i, lo):
             lo = i
@@ -296,11 +295,6 @@ def _title_before(b: "Builder", start: int) -> tuple[int | None, int]:
             lo = i  # "its director", "Ministry spokesman": kept for :func:`_possessor`
         break
     return lo, start
-
-
-def _inner_hyphen(t: "Token") -> bool:
-    """A hyphen inside a word ("Secretary-General"), not a dash ("WASHINGTON -")."""
-    return t.text in ("-", "\u2010") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _title_compound(t: "Token", name_start: int) -> bool:
@@ -445,7 +439,7 @@ def _titles_other_person(b: "Builder", i: int, hi: int) -> bool:
     with Ukrainian President Zelensky": "Ukrainian" is Zelensky's, not the aide's)."""
     j = i + 1
     while j < hi and (b.draft_at(j) is b.draft_at(i) or _is_title(b.toks[j]) or _word(b.toks[j]) in TITLE_MODIFIERS
-                      or b.toks[j].text in _POSS or _multi_title_word(b.toks[j])):
+                      or b.toks[j].text in POSS or _multi_title_word(b.toks[j])):
         j += 1
     return j > i + 1 and j < hi and _other_name(b, j) and _is_title(b.toks[j - 1])
 
@@ -463,11 +457,11 @@ def _role_text(b: "Builder", lo: int, hi: int, head: int) -> tuple[str, int]:
     doc = b.doc
     start = head
     while start - 1 >= lo and (_word(doc[start - 1]) in TITLE_MODIFIERS or _is_title(doc[start - 1])
-                               or _multi_title_word(doc[start - 1]) or _inner_hyphen(doc[start - 1])
+                               or _multi_title_word(doc[start - 1]) or inner_hyphen(doc[start - 1])
                                or _title_compound(doc[start - 1], head + 1)) \
             and b.draft_at(start - 1) is None:
         start -= 1
-    if start > 0 and _inner_hyphen(doc[start]) and doc[start - 1].is_alpha:
+    if start > 0 and inner_hyphen(doc[start]) and doc[start - 1].is_alpha:
         start -= 1  # "co-founder", "ex-president": the prefix belongs to the title
     end = head + 1
     if end < hi and doc[end].lower_ in ("to", "of", "for", "at", "with"):

@@ -34,9 +34,9 @@ def code_unknown_orgs(b: "Builder") -> None:
             continue
         kind = not_persons.get(gz.norm(b.doc[start:end].text))
         if kind == "org" and ent.label_ in ("ORG", "PERSON", "FAC") and b.free(start, end):
-            _add_unknown_org(b, start, end)
+            add_org(b, start, end)
         elif ent.label_ == "ORG" and kind != "thing" and not _skip_org(b, ent, start, end, known):
-            _add_unknown_org(b, start, end)
+            add_org(b, start, end)
         elif ent.label_ in ("ORG", "EVENT", "WORK_OF_ART") and b.doc[end - 1].lower_ in _EVENT_HEADS:
             b.release(start, end)  # "American" in "the American Music Awards" is no country actor
 
@@ -75,15 +75,20 @@ def _org_end(doc: "Doc", start: int, end: int) -> int:
     return end
 
 
-def _add_unknown_org(b: "Builder", start: int, end: int) -> None:
-    """An organization outside the dictionary: country from a country inside its name,
-    sector from its words or a lower-case organization word after it ("… hospital")."""
-    countries = {b.drafts[b.owner[i]].country for i in range(start, end) if i in b.owner}
+def add_org(b: "Builder", start: int, end: int, kind: str = "organization", sector: str | None = None,
+            countries: set[str] | None = None) -> None:
+    """An organization named by tokens ``start:end``, keyed by its name: country from a
+    country inside its name (``countries``, else the actors holding its tokens), sector
+    ``sector`` or else from its words or a lower-case organization word after it ("… hospital")."""
+    if countries is None:
+        countries = {b.drafts[b.owner[i]].country for i in range(start, end) if i in b.owner}
     b.release(start, end)
     text = b.doc[start:end].text
-    after = b.doc[end].lower_ if end < len(b.doc) and b.doc[end].lower_ in name_checks.ORG_NAME_WORDS else ""
-    b.mention(f"org:{gz.norm(text)}", start, end, kind="organization", name=text,
-              country=countries.pop() if len(countries) == 1 else None, sector=org_sector(f"{text} {after}"))
+    if sector is None:
+        after = b.doc[end].lower_ if end < len(b.doc) and b.doc[end].lower_ in name_checks.ORG_NAME_WORDS else ""
+        sector = org_sector(f"{text} {after}")
+    b.mention(f"org:{gz.norm(text)}", start, end, kind=kind, name=text,
+              country=countries.pop() if len(countries) == 1 else None, sector=sector)
 
 
 #: lower-case words that belong inside organization names ("Bank of America", "Médecins sans Frontières")

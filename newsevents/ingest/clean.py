@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Iterator
 
 from ..records import Removed, Span
@@ -61,18 +62,30 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              re.IGNORECASE)),
 )
 
+def _read_kickers() -> frozenset[str]:
+    """The stock section kickers of ``data/lexicons/section_kickers.tsv`` (lower case)."""
+    text = (resources.files("newsevents") / "data" / "lexicons" / "section_kickers.tsv").read_text("utf-8")
+    return frozenset(s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#"))
+
+
+#: Stock section kickers ("why it matters", "background", "the latest"), lower case with a
+#: straight apostrophe and with and without "the ": the one list every stage reads.
+KICKERS: frozenset[str] = frozenset(k for p in _read_kickers() for k in (p, "the " + p))
+
+
+def is_kicker(lead: str) -> bool:
+    """True when ``lead`` (the words before a paragraph's colon) is a stock section kicker."""
+    return " ".join(lead.replace("\u2019", "'").lower().split()) in KICKERS
+
+
 # Section kickers that open a paragraph ("Why it matters: ...").  The phrase
 # before the colon is a stock label, never a speaker: speech verbs are excluded.
 _KICKER = re.compile(
-    r"""^[ \t]*(?:
-        (?:the\s+)?(?:big\s+picture|bottom\s+line|backstory|background|context|catch\s+up\s+quick
-        |between\s+the\s+lines|by\s+the\s+numbers|driving\s+the\s+news|flashback|go\s+deeper
-        |our\s+thought\s+bubble|reality\s+check|state\s+of\s+play|the\s+other\s+side|what['’]s\s+next
-        |what\s+(?:they|we)['’]re\s+(?:saying|watching)|what\s+to\s+watch|why\s+it\s+matters
-        |yes,\s+but|zoom\s+(?:in|out)|details|key\s+points?|the\s+latest|editor['’]s\s+note
-        |what\s+happened|what\s+we\s+know|the\s+details|analysis|fact\s+check|explainer|update)
-    )\s*:(?:[ \t]+(?=\S)|[ \t]*$)""",
-    re.IGNORECASE | re.VERBOSE,
+    r"^[ \t]*(?:the\s+)?(?:"
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for k in _read_kickers()),
+                      key=len, reverse=True))
+    + r")\s*:(?:[ \t]+(?=\S)|[ \t]*$)",
+    re.IGNORECASE,
 )
 
 # Any other label of that shape: two to five words in sentence case ("What
@@ -92,7 +105,9 @@ _SPEECH = re.compile(
     r"|^(?:i|you|he|she|we|they)\b")
 
 
-def _kicker(line: str) -> re.Match[str] | None:
+def section_label(line: str) -> re.Match[str] | None:
+    """The stock kicker or sentence-case label opening ``line`` ("Why it matters:",
+    "What they found:"), or ``None``; a Title-case lead ("Joe Biden:") may be a speaker."""
     m = _KICKER.match(line)
     if m:
         return m
@@ -187,7 +202,7 @@ def find_kickers(text: str, skip: list[Removed] = ()) -> list[Removed]:
     taken = [r.span for r in skip]
     found: list[Removed] = []
     for line in _lines(text):
-        m = _kicker(line.text)
+        m = section_label(line.text)
         if not m:
             continue
         label_end = line.text.index(":", m.start()) + 1

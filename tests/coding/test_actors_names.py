@@ -112,10 +112,14 @@ def test_outlet_whose_name_holds_a_shorter_outlet_is_the_longer_one(code_actors,
     assert org.sector == "JRN" and org.country != "GBR"
 
 
-def test_outlet_country_comes_from_its_own_name(code_actors):
-    a = code_actors("The Japan Times said the vote would be delayed.")
+@pytest.mark.parametrize("text, name, country", [
+    ("The Japan Times said the vote would be delayed.", "Japan Times", "JPN"),
+    ("The Times of Malta said the vote would be delayed.", "Times of Malta", "MLT"),  # country after the outlet
+])
+def test_outlet_country_comes_from_its_own_name(code_actors, text, name, country):
+    a = code_actors(text)
     org = next(x for x in a.actors.all() if x.kind == "organization")
-    assert (org.name, org.country) == ("Japan Times", "JPN")
+    assert (org.name, org.country) == (name, country)
     assert not any(x.kind == "country" for x in a.actors.all())
 
 
@@ -168,6 +172,19 @@ def test_speaker_before_a_colon_is_no_label(code_actors, text, speaker):
     a = code_actors(text)
     assert not label_tokens(a.doc)
     assert mentioned(a, speaker) is not None
+
+
+@pytest.mark.parametrize("text, lead, name", [
+    ("Mike Pence spoke on Monday.\n\nPENCE: Well, we will see.", "PENCE", "Mike Pence"),
+    ("The debate went on.\n\nJoe Biden: We will win this election.", "Joe Biden", "Joe Biden"),
+])
+def test_a_name_before_a_colon_is_a_speaker_not_a_label(code, text, lead, name):
+    a = code(text)
+    assert not label_tokens(a.doc)
+    actor = mentioned(a, lead)
+    assert actor is not None and actor.name == name
+    sources = [x.source for x in a.attributions if x.source is not None and x.source.span.text == lead]
+    assert sources and sources[0].actor == actor.id
 
 
 def test_times_and_inner_colons_are_no_labels(nlp):
