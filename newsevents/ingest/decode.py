@@ -6,6 +6,8 @@ import gzip
 import io
 import re
 import zlib
+from contextlib import contextmanager
+from typing import Iterator
 
 from ..errors import InputError, SkipDocument
 
@@ -22,13 +24,24 @@ def read_capped(stream: io.BufferedIOBase, max_bytes: int) -> bytes:
     return data
 
 
+@contextmanager
+def gzip_errors() -> Iterator[None]:
+    """Turn a broken gzip stream (bad header, cut short, corrupt) into ``InputError(kind="bad_gzip")``.
+
+    ``gzip`` reports a bad header or checksum as ``BadGzipFile``, a stream cut
+    short as ``EOFError`` and corrupt deflate data as ``zlib.error``; any other
+    ``OSError`` (a disk read error) is left to the caller.
+    """
+    try:
+        yield
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise InputError(f"broken gzip stream: {exc}", kind="bad_gzip") from exc
+
+
 def gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress gzip data, refusing output beyond ``max_bytes`` (gzip bombs)."""
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            return read_capped(fh, max_bytes)
-    except (EOFError, OSError, zlib.error) as exc:
-        raise InputError(f"broken gzip stream: {exc}", kind="bad_gzip") from exc
+    with gzip_errors(), gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+        return read_capped(fh, max_bytes)
 
 
 def looks_binary(data: bytes) -> bool:

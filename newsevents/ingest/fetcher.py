@@ -122,12 +122,36 @@ def _host(url: str) -> str:
     return f"{parts.scheme.lower()}://{(parts.netloc or '').lower()}"
 
 
-def _pool(per_host: int) -> urllib3.PoolManager:
-    # The environment's proxy, as urllib's ProxyHandler did before.
-    proxy = urllib.request.getproxies().get("https") or urllib.request.getproxies().get("http")
-    if proxy:
-        return urllib3.ProxyManager(proxy, maxsize=per_host)
-    return urllib3.PoolManager(maxsize=per_host)
+class _Pools:
+    """Pooled connections, through the environment's proxy as urllib's ProxyHandler does.
+
+    Each scheme uses its own proxy (``http_proxy`` for http URLs, ``https_proxy``
+    for https), and a host that ``urllib.request.proxy_bypass`` exempts
+    (``no_proxy``, the platform's own list) is reached directly.
+    """
+
+    def __init__(self, per_host: int) -> None:
+        self._direct = urllib3.PoolManager(maxsize=per_host)
+        self._via = {scheme: urllib3.ProxyManager(proxy, maxsize=per_host)
+                     for scheme, proxy in urllib.request.getproxies().items()
+                     if scheme in ALLOWED_SCHEMES and proxy}
+
+    def request(self, method: str, url: str, **kw) -> urllib3.BaseHTTPResponse:
+        parts = urlsplit(url)
+        proxied = self._via.get(parts.scheme.lower())
+        if proxied is None or self._bypass(parts.hostname, parts.port):
+            return self._direct.request(method, url, **kw)
+        return proxied.request(method, url, **kw)
+
+    @staticmethod
+    def _bypass(host: str | None, port: int | None) -> bool:
+        # proxy_bypass matches no_proxy entries against both "host" and "host:port"
+        return bool(host) and bool(urllib.request.proxy_bypass(f"{host}:{port}" if port else host))
+
+    def clear(self) -> None:
+        self._direct.clear()
+        for pool in self._via.values():
+            pool.clear()
 
 
 class Fetcher:
@@ -137,7 +161,7 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         self.user_agent = user_agent(self.policy)
         self.gate = HostGate(self.policy.per_host, self.policy.delay)
-        self._http = _pool(self.policy.per_host)
+        self._http = _Pools(self.policy.per_host)
         self._robots: dict[str, Robots] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()

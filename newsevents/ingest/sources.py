@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-import zlib
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
@@ -20,7 +19,7 @@ from typing import IO, Any, Iterable, Iterator
 from ..config import Settings
 from ..errors import InputError, SkipDocument
 from ..records import Document, Failed, Skipped
-from .decode import decode, gunzip, read_capped
+from .decode import decode, gunzip, gzip_errors, read_capped
 
 log = logging.getLogger(__name__)
 
@@ -141,14 +140,11 @@ def _capped_lines(fh: IO[bytes], cap: int) -> Iterator[bytes]:
 
 
 def _open_lines(path: Path, settings: Settings) -> Iterator[bytes]:
-    if path.suffix.lower() == ".gz":
-        import gzip
+    import gzip
 
-        with gzip.open(path, "rb") as fh:
-            yield from _capped_lines(fh, settings.max_bytes)
-    else:
-        with open(path, "rb") as fh:
-            yield from _capped_lines(fh, settings.max_bytes)
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with gzip_errors(), opener(path, "rb") as fh:
+        yield from _capped_lines(fh, settings.max_bytes)
 
 
 def read_file(path: Path, published: date | None = None, settings: Settings | None = None,
@@ -177,8 +173,6 @@ def read_file(path: Path, published: date | None = None, settings: Settings | No
         yield Skipped(source, exc.reason, exc.detail)
     except InputError as exc:
         yield Failed(source, exc.kind, str(exc))
-    except (EOFError, zlib.error) as exc:  # a .jsonl.gz cut short or corrupt mid-stream
-        yield Failed(source, "bad_gzip", f"broken gzip stream: {exc}")
     except OSError as exc:
         yield Failed(source, "io_error", f"{type(exc).__name__}: {exc.strerror or exc}")
 
@@ -215,30 +209,57 @@ def read_paths(paths: Iterable[str | os.PathLike], published: date | None = None
     their own (a JSONL field or HTML metadata wins).  Files of unknown type
     inside a directory are reported as skipped, not silently passed over.
     """
-    from .fetcher import Fetcher
-
     settings = settings or Settings()
-    # one fetcher for the run: robots.txt read once per host, one pace per host
-    with Fetcher(settings.fetch) as fetcher:
+    fetcher = _RunFetcher(settings)
+    try:
         for raw in paths:
             yield from _read_one(os.fspath(raw), published, settings, fetch, fetcher)
+    finally:
+        fetcher.close()
+
+
+class _RunFetcher:
+    """The run's one :class:`~newsevents.ingest.fetcher.Fetcher` (robots.txt read
+    once per host, one pace per host), made at the first URL or feed: a run of
+    local files never imports the http client."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._fetcher = None
+
+    def __call__(self):
+        if self._fetcher is None:
+            from .fetcher import Fetcher
+
+            self._fetcher = Fetcher(self._settings.fetch)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
 
 
 def _read_one(name: str, published: date | None, settings: Settings, fetch: bool,
-              fetcher) -> Iterator[Item]:
+              fetcher: _RunFetcher) -> Iterator[Item]:
     if name == "-":
         yield from read_stdin(sys.stdin.buffer, published, settings)
     elif name.startswith(("http://", "https://")):
         from .urls import read_url  # a feed URL yields its items, a page one document
 
-        yield from read_url(name, fetch=fetch, settings=settings, fetcher=fetcher)
+        yield from read_url(name, fetch=fetch, settings=settings, fetcher=fetcher())
     elif Path(name).is_dir():
         for path in _walk(Path(name)):
             if _kind(path)[0] == "unknown":
                 yield Skipped(str(path), "unsupported_format", f"unknown file type {path.suffix!r}")
             else:
-                yield from read_file(path, published, settings, fetch, fetcher)
+                yield from _read_local(path, published, settings, fetch, fetcher)
     elif Path(name).exists():
-        yield from read_file(Path(name), published, settings, fetch, fetcher)
+        yield from _read_local(Path(name), published, settings, fetch, fetcher)
     else:
         yield Failed(name, "not_found", "no such file or directory")
+
+
+def _read_local(path: Path, published: date | None, settings: Settings, fetch: bool,
+                fetcher: _RunFetcher) -> Iterator[Item]:
+    feed = _kind(path)[0] == "feed"  # only a feed's pages are fetched
+    yield from read_file(path, published, settings, fetch, fetcher() if feed else None)

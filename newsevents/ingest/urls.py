@@ -8,9 +8,9 @@ its answers into documents and records.
 
 Links found inside a feed (``--fetch``) are not the user's choice, so they
 are fetched only when their host resolves to public addresses, or is the
-feed's own host (:func:`check_public`; ``--fetch-private`` lifts this), and a
-redirect may not lead from there to a private address either.  URLs the user
-names are fetched wherever they point.  Every fetch obeys the host's
+feed's own host (:func:`newsevents.ingest.fetcher.check_public`;
+``--fetch-private`` lifts this), and a redirect may not lead from there to a
+private address either.  URLs the user names are fetched wherever they point.  Every fetch obeys the host's
 robots.txt: a refused page is a ``skipped: robots`` record.
 """
 
@@ -26,15 +26,9 @@ from ..config import Settings
 from ..errors import InputError
 from ..records import Document, Failed, Skipped
 from .decode import decode
-from .fetcher import (  # noqa: F401 - re-exported: the names callers import from here
-    ALLOWED_SCHEMES, DEFAULT_TIMEOUT, MAX_REDIRECTS, Fetched, Fetcher, RobotsRefused, TooLarge,
-    check_public, check_url, user_agent,
-)
+from .fetcher import DEFAULT_TIMEOUT, Fetched, Fetcher, RobotsRefused, TooLarge
 
 log = logging.getLogger(__name__)
-
-#: the user agent with the default settings: "newsevents/0.1 (+contact URL)"
-USER_AGENT = user_agent(Settings().fetch)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)

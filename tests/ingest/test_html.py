@@ -173,3 +173,12 @@ def test_a_truncated_gzip_file_is_a_failed_record(tmp_path):
         items = list(read_file(path))
         assert items and all(isinstance(i, (Failed, Skipped, Document)) for i in items)
         assert isinstance(items[-1], Failed) and items[-1].kind == "bad_gzip"
+
+
+def test_a_gz_file_that_is_not_gzip_is_bad_gzip_whatever_it_holds(tmp_path):
+    for name in ("plain.txt.gz", "plain.jsonl.gz"):
+        path = tmp_path / name
+        path.write_bytes(b'{"text": "Not compressed at all."}\n')
+        items = list(read_file(path))
+        assert len(items) == 1 and isinstance(items[0], Failed), name
+        assert items[0].kind == "bad_gzip" and "broken gzip stream" in items[0].message, name

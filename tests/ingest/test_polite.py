@@ -205,6 +205,25 @@ def test_connections_are_reused_and_the_user_agent_names_a_contact():
     assert len({r["client_port"] for r in seen}) == 1
 
 
+def test_the_environment_proxy_is_chosen_by_scheme_and_no_proxy_hosts_go_direct(monkeypatch):
+    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+        monkeypatch.delenv(var.upper(), raising=False)
+    origin = "http://origin.invalid"  # never resolved here: only the proxy sees the name
+    plain = {"Content-Type": "text/plain"}
+    with serve({"/a": (200, plain, b"direct")}) as (base, direct_seen), \
+            serve({origin + "/a": (200, plain, b"via the proxy")}) as (proxy, proxy_seen):
+        monkeypatch.setenv("http_proxy", proxy)
+        monkeypatch.setenv("https_proxy", "http://127.0.0.1:9")  # for https URLs only: unused
+        with Fetcher(FAST) as fetcher:
+            assert fetcher.get(origin + "/a").body == b"via the proxy"
+        monkeypatch.setenv("no_proxy", "127.0.0.1")
+        with Fetcher(FAST) as fetcher:
+            assert fetcher.get(base + "/a").body == b"direct"
+    assert [r["path"] for r in proxy_seen] == [origin + "/robots.txt", origin + "/a"]
+    assert [r["path"] for r in direct_seen] == ["/robots.txt", "/a"]
+
+
 def test_host_gate_counts_and_paces():
     gate = HostGate(per_host=2, delay=0.0)
     active, most = [0], [0]

@@ -116,3 +116,26 @@ def test_language_model_that_cannot_load_keeps_documents(monkeypatch):
         language._identifier.cache_clear()
     assert language.detect("Die Regierung hat am Montag neue Regeln beschlossen, sagte ein "
                            "Sprecher in Berlin.")[0] == "de"
+
+
+def test_a_run_of_local_files_makes_no_fetcher_and_a_feed_makes_one(tmp_path, monkeypatch):
+    from newsevents.ingest import fetcher as fetcher_module
+
+    made = []
+
+    class Counting(fetcher_module.Fetcher):
+        def __init__(self, *args, **kw):
+            made.append(1)
+            super().__init__(*args, **kw)
+
+    monkeypatch.setattr(fetcher_module, "Fetcher", Counting)
+    (tmp_path / "a.txt").write_text("The council met.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "The envoy left."}\n', encoding="utf-8")
+    assert len(list(read_paths([tmp_path / "a.txt", tmp_path / "b.jsonl"]))) == 2
+    assert made == []
+    (tmp_path / "f.rss").write_text(
+        '<rss version="2.0"><channel><title>T</title><item><title>Talks</title>'
+        "<description>The ministers met in Valdora on Monday.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    items = list(read_paths([tmp_path / "a.txt", tmp_path / "f.rss", tmp_path / "b.jsonl"]))
+    assert len(items) == 3 and made == [1]  # one for the run, made at the feed

@@ -9,7 +9,8 @@ from _http import serve
 
 from newsevents.config import FetchPolicy, Settings
 from newsevents.ingest import read_paths
-from newsevents.ingest.urls import USER_AGENT, fetch_url, is_url, read_url
+from newsevents.ingest.fetcher import user_agent
+from newsevents.ingest.urls import fetch_url, is_url, read_url
 from newsevents.records import Document, Failed, Skipped
 
 PAGE = ("<html><head><title>Border talks</title></head><body><article><p>Envoys from Valdora "
@@ -31,8 +32,9 @@ def test_page_is_fetched_with_user_agent_and_charset():
     assert doc.content == PAGE.decode() and doc.url == base + "/a" and doc.source == base + "/a"
     assert latin_doc.content == latin
     assert plain.content_type == "text" and plain.content == "Kestria recalled its envoy."
-    assert {r["user-agent"] for r in seen} == {USER_AGENT}  # robots.txt and pages alike
-    assert USER_AGENT.startswith("newsevents/") and "(+http" in USER_AGENT
+    agent = user_agent(FetchPolicy())  # the default settings' user agent
+    assert {r["user-agent"] for r in seen} == {agent}  # robots.txt and pages alike
+    assert agent.startswith("newsevents/") and "(+http" in agent
 
 
 def test_redirect_within_http_is_followed_but_not_to_file():
