@@ -46,7 +46,7 @@ import duckdb
 from .figures import conflicts
 from .grouping import SPEECH_ACTS
 from .reports import (
-    CLAIM_STATUSES, Report, gap_days, names, side_match, similarity,
+    CLAIM_STATUSES, Report, gap_days, match_sides, names, side_match, similarity,
 )
 
 LOOKBACK_DAYS = 7
@@ -112,17 +112,10 @@ def _time(c: Report, d: Report, window: int) -> int | None:
 
 
 def _same_type(c: Report, d: Report, window: int) -> dict | None:
-    if c.type != d.type or (c.mode and d.mode and c.mode != d.mode):
+    sides = match_sides(c, d)
+    if sides is None:
         return None
-    if not c.sources or not d.sources:
-        return None
-    doer = side_match(c.sources, d.sources)
-    if doer is None:
-        return None
-    target = side_match(c.targets, d.targets)
-    if target is None and c.targets and d.targets:
-        return None
-    both_named = target not in (None, "empty")
+    both_named = sides.both_named
     if d.status == "negated" and not (both_named and c.speakers and d.speakers):
         # a plain negation ("Ryan is not ready to support Trump") answers a claim only
         # when two named speakers tell the same doer-target act two ways
@@ -131,8 +124,8 @@ def _same_type(c: Report, d: Report, window: int) -> dict | None:
     if gap is None:
         return None
     return {"rule": "denial" if d.status == "denied" else "negation", "type": c.type,
-            "doer": f"{names(c.sources)} ({doer})",
-            "target": (f"{names(c.targets)} ({target})" if both_named else
+            "doer": sides.doer_text,
+            "target": (f"{names(c.targets)} ({sides.target})" if both_named else
                        f"{names(c.targets)} vs {names(d.targets)} (one side names none)"),
             "gap_days": gap, "both_sides_named": both_named}
 

@@ -33,7 +33,7 @@ import json
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 
-from .reports import Report, gap_days, names, side_match, similarity
+from .reports import Report, gap_days, match_sides, names, similarity
 
 WINDOW_DAYS = 3
 MIN_WORDS = 0.08
@@ -44,28 +44,21 @@ _ABOUT_STATUSES = ("alleged", "denied", "reported", "negated")
 
 def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
     """Why ``a`` and ``b`` are reports of one event (the matched fields), or ``None``."""
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
-        return None
-    if not a.sources or not b.sources:
+    sides = match_sides(a, b)
+    if sides is None:
         return None
     gap = gap_days(a.span(), b.span())
     if gap is None or gap > window:
         return None
-    doer = side_match(a.sources, b.sources)
-    if doer is None:
-        return None
-    target = side_match(a.targets, b.targets)
-    if target is None and a.targets and b.targets:
-        return None  # both name a target, and not the same
-    one_side = target in (None, "empty")
+    one_side = not sides.both_named
     if a.place and b.place and a.place != b.place:
         return None
     sim = similarity(a.words(), b.words())
     if sim < (MIN_WORDS_ONE_SIDE if one_side else MIN_WORDS):
         return None
     return {"rule": "same event", "type": a.type, "mode": a.mode or b.mode,
-            "doer": f"{names(a.sources)} ({doer})",
-            "target": (f"{names(a.targets)} ({target})" if not one_side else
+            "doer": sides.doer_text,
+            "target": (f"{names(a.targets)} ({sides.target})" if not one_side else
                        f"{names(a.targets) if a.targets else 'none'} vs "
                        f"{names(b.targets) if b.targets else 'none'} (one side names none)"),
             "gap_days": gap, "words": sorted(a.words() & b.words())[:8],
