@@ -157,8 +157,7 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     """Why denial ``d`` contradicts claim ``c`` (rule and matched fields), or ``None``."""
     if c.eid == d.eid or c.status not in CLAIM_STATUSES:
         return None
-    why = _rejected_accusation(c, d, window) if d.type == "REJECT" and c.type == "ACCUSE" \
-        else None
+    why = _rejected_accusation(c, d, window)
     if why is None and d.status in ("denied", "negated"):
         why = _same_type(c, d, window)
     if why is None:
