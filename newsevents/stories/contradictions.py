@@ -198,7 +198,7 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
             keys = _block_keys(r, "doer")
             if r.type == "ACCUSE":
                 keys += [("ACCUSE", "accused", x.country or x.key) for x in r.targets]
-            for key in set(keys):
+            for key in dict.fromkeys(keys):
                 ends, items = claims[key]
                 ends.append(r.when.toordinal())
                 items.append(r)
@@ -208,7 +208,8 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
         if span is None or not (d.status in ("denied", "negated") or d.type == "REJECT"):
             continue
         found: dict[int, tuple[Report, dict]] = {}
-        for key in set(_denial_keys(d)):
+        tried: set[int] = set()  # a claim filed under two of d's keys is compared once
+        for key in dict.fromkeys(_denial_keys(d)):
             if key not in claims:
                 continue
             ends, items = claims[key]
@@ -217,7 +218,8 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
                 if ends[i] > span[1].toordinal() + window + LOOKBACK_DAYS + 7:
                     break
                 c = items[i]
-                if c.eid not in found:
+                if c.eid not in tried:
+                    tried.add(c.eid)
                     why = link(c, d, window)
                     if why is not None:
                         found[c.eid] = (c, why)

@@ -66,8 +66,9 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
 
 
 def _block_keys(r: Report) -> list[tuple]:
-    """Keys a possible same-event report must share: type and a doer (as a country when it has one)."""
-    return [(r.type, s.country or s.key) for s in r.sources]
+    """Keys a possible same-event report must share: type and a doer (as a country when it
+    has one); each once (two doers of one country give one key)."""
+    return list(dict.fromkeys((r.type, s.country or s.key) for s in r.sources))
 
 
 @dataclass(slots=True)
@@ -85,11 +86,15 @@ def group(reports: list[Report], window: int = WINDOW_DAYS) -> list[Story]:
         joined = None
         span = r.span()
         if span is not None:
+            tried: set[int] = set()  # a story filed under two of r's keys is compared once
             for key in _block_keys(r):
                 bucket = open_by_key.get(key)
                 while bucket and (span[0] - bucket[0].seed.span()[1]).days > window:
                     bucket.popleft()  # sorted by date: this seed can match no later report
                 for story in bucket or ():
+                    if id(story) in tried:
+                        continue
+                    tried.add(id(story))
                     why = same_event(story.seed, r, window)
                     if why is not None:
                         joined = story
