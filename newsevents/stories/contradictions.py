@@ -46,7 +46,8 @@ import duckdb
 from .figures import conflicts
 from .grouping import SPEECH_ACTS
 from .reports import (
-    CLAIM_STATUSES, Report, gap_days, match_sides, names, side_match, similarity,
+    CLAIM_STATUSES, DENIAL_STATUSES, Report, gap_days, match_sides, names, side_match,
+    similarity,
 )
 
 LOOKBACK_DAYS = 7
@@ -158,7 +159,7 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     if c.eid == d.eid or c.status not in CLAIM_STATUSES:
         return None
     why = _rejected_accusation(c, d, window)
-    if why is None and d.status in ("denied", "negated"):
+    if why is None and d.status in DENIAL_STATUSES:
         why = _same_type(c, d, window)
     if why is None:
         return None
@@ -205,7 +206,7 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
     out = []
     for d in reports:
         span = d.span(LOOKBACK_DAYS)
-        if span is None or not (d.status in ("denied", "negated") or d.type == "REJECT"):
+        if span is None or not (d.status in DENIAL_STATUSES or d.type == "REJECT"):
             continue
         found: dict[int, tuple[Report, dict]] = {}
         tried: set[int] = set()  # a claim filed under two of d's keys is compared once
