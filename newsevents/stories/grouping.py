@@ -32,6 +32,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
+from datetime import date
 
 from .reports import Report, gap_days, match_sides, names, similarity
 
@@ -143,8 +144,16 @@ def independent_sources(members: list[Report]) -> int:
     return len(origins)
 
 
-def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
-    """Column lists of the ``stories`` and ``story_events`` tables."""
+def _precise_span(m: Report) -> tuple[date, date] | None:
+    """The event's own dates, when precise (its span starts at them), else ``None``."""
+    span = m.span()
+    return span if m.event_start and span and span[0] == m.event_start else None
+
+
+def story_rows(stories: list[Story], window: int = WINDOW_DAYS
+               ) -> tuple[dict[str, list], dict[str, list]]:
+    """Column lists of the ``stories`` and ``story_events`` tables (``window``: the one
+    :func:`group` used, recorded in each story's why)."""
     s: dict[str, list] = {k: [] for k in (
         "story_id", "type", "label", "first_seen", "last_seen", "event_start", "event_end",
         "n_reports", "n_articles", "n_outlets", "n_sources", "n_independent", "statuses",
@@ -156,8 +165,7 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
             _single_row(s, se, sid, members[0])
             continue
         seen = [m.published for m in members if m.published]
-        dated = [m.span() for m in members if m.event_start and m.span() and
-                 m.span()[0] == m.event_start]  # the event's own date, when precise
+        dated = [x for x in map(_precise_span, members) if x]
         starts = [x[0] for x in dated]
         ends = [x[1] for x in dated]
         row = {"story_id": sid, "type": members[0].type, "label": _label(members),
@@ -173,7 +181,7 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
                "source_keys": sorted({a.key for a in members[0].sources}),
                "target_keys": sorted({a.key for a in members[0].targets}),
                "why": json.dumps({"rule": "same event as the first report", "seed": story.seed.uid,
-                                  "window_days": WINDOW_DAYS}) if len(members) > 1 else None}
+                                  "window_days": window})}
         for k, v in row.items():
             s[k].append(v)
         for m, why in zip(members, story.why):
@@ -184,8 +192,7 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
 
 
 def _single_row(s: dict[str, list], se: dict[str, list], sid: str, m: Report) -> None:
-    span = m.span()
-    precise = span if m.event_start and span and span[0] == m.event_start else (None, None)
+    precise = _precise_span(m) or (None, None)
     row = {"story_id": sid, "type": m.type, "label": _label([m]), "first_seen": m.published,
            "last_seen": m.published, "event_start": precise[0], "event_end": precise[1],
            "n_reports": 1, "n_articles": 1, "n_outlets": 1 if m.outlet else 0,
