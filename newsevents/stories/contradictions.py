@@ -46,8 +46,8 @@ import duckdb
 from .figures import conflicts
 from .grouping import SPEECH_ACTS
 from .reports import (
-    CLAIM_STATUSES, DENIAL_STATUSES, Report, gap_days, match_sides, names, side_match,
-    similarity,
+    CLAIM_STATUSES, DENIAL_STATUSES, ActorRef, Report, gap_days, match_sides, names,
+    side_match, similarity,
 )
 
 LOOKBACK_DAYS = 7
@@ -178,17 +178,22 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     return why
 
 
-def _block_keys(r: Report, role: str) -> list[tuple]:
+def _doer_keys(r: Report) -> list[tuple]:
+    return [(r.type, "doer", x.country or x.key) for x in r.sources]
+
+
+def _accused_keys(refs: tuple[ActorRef, ...]) -> list[tuple]:
+    return [("ACCUSE", "accused", x.country or x.key) for x in refs]
+
+
+def _claim_keys(c: Report) -> list[tuple]:
     """Claims are filed by (type, doer country-or-key), and ACCUSE also by the accused."""
-    refs = r.sources if role == "doer" else r.targets
-    return [(r.type, role, x.country or x.key) for x in refs]
+    return _doer_keys(c) + (_accused_keys(c.targets) if c.type == "ACCUSE" else [])
 
 
 def _denial_keys(d: Report) -> list[tuple]:
-    keys = _block_keys(d, "doer")
-    if d.type == "REJECT":
-        keys += [("ACCUSE", "accused", x.country or x.key) for x in d.sources]
-    return keys
+    """A denial looks in its own block, and a REJECT also among accusations of its doers."""
+    return _doer_keys(d) + (_accused_keys(d.sources) if d.type == "REJECT" else [])
 
 
 def denials(reports: list[Report], story_of: dict[int, str], window: int) -> list[dict]:
@@ -196,10 +201,7 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
     claims: dict[tuple, tuple[list[int], list[Report]]] = defaultdict(lambda: ([], []))
     for r in reports:  # sorted by `when`: each bucket stays sorted
         if r.status in CLAIM_STATUSES and r.when is not None:
-            keys = _block_keys(r, "doer")
-            if r.type == "ACCUSE":
-                keys += [("ACCUSE", "accused", x.country or x.key) for x in r.targets]
-            for key in dict.fromkeys(keys):
+            for key in dict.fromkeys(_claim_keys(r)):
                 ends, items = claims[key]
                 ends.append(r.when.toordinal())
                 items.append(r)
