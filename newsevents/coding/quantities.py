@@ -55,9 +55,21 @@ _CURRENCY_WORD = {
 }
 
 _W = "|".join(sorted(list(_UNITS) + list(_SCALES) + ["dozen"], key=len, reverse=True))
-_MOD = (r"(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|over|nearly|almost|"
-        r"about|around|approximately|roughly|some|up\s+to|as\s+many\s+as|an\s+estimated|"
-        r"upwards\s+of|close\s+to|just\s+over|just\s+under|under|well\s+over|estimated)\s+)")
+# Qualifier -> (bound, approx): which side the number bounds ("min": the count is
+# at least it, "max": at most it, None: neither) and whether it is an estimate; also
+# the modifiers the number pattern accepts before a number (one list).
+_QUALIFIERS: tuple[tuple[str, str | None, bool], ...] = (
+    ("at least", "min", False), ("more than", "min", False), ("upwards of", "min", False),
+    ("well over", "min", False), ("just over", "min", True), ("over", "min", False),
+    ("at most", "max", False), ("less than", "max", False), ("fewer than", "max", False),
+    ("up to", "max", False), ("as many as", "max", False), ("just under", "max", True),
+    ("under", "max", False), ("nearly", "max", True), ("almost", "max", True),
+    ("close to", "max", True), ("about", None, True), ("around", None, True),
+    ("approximately", None, True), ("roughly", None, True), ("some", None, True),
+    ("an estimated", None, True), ("estimated", None, True),
+)
+_MOD = (r"(?:(?:" + "|".join(words.replace(" ", r"\s+") for words, _, _ in _QUALIFIERS)
+        + r")\s+)")
 _SIGN = r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|₽|₴|₪)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # "a million" (not "a quarter of a million"), or a run of number words
@@ -110,18 +122,6 @@ def parse_number(text: str) -> float | None:
     return _parse_words(t)
 
 
-# Qualifier -> (bound, approx): which side the number bounds ("min": the count is
-# at least it, "max": at most it, None: neither) and whether it is an estimate.
-_QUALIFIERS: tuple[tuple[str, str | None, bool], ...] = (
-    ("at least", "min", False), ("more than", "min", False), ("upwards of", "min", False),
-    ("well over", "min", False), ("just over", "min", True), ("over", "min", False),
-    ("at most", "max", False), ("less than", "max", False), ("fewer than", "max", False),
-    ("up to", "max", False), ("as many as", "max", False), ("just under", "max", True),
-    ("under", "max", False), ("nearly", "max", True), ("almost", "max", True),
-    ("close to", "max", True), ("about", None, True), ("around", None, True),
-    ("approximately", None, True), ("roughly", None, True), ("some", None, True),
-    ("an estimated", None, True), ("estimated", None, True),
-)
 _AFTER_MIN = re.compile(r"\s*(?:\+|or\s+more\b|-plus\b)", re.IGNORECASE)
 _AFTER_APPROX = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 

@@ -61,7 +61,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, window: int = WINDOW_DAYS,
     """Recompute stories and contradictions from the latest events; return the story count."""
     reports = load_reports(con)
     stories = group(reports, window)
-    s, se = story_rows(stories)
+    s, se = story_rows(stories, window)
     story_of = dict(zip(se["eid"], se["story_id"]))
     links = speech_links(reports, story_of)
     contra = find_contradictions(con, reports, story_of, denial_window)

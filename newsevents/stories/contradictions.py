@@ -46,7 +46,8 @@ import duckdb
 from .figures import conflicts
 from .grouping import SPEECH_ACTS
 from .reports import (
-    CLAIM_STATUSES, Report, gap_days, names, side_match, similarity,
+    CLAIM_STATUSES, DENIAL_STATUSES, ActorRef, Report, gap_days, match_sides, names,
+    side_match, similarity,
 )
 
 LOOKBACK_DAYS = 7
@@ -112,17 +113,10 @@ def _time(c: Report, d: Report, window: int) -> int | None:
 
 
 def _same_type(c: Report, d: Report, window: int) -> dict | None:
-    if c.type != d.type or (c.mode and d.mode and c.mode != d.mode):
+    sides = match_sides(c, d)
+    if sides is None:
         return None
-    if not c.sources or not d.sources:
-        return None
-    doer = side_match(c.sources, d.sources)
-    if doer is None:
-        return None
-    target = side_match(c.targets, d.targets)
-    if target is None and c.targets and d.targets:
-        return None
-    both_named = target not in (None, "empty")
+    both_named = sides.both_named
     if d.status == "negated" and not (both_named and c.speakers and d.speakers):
         # a plain negation ("Ryan is not ready to support Trump") answers a claim only
         # when two named speakers tell the same doer-target act two ways
@@ -131,8 +125,8 @@ def _same_type(c: Report, d: Report, window: int) -> dict | None:
     if gap is None:
         return None
     return {"rule": "denial" if d.status == "denied" else "negation", "type": c.type,
-            "doer": f"{names(c.sources)} ({doer})",
-            "target": (f"{names(c.targets)} ({target})" if both_named else
+            "doer": sides.doer_text,
+            "target": (f"{names(c.targets)} ({sides.target})" if both_named else
                        f"{names(c.targets)} vs {names(d.targets)} (one side names none)"),
             "gap_days": gap, "both_sides_named": both_named}
 
@@ -164,9 +158,8 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     """Why denial ``d`` contradicts claim ``c`` (rule and matched fields), or ``None``."""
     if c.eid == d.eid or c.status not in CLAIM_STATUSES:
         return None
-    why = _rejected_accusation(c, d, window) if d.type == "REJECT" and c.type == "ACCUSE" \
-        else None
-    if why is None and d.status in ("denied", "negated"):
+    why = _rejected_accusation(c, d, window)
+    if why is None and d.status in DENIAL_STATUSES:
         why = _same_type(c, d, window)
     if why is None:
         return None
@@ -185,17 +178,22 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     return why
 
 
-def _block_keys(r: Report, role: str) -> list[tuple]:
+def _doer_keys(r: Report) -> list[tuple]:
+    return [(r.type, "doer", x.country or x.key) for x in r.sources]
+
+
+def _accused_keys(refs: tuple[ActorRef, ...]) -> list[tuple]:
+    return [("ACCUSE", "accused", x.country or x.key) for x in refs]
+
+
+def _claim_keys(c: Report) -> list[tuple]:
     """Claims are filed by (type, doer country-or-key), and ACCUSE also by the accused."""
-    refs = r.sources if role == "doer" else r.targets
-    return [(r.type, role, x.country or x.key) for x in refs]
+    return _doer_keys(c) + (_accused_keys(c.targets) if c.type == "ACCUSE" else [])
 
 
 def _denial_keys(d: Report) -> list[tuple]:
-    keys = _block_keys(d, "doer")
-    if d.type == "REJECT":
-        keys += [("ACCUSE", "accused", x.country or x.key) for x in d.sources]
-    return keys
+    """A denial looks in its own block, and a REJECT also among accusations of its doers."""
+    return _doer_keys(d) + (_accused_keys(d.sources) if d.type == "REJECT" else [])
 
 
 def denials(reports: list[Report], story_of: dict[int, str], window: int) -> list[dict]:
@@ -203,20 +201,18 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
     claims: dict[tuple, tuple[list[int], list[Report]]] = defaultdict(lambda: ([], []))
     for r in reports:  # sorted by `when`: each bucket stays sorted
         if r.status in CLAIM_STATUSES and r.when is not None:
-            keys = _block_keys(r, "doer")
-            if r.type == "ACCUSE":
-                keys += [("ACCUSE", "accused", x.country or x.key) for x in r.targets]
-            for key in set(keys):
+            for key in dict.fromkeys(_claim_keys(r)):
                 ends, items = claims[key]
                 ends.append(r.when.toordinal())
                 items.append(r)
     out = []
     for d in reports:
         span = d.span(LOOKBACK_DAYS)
-        if span is None or not (d.status in ("denied", "negated") or d.type == "REJECT"):
+        if span is None or not (d.status in DENIAL_STATUSES or d.type == "REJECT"):
             continue
         found: dict[int, tuple[Report, dict]] = {}
-        for key in set(_denial_keys(d)):
+        tried: set[int] = set()  # a claim filed under two of d's keys is compared once
+        for key in dict.fromkeys(_denial_keys(d)):
             if key not in claims:
                 continue
             ends, items = claims[key]
@@ -225,7 +221,8 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
                 if ends[i] > span[1].toordinal() + window + LOOKBACK_DAYS + 7:
                     break
                 c = items[i]
-                if c.eid not in found:
+                if c.eid not in tried:
+                    tried.add(c.eid)
                     why = link(c, d, window)
                     if why is not None:
                         found[c.eid] = (c, why)

@@ -128,6 +128,7 @@ def conflicts(con: duckdb.DuckDBPyConnection, by_eid: dict[int, Report],
     for (sid, what, unit), items in load_figures(con, by_eid, story_of).items():
         items = items[:MAX_FIGURES]
         done: set[tuple[str, str]] = set()
+        shown: list[dict] | None = None  # the group's series, built at its first conflict
         for i, a in enumerate(items):
             for b in items[i + 1:]:
                 if agree(a, b) or not _independent(a, b) or is_update(a, b):
@@ -138,10 +139,12 @@ def conflicts(con: duckdb.DuckDBPyConnection, by_eid: dict[int, Report],
                 done.add(key)
                 when = ("same day" if a.report.published == b.report.published else
                         "the later figure is lower")
+                if shown is None:
+                    shown = series(items)
                 why = {"rule": "conflicting figures", "quantity": what, "unit": unit,
                        "story": sid, "figure_a": a.label(), "by_a": _who(a),
                        "figure_b": b.label(), "by_b": _who(b), "ranges": [a.range(), b.range()],
-                       "when": when, "series": series(items)}
+                       "when": when, "series": shown}
                 out.append({"kind": "figures", "rule": "conflicting figures", "a_eid": a.report.eid,
                             "b_eid": b.report.eid, "story_id": sid,
                             "what": f"{what} ({unit})" if unit else what,

@@ -32,8 +32,9 @@ import hashlib
 import json
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
+from datetime import date
 
-from .reports import Report, gap_days, names, side_match, similarity
+from .reports import Report, gap_days, match_sides, names, similarity
 
 WINDOW_DAYS = 3
 MIN_WORDS = 0.08
@@ -44,28 +45,21 @@ _ABOUT_STATUSES = ("alleged", "denied", "reported", "negated")
 
 def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
     """Why ``a`` and ``b`` are reports of one event (the matched fields), or ``None``."""
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
-        return None
-    if not a.sources or not b.sources:
+    sides = match_sides(a, b)
+    if sides is None:
         return None
     gap = gap_days(a.span(), b.span())
     if gap is None or gap > window:
         return None
-    doer = side_match(a.sources, b.sources)
-    if doer is None:
-        return None
-    target = side_match(a.targets, b.targets)
-    if target is None and a.targets and b.targets:
-        return None  # both name a target, and not the same
-    one_side = target in (None, "empty")
+    one_side = not sides.both_named
     if a.place and b.place and a.place != b.place:
         return None
     sim = similarity(a.words(), b.words())
     if sim < (MIN_WORDS_ONE_SIDE if one_side else MIN_WORDS):
         return None
     return {"rule": "same event", "type": a.type, "mode": a.mode or b.mode,
-            "doer": f"{names(a.sources)} ({doer})",
-            "target": (f"{names(a.targets)} ({target})" if not one_side else
+            "doer": sides.doer_text,
+            "target": (f"{names(a.targets)} ({sides.target})" if not one_side else
                        f"{names(a.targets) if a.targets else 'none'} vs "
                        f"{names(b.targets) if b.targets else 'none'} (one side names none)"),
             "gap_days": gap, "words": sorted(a.words() & b.words())[:8],
@@ -73,8 +67,9 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
 
 
 def _block_keys(r: Report) -> list[tuple]:
-    """Keys a possible same-event report must share: type and a doer (as a country when it has one)."""
-    return [(r.type, s.country or s.key) for s in r.sources]
+    """Keys a possible same-event report must share: type and a doer (as a country when it
+    has one); each once (two doers of one country give one key)."""
+    return list(dict.fromkeys((r.type, s.country or s.key) for s in r.sources))
 
 
 @dataclass(slots=True)
@@ -92,11 +87,15 @@ def group(reports: list[Report], window: int = WINDOW_DAYS) -> list[Story]:
         joined = None
         span = r.span()
         if span is not None:
+            tried: set[int] = set()  # a story filed under two of r's keys is compared once
             for key in _block_keys(r):
                 bucket = open_by_key.get(key)
                 while bucket and (span[0] - bucket[0].seed.span()[1]).days > window:
                     bucket.popleft()  # sorted by date: this seed can match no later report
                 for story in bucket or ():
+                    if id(story) in tried:
+                        continue
+                    tried.add(id(story))
                     why = same_event(story.seed, r, window)
                     if why is not None:
                         joined = story
@@ -145,8 +144,16 @@ def independent_sources(members: list[Report]) -> int:
     return len(origins)
 
 
-def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
-    """Column lists of the ``stories`` and ``story_events`` tables."""
+def _precise_span(m: Report) -> tuple[date, date] | None:
+    """The event's own dates, when precise (its span starts at them), else ``None``."""
+    span = m.span()
+    return span if m.event_start and span and span[0] == m.event_start else None
+
+
+def story_rows(stories: list[Story], window: int = WINDOW_DAYS
+               ) -> tuple[dict[str, list], dict[str, list]]:
+    """Column lists of the ``stories`` and ``story_events`` tables (``window``: the one
+    :func:`group` used, recorded in each story's why)."""
     s: dict[str, list] = {k: [] for k in (
         "story_id", "type", "label", "first_seen", "last_seen", "event_start", "event_end",
         "n_reports", "n_articles", "n_outlets", "n_sources", "n_independent", "statuses",
@@ -158,8 +165,7 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
             _single_row(s, se, sid, members[0])
             continue
         seen = [m.published for m in members if m.published]
-        dated = [m.span() for m in members if m.event_start and m.span() and
-                 m.span()[0] == m.event_start]  # the event's own date, when precise
+        dated = [x for x in map(_precise_span, members) if x]
         starts = [x[0] for x in dated]
         ends = [x[1] for x in dated]
         row = {"story_id": sid, "type": members[0].type, "label": _label(members),
@@ -175,7 +181,7 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
                "source_keys": sorted({a.key for a in members[0].sources}),
                "target_keys": sorted({a.key for a in members[0].targets}),
                "why": json.dumps({"rule": "same event as the first report", "seed": story.seed.uid,
-                                  "window_days": WINDOW_DAYS}) if len(members) > 1 else None}
+                                  "window_days": window})}
         for k, v in row.items():
             s[k].append(v)
         for m, why in zip(members, story.why):
@@ -186,8 +192,7 @@ def story_rows(stories: list[Story]) -> tuple[dict[str, list], dict[str, list]]:
 
 
 def _single_row(s: dict[str, list], se: dict[str, list], sid: str, m: Report) -> None:
-    span = m.span()
-    precise = span if m.event_start and span and span[0] == m.event_start else (None, None)
+    precise = _precise_span(m) or (None, None)
     row = {"story_id": sid, "type": m.type, "label": _label([m]), "first_seen": m.published,
            "last_seen": m.published, "event_start": precise[0], "event_end": precise[1],
            "n_reports": 1, "n_articles": 1, "n_outlets": 1 if m.outlet else 0,

@@ -107,6 +107,19 @@ def names(refs: tuple[ActorRef, ...]) -> str:
     return ", ".join(r.name for r in refs) or "?"
 
 
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """How the doers and targets of two reports of one act match (see :func:`match_sides`)."""
+
+    doer: str  # how the doers match (side_match)
+    target: str | None  # how the targets match; None when one side names none, "empty" when both
+    doer_text: str  # the first report's doers and how they match, as a link's ``why`` writes it
+
+    @property
+    def both_named(self) -> bool:
+        return self.target not in (None, "empty")
+
+
 @dataclass(slots=True)
 class Report:
     """One event as stories and contradictions see it."""
@@ -164,6 +177,26 @@ class Report:
         return self._words
 
 
+def match_sides(a: Report, b: Report) -> Sides | None:
+    """The sides of ``a`` and ``b`` when they can be reports of one act, else ``None``.
+
+    They must have the same type, modes that are not different (one may lack
+    a mode), both a doer, the same doers, and the same targets unless one
+    side names none.
+    """
+    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+        return None
+    if not a.sources or not b.sources:
+        return None
+    doer = side_match(a.sources, b.sources)
+    if doer is None:
+        return None
+    target = side_match(a.targets, b.targets)
+    if target is None and a.targets and b.targets:
+        return None  # both name a target, and not the same
+    return Sides(doer, target, f"{names(a.sources)} ({doer})")
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two word sets (0 when either is empty)."""
     if not a or not b:
@@ -219,5 +252,5 @@ def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
     return out
 
 
-__all__ = ["ActorRef", "Report", "actor_match", "side_match", "similarity", "gap_days",
+__all__ = ["ActorRef", "Report", "Sides", "actor_match", "side_match", "match_sides", "similarity", "gap_days",
            "load_reports", "names", "CLAIM_STATUSES", "DENIAL_STATUSES"]

@@ -21,10 +21,10 @@ from starlette.templating import Jinja2Templates
 
 from ..errors import StoreBusy, StoreError, UsageError
 from ..records import EVENT_TYPES, STATUSES
-from ..stories.figures import bound_label
 from .charts import type_colour
 from .db import ReadOnlyStore
 from .security import SecurityHeaders
+from .views import quantity_label
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def _templates() -> Jinja2Templates:
     env.globals.update(EVENT_TYPES=EVENT_TYPES, STATUSES=STATUSES, type_colour=type_colour,
                        result_ids=lambda result: {a.id for a in result.actors})
     env.filters.update(q=path_quote, safe_url=safe_url,
-                       figure=lambda q: bound_label(q.value, q.min, q.max, q.approx))
+                       figure=quantity_label)
     return Jinja2Templates(env=env)
 
 

@@ -71,7 +71,8 @@ def contradictions(request: Request) -> HTMLResponse:
     page = page_param(request)
     with request.app.state.store.connect() as con:
         rows = queries.list_contradictions(con, PAGE + 1, (page - 1) * PAGE)
-        counts = queries.contradiction_counts(con)
+        # the counts explain an empty first page; no other page shows them
+        counts = queries.contradiction_counts(con) if page == 1 and not rows else None
         stale = is_stale(con)
     return render(request, "contradictions.html", {
         "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "stale": stale,

@@ -11,9 +11,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..records import Actor, ArticleResult, Attribution, Event, Span
+from ..records import Actor, ArticleResult, Attribution, Event, Quantity, Span
 from ..stories.figures import bound_label
 from .highlight import Mark, highlight
+
+
+def quantity_label(q: Quantity) -> str:
+    """A quantity's figure as pages show it: value, bounds and estimate mark (bound_label)."""
+    return bound_label(q.value, q.min, q.max, q.approx)
 
 
 def actor_label(actor: Actor) -> str:
@@ -77,7 +82,7 @@ def event_marks(result: ArticleResult, event: Event) -> list[Mark]:
                           f"place: {event.location.text}"))
     for q in event.quantities:
         marks.append(Mark(q.span.start, q.span.end, "quantity",
-                          f"{q.what}: {bound_label(q.value, q.min, q.max, q.approx)} {q.unit}"))
+                          f"{q.what}: {quantity_label(q)} {q.unit}"))
     return marks
 
 
