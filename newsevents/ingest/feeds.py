@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..config import Settings
 from ..errors import InputError
-from ..records import Document, Failed, Skipped
+from ..records import Document, Failed, Item, Skipped
 from . import urls
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,6 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 # need one, and the loose parser feedparser falls back to must not meet one.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
-Item = Document | Skipped | Failed
 
 
 def _load(location: str, settings: Settings, fetcher: urls.Fetcher | None) -> bytes:

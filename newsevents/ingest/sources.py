@@ -18,12 +18,11 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..config import Settings
 from ..errors import InputError, SkipDocument
-from ..records import Document, Failed, Skipped
+from ..records import Document, Failed, Item, Skipped
 from .decode import decode, gunzip, gzip_errors, read_capped
 
 log = logging.getLogger(__name__)
 
-Item = Document | Skipped | Failed
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
