@@ -264,5 +264,5 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
     report.count_known(known)
     report.db, report.seconds = os.fspath(db), time.monotonic() - start
     if report.failed:
-        log.warning("%s", report.retry_note())
+        log.info("%s", report.retry_note())
     return report

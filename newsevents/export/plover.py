@@ -28,7 +28,7 @@ from typing import IO
 
 import duckdb
 
-from .. import __version__
+from ..version import __version__
 from .cameo import cameo
 from .rows import event_dicts
 

@@ -243,7 +243,7 @@ def _read_one(name: str, published: date | None, settings: Settings, fetch: bool
     if name == "-":
         yield from read_stdin(sys.stdin.buffer, published, settings)
     elif name.startswith(("http://", "https://")):
-        from .urls import read_url  # a feed URL yields its items, a page one document
+        from .feeds import read_url  # a feed URL yields its items, a page one document
 
         yield from read_url(name, fetch=fetch, settings=settings, fetcher=fetcher())
     elif Path(name).is_dir():

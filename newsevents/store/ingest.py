@@ -150,7 +150,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
             rebuild_stories(store.con, report)
     report.seconds = time.monotonic() - start
     if report.failed:
-        log.warning("%s", report.retry_note())
+        log.info("%s", report.retry_note())
     return report
 
 

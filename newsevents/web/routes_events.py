@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
 from . import queries
-from .app import render
+from .pages import render
 from .filters import PAGE_SIZES, SORT_KEYS, parse_event_filter
 from .views import attribution_chain, event_evidence
 

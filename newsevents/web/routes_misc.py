@@ -7,8 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from ..stories import is_stale
 from . import queries, queries_actors
-from .app import render
-from .routes_actors import page_param, text_param
+from .pages import page_param, render, text_param
 from .views import article_html
 
 router = APIRouter()

@@ -134,6 +134,6 @@ def test_loopback_app_rejects_foreign_host_headers(coded_store):
     ("//evil.example/x", False), ("https://ex ample.org", False), (None, False), ("", False),
 ])
 def test_only_http_links_are_rendered_as_links(url, ok):
-    from newsevents.web.app import safe_url
+    from newsevents.web.pages import safe_url
 
     assert (safe_url(url) is not None) is ok
