@@ -17,7 +17,7 @@ from starlette.templating import Jinja2Templates
 from ..records import EVENT_TYPES, STATUSES
 from ..store.filters import clean_text
 from .charts import type_colour
-from .filters import MAX_PAGE, int_param
+from .filters import MAX_PAGE, int_param, query
 from .views import quantity_label
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +44,7 @@ def make_templates() -> Jinja2Templates:
     # autoescape=True for EVERY template: article text is untrusted.
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(EVENT_TYPES=EVENT_TYPES, STATUSES=STATUSES, type_colour=type_colour,
+    env.globals.update(EVENT_TYPES=EVENT_TYPES, STATUSES=STATUSES, type_colour=type_colour, query=query,
                        result_ids=lambda result: {a.id for a in result.actors})
     env.filters.update(q=path_quote, safe_url=safe_url,
                        figure=quantity_label)

@@ -28,7 +28,7 @@ def actors(request: Request) -> HTMLResponse:
 def actor(request: Request, actor_key: str) -> HTMLResponse:
     """One actor: timeline, counterparts network, quotes, claims by and about them."""
     with request.app.state.store.connect() as con:
-        profile = queries.actor_profile(con, actor_key)
+        profile = queries.actor_by_key(con, actor_key)
         if profile is None:
             raise HTTPException(404, f"no actor {actor_key!r}")
         activity = queries.summarise_activity(queries.actor_activity(con, actor_key))

@@ -110,7 +110,7 @@ def test_a_bug_gives_a_500_page_without_traceback(coded_store, monkeypatch):
     def broken(con, f):
         raise RuntimeError("secret internals <script>")
 
-    monkeypatch.setattr(queries, "list_events", broken)
+    monkeypatch.setattr(queries, "events_page", broken)
     client = TestClient(create_app(coded_store), raise_server_exceptions=False)
     r = client.get("/events")
     assert r.status_code == 500
