@@ -22,8 +22,7 @@ from .records import (
     Actor, Article, ArticleResult, Attribution, AttributionSource, Document, Event, EventDate,
     Failed, Location, Outcome, Quantity, RejectedEvent, Removed, Skipped, Span,
 )
-
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def __getattr__(name: str):

@@ -23,11 +23,10 @@ from .coding.base import Analysis, Stage
 from .config import Settings
 from .errors import InputError, SkipDocument, UsageError
 from .ingest import Prepared, prepare, read_paths
-from .records import ArticleResult, Document, Failed, Outcome, Skipped
+from .records import ArticleResult, Document, Failed, Item, Outcome, Skipped
 
 log = logging.getLogger(__name__)
 
-Item = Document | Skipped | Failed
 
 
 def default_stages(settings: Settings) -> list[Stage]:

@@ -269,9 +269,13 @@ class Failed:
 
 Outcome = Union[ArticleResult, Skipped, Failed]
 
+#: One input as read (what the pipeline and both ingest engines take): a document to
+#: code, or an input the reader already skipped or failed to read.
+Item = Union[Document, Skipped, Failed]
+
 __all__ = [
     "SCHEMA", "EVENT_TYPES", "STATUSES", "STATUS_CERTAINTY", "Span", "Removed",
     "Document", "Article", "Actor", "EventDate", "Location", "Quantity", "Event",
     "AttributionSource", "Attribution", "RejectedEvent", "ArticleResult", "Skipped", "Failed",
-    "Outcome",
+    "Outcome", "Item",
 ]

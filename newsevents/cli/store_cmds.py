@@ -107,8 +107,8 @@ def run_ingest(args: argparse.Namespace) -> int:
             published=published, cluster=args.cluster, cluster_config=args.cluster_config,
             settings=Settings(model=args.model, use_models=not args.rules_only,
                              fetch_private=args.fetch_private),
-            fetch=args.fetch)
-        return _print_dask_result(result)
+            fetch=args.fetch, build_stories=not args.no_stories)
+        return _print_result(result)
     from ..store.ingest import ingest
 
     settings = Settings(model=args.model, use_models=not args.rules_only,
@@ -120,24 +120,23 @@ def run_ingest(args: argparse.Namespace) -> int:
                         build_stories=not args.no_stories, fetch=args.fetch)
     finally:
         progress.close()
+    return _print_result(report)
+
+
+def _print_result(report) -> int:
+    """The final count line of either engine (an ``IngestReport``); 1 when inputs failed."""
+    line = (f"read {report.read} = coded {report.coded} + skipped {report.skipped} "
+            f"+ failed {report.failed} ({report.already} already in the store); ")
     w = report.written
-    print(f"read {report.read} = coded {report.coded} + skipped {report.skipped} "
-          f"+ failed {report.failed} ({report.already} already in the store); "
-          f"stored {w.articles} new articles ({w.versions} new versions), {w.events} events "
-          f"in {report.seconds:.1f}s ({report.rate:.1f} articles/s)", file=sys.stderr)
+    if report.shards is None:
+        line += (f"stored {w.articles} new articles ({w.versions} new versions), {w.events} "
+                 f"events in {report.seconds:.1f}s ({report.rate:.1f} articles/s)")
+    else:
+        line += f"shards in {report.shards}"
+    print(line, file=sys.stderr)
+    if report.failed:
+        print(f"ingest: {report.retry_note()}", file=sys.stderr)
     return 1 if report.failed else 0
-
-
-def _print_dask_result(result: object) -> int:
-    counts = {k: getattr(result, k, None) if not isinstance(result, dict) else result.get(k)
-              for k in ("read", "coded", "skipped", "failed")}
-    if all(v is not None for v in counts.values()):
-        print(f"read {counts['read']} = coded {counts['coded']} + skipped {counts['skipped']} "
-              f"+ failed {counts['failed']} ({getattr(result, 'already', 0)} already in the "
-              f"store); shards in {getattr(result, 'shards', '?')}", file=sys.stderr)
-        return 1 if counts["failed"] else 0
-    print(f"dask ingest: {result}", file=sys.stderr)
-    return 0
 
 
 def run_status(args: argparse.Namespace) -> int:

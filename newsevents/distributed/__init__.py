@@ -1,7 +1,7 @@
 """Distributed coding on Dask: bounded batches, Parquet shards, merge into the store.
 
 ``ingest(paths, db=..., scheduler=None, workers=None, published=None,
-cluster=None, cluster_config=None) -> IngestSummary`` is what
+cluster=None, cluster_config=None) -> IngestReport`` is what
 ``newsevents ingest --engine dask`` calls; :func:`merge_shards` loads a shard folder
 into a DuckDB store.  Dask is imported only when these are used.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 def __getattr__(name: str):
     # Keep `import newsevents.distributed` cheap: Dask loads on first use.
-    if name in ("ingest", "IngestSummary", "connect"):
+    if name in ("ingest", "connect"):
         from . import engine
 
         return getattr(engine, name)
@@ -23,4 +23,4 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["ingest", "IngestSummary", "connect", "merge_shards", "open_shards", "MergeSummary"]
+__all__ = ["ingest", "connect", "merge_shards", "open_shards", "MergeSummary"]

@@ -22,8 +22,8 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -31,13 +31,12 @@ from typing import Callable, Iterable, Iterator
 
 from ..config import Settings
 from ..errors import NewsEventsError, UsageError
-from ..records import Document, Failed, Skipped
+from ..records import Failed, Item
+from ..store.runs import IngestReport, rebuild_stories
 from .shards import batch_name, item_key, write_shard
 from .worker import BatchResult, PipelinePlugin, code_batch
 
 log = logging.getLogger(__name__)
-
-Item = Document | Skipped | Failed
 
 DEFAULT_BATCH = 4
 
@@ -46,20 +45,6 @@ _QUIET_HOUSEKEEPING = {
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class IngestSummary:
-    """The ledger of one distributed run: ``read == coded + skipped + failed``."""
-
-    read: int
-    coded: int
-    skipped: int
-    failed: int
-    events: int = 0
-    shards: str | None = None  # the shard folder
-    db: str | None = None  # the store the shards were merged into, if any
-    already: int = 0  # inputs found in the store's ledger and not coded again
 
 
 def _close_quietly(cluster) -> None:
@@ -158,8 +143,8 @@ class _InflightLimit:
 
 def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Path,
                 batch_size: int = DEFAULT_BATCH, max_inflight: int | None = None,
-                progress: Callable[[int, int, int, int], None] | None = None) -> IngestSummary:
-    """Submit ``items`` in bounded batches and collect the ledger.
+                progress: Callable[[int, int, int, int], None] | None = None) -> IngestReport:
+    """Submit ``items`` in bounded batches and collect the counts.
 
     ``progress(read, coded, skipped, failed)`` is called after every batch.
     """
@@ -197,50 +182,26 @@ def run_batches(client, items: Iterable[Item], settings: Settings, shard_dir: Pa
     for future in queue:
         collect(future)
     coded, skipped, failed, events = done_counts
-    return IngestSummary(read, coded, skipped, failed, events, shards=str(shard_dir))
+    return IngestReport(read, coded, skipped, failed, events=events, shards=str(shard_dir))
 
 
-class _SkipKnown:
-    """Drops inputs the store's ledger already has (a rerun codes only the rest).
+def _not_done(con, items: Iterable[Item], known: Counter) -> Iterator[Item]:
+    """The inputs the store's ledger does not have as done (:func:`~newsevents.store.ledger.pending`).
 
-    Streams: looks keys up a chunk at a time.  Inputs dropped are counted in
-    ``already`` and, by their recorded status, in ``status``.
+    Streams, a chunk of keys at a time; the others are counted by status in ``known``.
+    Nothing is written before the merge, so repeats are tracked across chunks.
     """
+    from ..store.ledger import pending
 
-    CHUNK = 256
-
-    def __init__(self, con) -> None:
-        self.con = con
-        self.already = 0
-        self.status = {"coded": 0, "skipped": 0, "failed": 0}
-
-    def _known(self, keys: list[str]) -> dict[str, str]:
-        rows = self.con.execute(
-            "SELECT input_key, any_value(status) FROM ledger WHERE input_key IN "
-            f"({', '.join('?' * len(keys))}) GROUP BY 1", keys).fetchall()
-        return dict(rows)
-
-    def __call__(self, items: Iterable[Item]) -> Iterator[Item]:
-        seen: set[str] = set()
-        it = iter(items)
-        while chunk := list(islice(it, self.CHUNK)):
-            keys = [item_key(x) for x in chunk]
-            known = self._known(keys)
-            for key, item in zip(keys, chunk):
-                if key in known or key in seen:
-                    self.already += 1
-                    self.status[known.get(key, "coded")] += 1
-                    continue
-                seen.add(key)
-                yield item
+    seen: set[str] = set()
+    it = iter(items)
+    while chunk := list(islice(it, _LEDGER_CHUNK)):
+        found = pending(con, chunk, seen)
+        known.update(found.done)
+        yield from (item for _, item in found.todo)
 
 
-def _rebuild_stories(con) -> None:
-    try:
-        from ..stories import rebuild
-    except ImportError:  # stories are built on first query when this is absent
-        return
-    rebuild(con)
+_LEDGER_CHUNK = 256
 
 
 def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = None,
@@ -249,7 +210,8 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
            cluster_config: str | os.PathLike | None = None, *,
            settings: Settings | None = None, shards: str | os.PathLike | None = None,
            fetch: bool = False, batch_size: int = DEFAULT_BATCH,
-           progress: Callable[[int, int, int, int], None] | None = None) -> IngestSummary:
+           progress: Callable[[int, int, int, int], None] | None = None,
+           build_stories: bool = True) -> IngestReport:
     """Code ``paths`` on Dask, write Parquet shards, and merge them into ``db``.
 
     Connects to ``scheduler`` (``tcp://HOST:PORT``), to ``cluster`` (a Dask
@@ -260,7 +222,8 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
     ledger are not coded again (``already``) and the shards are merged into
     the store at the end (idempotently); without it they stay for
     ``newsevents merge``.  The store stays locked for the run, as with the
-    local engine.
+    local engine.  What is pending, the report and the stories rebuild are the
+    serial engine's (:mod:`newsevents.store.runs`): only the coding differs.
     """
     from ..ingest import read_paths
     from ..pipeline import as_date
@@ -272,29 +235,34 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | os.PathLike | None = No
     shard_dir.mkdir(parents=True, exist_ok=True)
     items = read_paths(paths, as_date(published), settings, fetch=fetch)
 
-    def run(items: Iterable[Item]) -> IngestSummary:
+    start = time.monotonic()
+
+    def run(items: Iterable[Item]) -> IngestReport:
         with connect(scheduler, workers, cluster, cluster_config) as client:
             client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
-            summary = run_batches(client, items, settings, shard_dir, batch_size,
-                                  progress=progress)
+            report = run_batches(client, items, settings, shard_dir, batch_size,
+                                 progress=progress)
         # Every batch is done: temporary files left are from writers that were
         # killed mid-write (their batch was written again under its real name).
         for stale in shard_dir.glob(".part-*.tmp"):
             stale.unlink(missing_ok=True)
-        return summary
+        report.seconds = time.monotonic() - start
+        return report
 
     if db is None:
         return run(items)
     from ..store import open_store
     from .merge import merge_into
 
+    known: Counter = Counter()
     with open_store(db) as store:
-        skip = _SkipKnown(store.con)
-        done = run(skip(items))
+        report = run(_not_done(store.con, items, known))
         merged = merge_into(store.con, shard_dir)
-        if merged.new_articles:
-            _rebuild_stories(store.con)
-    st = skip.status
-    return IngestSummary(done.read + skip.already, done.coded + st["coded"],
-                         done.skipped + st["skipped"], done.failed + st["failed"], done.events,
-                         shards=done.shards, db=os.fspath(db), already=skip.already)
+        report.written = merged.written
+        if build_stories:
+            rebuild_stories(store.con, report)
+    report.count_known(known)
+    report.db, report.seconds = os.fspath(db), time.monotonic() - start
+    if report.failed:
+        log.info("%s", report.retry_note())
+    return report

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from ..records import ArticleResult, Outcome, Skipped
+from ..store.writer import WriteStats
 from .shards import read_shards, shard_files
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class MergeSummary:
     new_inputs: int  # ledger rows added (0 when merging again)
     new_articles: int
     new_events: int
+    written: WriteStats = field(default_factory=WriteStats)  # all the store's counts
 
 
 def _source(outcome: Outcome) -> str:
@@ -43,7 +45,7 @@ def _source(outcome: Outcome) -> str:
 def merge_into(con, folder: str | os.PathLike,
                progress: Callable[[int], None] | None = None) -> MergeSummary:
     """Write every document of the shard folder into an open store connection."""
-    from ..store import Writer, WriteStats
+    from ..store import Writer
 
     shard_files(folder)  # UsageError for a missing folder, before anything is written
     writer = Writer(con, run_id=None)
@@ -65,7 +67,7 @@ def merge_into(con, folder: str | os.PathLike,
     if batch:
         stats += writer.write(batch)
     return MergeSummary(rows, kinds["coded"], kinds["skipped"], kinds["failed"],
-                        stats.inputs, stats.articles, stats.events)
+                        stats.inputs, stats.articles, stats.events, stats)
 
 
 def merge_shards(folder: str | os.PathLike, db: str | os.PathLike,

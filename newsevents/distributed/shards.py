@@ -20,13 +20,12 @@ from typing import Iterable, Iterator
 
 from ..contract import from_json, to_json
 from ..errors import UsageError
-from ..records import ArticleResult, Document, Failed, Outcome, Skipped
+from ..records import ArticleResult, Item, Outcome, Skipped
 
 log = logging.getLogger(__name__)
 
 SHARD_GLOB = "part-*.parquet"
 
-Item = Document | Skipped | Failed
 
 
 def item_key(item: Item) -> str:
@@ -108,18 +107,37 @@ class ShardRow:
     outcome: Outcome
 
 
-def read_shards(folder: str | Path) -> Iterator[ShardRow]:
-    """Every distinct document of a shard folder, one shard at a time.
+def _kinds(folder: str | Path) -> dict[str, str]:
+    """``{key: kind}`` over a shard folder, a coded or skipped row winning over a failed one.
 
-    A key seen twice (the same document in two batches) is yielded once;
-    only the set of keys seen is kept in memory, not the records.
+    A failed input is tried again by the next run (:func:`~newsevents.store.ledger.pending`),
+    which may write its new outcome to another shard than the failure.
     """
     import pyarrow.parquet as pq
 
+    seen: dict[str, str] = {}
+    for path in shard_files(folder):
+        table = pq.read_table(path, columns=["key", "kind"])
+        for key, kind in zip(table.column("key").to_pylist(), table.column("kind").to_pylist()):
+            if seen.get(key, "failed") == "failed":
+                seen[key] = kind
+    return seen
+
+
+def read_shards(folder: str | Path) -> Iterator[ShardRow]:
+    """Every distinct document of a shard folder, one shard at a time.
+
+    A key seen twice (the same document in two batches, or a failure tried
+    again) is yielded once, its coded or skipped outcome before a failure;
+    only the keys and their kinds are kept in memory, not the records.
+    """
+    import pyarrow.parquet as pq
+
+    best = _kinds(folder)
     seen: set[str] = set()
     for path in shard_files(folder):
         for rec in sorted(pq.read_table(path).to_pylist(), key=lambda r: r["seq"]):
-            if rec["key"] in seen:
+            if rec["key"] in seen or rec["kind"] != best[rec["key"]]:
                 continue
             seen.add(rec["key"])
             yield ShardRow(rec["key"], rec["seq"], from_json(json.loads(rec["record"])))
@@ -127,14 +145,7 @@ def read_shards(folder: str | Path) -> Iterator[ShardRow]:
 
 def count_shards(folder: str | Path) -> dict[str, int]:
     """Distinct documents per kind (``result``/``skipped``/``failed``) in a shard folder."""
-    import pyarrow.parquet as pq
-
-    seen: dict[str, str] = {}
-    for path in shard_files(folder):
-        table = pq.read_table(path, columns=["key", "kind"])
-        for key, kind in zip(table.column("key").to_pylist(), table.column("kind").to_pylist()):
-            seen.setdefault(key, kind)
     counts = {"result": 0, "skipped": 0, "failed": 0}
-    for kind in seen.values():
+    for kind in _kinds(folder).values():
         counts[kind] = counts.get(kind, 0) + 1
     return counts

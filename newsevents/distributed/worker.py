@@ -79,7 +79,7 @@ class PipelinePlugin(WorkerPlugin):
         # Off the event loop: a model load of several seconds there would stall
         # the worker's heartbeats to the scheduler.
         await asyncio.get_running_loop().run_in_executor(None, get_pipeline, self.settings)
-        _stop_profiler(worker)
+        stop_profiler(worker)
         _keep_large_blocks_in_heap()
 
 
@@ -114,7 +114,7 @@ def _keep_large_blocks_in_heap() -> None:
         log.debug("mallopt(M_MMAP_THRESHOLD) refused; keeping the allocator's settings")
 
 
-def _stop_profiler(worker) -> None:
+def stop_profiler(worker) -> None:
     """Stop Dask's statistical profiler on a coding worker.
 
     It samples every thread's stack every 10 ms under the GIL; with spaCy

@@ -24,6 +24,7 @@ from typing import IO, Iterator
 import duckdb
 
 from ..errors import UsageError
+from ..store.filters import EventFilter
 
 FORMATS: tuple[str, ...] = ("parquet", "csv", "jsonl", "plover", "gdelt")
 
@@ -44,7 +45,7 @@ def text_output(out: str | Path) -> Iterator[IO[str]]:
     tmp.replace(path)  # a failed export leaves no half-written file under the real name
 
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, f: object = None) -> int:
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, f: EventFilter | None = None) -> int:
     """Write the events matching ``f`` in format ``fmt`` to ``out``; return the record count."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -36,6 +36,7 @@ from typing import IO
 import duckdb
 
 from .cameo import cameo
+from ..store.filters import EventFilter
 from .rows import event_dicts
 
 #: The GDELT 2.0 event table, in file order (GDELT 2.0 Event Codebook).
@@ -123,7 +124,7 @@ def _clean(cell: object) -> object:
     return " ".join(cell.split()) if isinstance(cell, str) else cell
 
 
-def write_gdelt(con: duckdb.DuckDBPyConnection, fh: IO[str], f: object = None) -> int:
+def write_gdelt(con: duckdb.DuckDBPyConnection, fh: IO[str], f: EventFilter | None = None) -> int:
     """One tab-separated row of :data:`COLUMNS` per event, no header; returns the count."""
     writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None,
                         lineterminator="\n")

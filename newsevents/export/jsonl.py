@@ -6,21 +6,15 @@ from typing import IO
 
 import duckdb
 
-from ..store.filters import attr, where
+from ..store.filters import EventFilter, where
 
 
-def _is_empty(f: object) -> bool:
-    return f is None or not any(attr(f, k) for k in (
-        "actor", "source", "target", "type", "status", "attributed_to", "outlet", "since",
-        "until", "text"))
-
-
-def write_jsonl(con: duckdb.DuckDBPyConnection, fh: IO[str], f: object = None) -> int:
+def write_jsonl(con: duckdb.DuckDBPyConnection, fh: IO[str], f: EventFilter | None = None) -> int:
     """One contract record per line: every latest article (no filter), or those with a
     matching event.  The records are stored verbatim, so they read back with
     :func:`newsevents.contract.from_json` and validate against the schema."""
-    latest = attr(f, "latest_only", True) if f is not None else True
-    if _is_empty(f):
+    latest = f.latest_only if f is not None else True
+    if f is None or f.is_empty():
         sql = ("SELECT record FROM articles WHERE (latest OR NOT ?) "
                "ORDER BY published NULLS LAST, article_id")
         params: list = [latest]

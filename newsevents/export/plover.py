@@ -28,8 +28,9 @@ from typing import IO
 
 import duckdb
 
-from .. import __version__
+from ..version import __version__
 from .cameo import cameo
+from ..store.filters import EventFilter
 from .rows import event_dicts
 
 #: the PLOVER manual version whose JSON field names are used
@@ -116,7 +117,7 @@ def plover_record(row: dict) -> dict:
     return rec
 
 
-def write_plover(con: duckdb.DuckDBPyConnection, fh: IO[str], f: object = None) -> int:
+def write_plover(con: duckdb.DuckDBPyConnection, fh: IO[str], f: EventFilter | None = None) -> int:
     """One PLOVER JSON record per line; returns the count."""
     n = 0
     for row in event_dicts(con, f):

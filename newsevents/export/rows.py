@@ -7,7 +7,7 @@ from typing import Iterator
 import duckdb
 import pyarrow as pa
 
-from ..store.filters import where
+from ..store.filters import EventFilter, where
 
 _SQL = """
 WITH f AS (SELECT e.* FROM events e WHERE {cond}),
@@ -37,7 +37,7 @@ ORDER BY f.event_date NULLS LAST, f.eid
 """
 
 
-def event_batches(con: duckdb.DuckDBPyConnection, f: object = None,
+def event_batches(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None,
                   batch_size: int = 50_000) -> Iterator[pa.RecordBatch]:
     """Every event matching ``f`` with its actors, quantities and story, in Arrow batches."""
     cond, params = where(f)
@@ -50,7 +50,7 @@ def event_batches(con: duckdb.DuckDBPyConnection, f: object = None,
         cur.close()
 
 
-def event_dicts(con: duckdb.DuckDBPyConnection, f: object = None) -> Iterator[dict]:
+def event_dicts(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> Iterator[dict]:
     """The same rows as dicts, one at a time."""
     for batch in event_batches(con, f, 5_000):
         yield from batch.to_pylist()

@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import UsageError
+from ..store.filters import EventFilter
 from .rows import event_batches
 
 _ACTOR = "list<struct<name: string, country: string, sector: string>>"
@@ -51,7 +52,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "lon", "published", "outlet", "url", "title", "story_id", "n_articles", "n_sources")
 
 
-def write_parquet(con: duckdb.DuckDBPyConnection, out: str | Path, f: object = None) -> int:
+def write_parquet(con: duckdb.DuckDBPyConnection, out: str | Path, f: EventFilter | None = None) -> int:
     """A Hive-partitioned Parquet dataset (``month=YYYY-MM``) under directory ``out``."""
     import pyarrow.dataset as ds
 
@@ -102,7 +103,7 @@ def _flat(row: dict, col: str) -> object:
     return "" if value is None else value
 
 
-def write_csv(con: duckdb.DuckDBPyConnection, fh: IO[str], f: object = None) -> int:
+def write_csv(con: duckdb.DuckDBPyConnection, fh: IO[str], f: EventFilter | None = None) -> int:
     """One CSV row per event (header first); lists are joined with "; "."""
     writer = csv.writer(fh)
     writer.writerow(CSV_COLUMNS)

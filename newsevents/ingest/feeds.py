@@ -26,7 +26,7 @@ from typing import Iterator
 
 from ..config import Settings
 from ..errors import InputError
-from ..records import Document, Failed, Skipped
+from ..records import Document, Failed, Item, Skipped
 from . import urls
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,6 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 # need one, and the loose parser feedparser falls back to must not meet one.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
-Item = Document | Skipped | Failed
 
 
 def _load(location: str, settings: Settings, fetcher: urls.Fetcher | None) -> bytes:
@@ -255,3 +254,34 @@ def _ordered_in_threads(fn, items, threads: int) -> Iterator:
             for x in islice(items, 1):
                 window.append(pool.submit(fn, x))
             yield done
+
+
+#: Media types a feed is served as (the first three name a feed for sure).
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
+               "application/xml", "text/xml")
+
+
+def read_url(url: str, fetch: bool = False, settings: Settings | None = None,
+             timeout: float = urls.DEFAULT_TIMEOUT, fetcher: urls.Fetcher | None = None,
+             ) -> Iterator[Item]:
+    """Documents from one http(s) URL: the items of a feed, or the page itself.
+
+    A response that is an RSS/Atom feed (by media type or by its first bytes)
+    is read with :func:`read_feed_bytes` (``fetch`` then fetches items without
+    full text, with the same ``fetcher``); anything else is one page as in
+    :func:`~newsevents.ingest.urls.fetch_url`.  Never raises for a bad URL or response.
+    """
+    settings = settings or Settings()
+    with urls.fetcher_for(settings, fetcher) as f:
+        try:
+            got = f.get(url, timeout=timeout, max_bytes=settings.max_bytes,
+                        accept=urls.PAGE_ACCEPT)
+        except InputError as exc:
+            yield urls.refusal_record(url, exc)
+            return
+        if got.media_type in _FEED_TYPES[:3] or (
+                got.media_type in _FEED_TYPES + ("", "application/octet-stream", "text/plain")
+                and looks_like_feed(got.body)):
+            yield from read_feed_bytes(got.body, url, fetch=fetch, settings=settings, fetcher=f)
+        else:
+            yield urls.page_record(url, got)

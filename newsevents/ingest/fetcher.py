@@ -35,7 +35,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-from .. import __version__
+from ..version import __version__
 from ..config import FetchPolicy
 from ..errors import InputError
 from .polite import ROBOTS_MAX_BYTES, HostGate, Robots, retry_after

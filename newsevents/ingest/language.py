@@ -14,7 +14,11 @@ MIN_CONFIDENCE = 0.9
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def identifier():
+    """The language identifier (loaded once; ``None`` when its model cannot load).
+
+    ``identifier.cache_clear()`` makes the next call load it again.
+    """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     try:  # py3langid unpacks its model through a temporary file
@@ -31,8 +35,8 @@ def detect(text: str) -> tuple[str | None, float]:
     sample = text[:3000]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
-    identifier = _identifier()
-    if identifier is None:
+    model = identifier()
+    if model is None:
         return None, 0.0
-    lang, prob = identifier.classify(sample)
+    lang, prob = model.classify(sample)
     return lang, float(prob)

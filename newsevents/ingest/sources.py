@@ -18,12 +18,11 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..config import Settings
 from ..errors import InputError, SkipDocument
-from ..records import Document, Failed, Skipped
+from ..records import Document, Failed, Item, Skipped
 from .decode import decode, gunzip, gzip_errors, read_capped
 
 log = logging.getLogger(__name__)
 
-Item = Document | Skipped | Failed
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -244,7 +243,7 @@ def _read_one(name: str, published: date | None, settings: Settings, fetch: bool
     if name == "-":
         yield from read_stdin(sys.stdin.buffer, published, settings)
     elif name.startswith(("http://", "https://")):
-        from .urls import read_url  # a feed URL yields its items, a page one document
+        from .feeds import read_url  # a feed URL yields its items, a page one document
 
         yield from read_url(name, fetch=fetch, settings=settings, fetcher=fetcher())
     elif Path(name).is_dir():

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
-_PAGE_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1"
+PAGE_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1"
 
 
 def is_url(location: str) -> bool:
@@ -55,7 +55,7 @@ def fetcher_for(settings: Settings, fetcher: Fetcher | None) -> Iterator[Fetcher
 
 
 def fetch_bytes(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 20_000_000,
-                accept: str = _PAGE_ACCEPT, public_only: bool = False,
+                accept: str = PAGE_ACCEPT, public_only: bool = False,
                 allowed_host: str | None = None, fetcher: Fetcher | None = None,
                 settings: Settings | None = None) -> Fetched:
     """Download ``url`` (http/https only) and return its body, at most ``max_bytes`` of it.
@@ -83,10 +83,6 @@ def content_type_of(media_type: str, body: bytes) -> str | None:
     return None
 
 
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
-               "application/xml", "text/xml")
-
-
 def refusal_record(url: str, exc: InputError) -> Skipped | Failed:
     """The record of a fetch that raised: robots and size refusals are skips."""
     if isinstance(exc, TooLarge):
@@ -96,34 +92,8 @@ def refusal_record(url: str, exc: InputError) -> Skipped | Failed:
     return Failed(url, exc.kind, str(exc))
 
 
-def read_url(url: str, fetch: bool = False, settings: Settings | None = None,
-             timeout: float = DEFAULT_TIMEOUT, fetcher: Fetcher | None = None,
-             ) -> Iterator[Document | Skipped | Failed]:
-    """Documents from one http(s) URL: the items of a feed, or the page itself.
-
-    A response that is an RSS/Atom feed (by media type or by its first bytes)
-    is read with :func:`newsevents.ingest.feeds.read_feed_bytes` (``fetch``
-    then fetches items without full text, with the same ``fetcher``); anything
-    else is one page as in :func:`fetch_url`.  Never raises for a bad URL or response.
-    """
-    from .feeds import looks_like_feed, read_feed_bytes
-
-    settings = settings or Settings()
-    with fetcher_for(settings, fetcher) as f:
-        try:
-            got = f.get(url, timeout=timeout, max_bytes=settings.max_bytes, accept=_PAGE_ACCEPT)
-        except InputError as exc:
-            yield refusal_record(url, exc)
-            return
-        if got.media_type in _FEED_TYPES[:3] or (
-                got.media_type in _FEED_TYPES + ("", "application/octet-stream", "text/plain")
-                and looks_like_feed(got.body)):
-            yield from read_feed_bytes(got.body, url, fetch=fetch, settings=settings, fetcher=f)
-        else:
-            yield _page(url, got)
-
-
-def _page(url: str, got: Fetched) -> Document | Skipped | Failed:
+def page_record(url: str, got: Fetched) -> Document | Skipped | Failed:
+    """One fetched page as a document, or why it is not one (a type that is not text or HTML)."""
     kind = content_type_of(got.media_type, got.body)
     if kind is None:
         return Skipped(url, "unsupported_content_type", got.media_type or "no content type")
@@ -157,4 +127,4 @@ def fetch_url(url: str, settings: Settings | None = None, timeout: float = DEFAU
                           allowed_host=feed_host, fetcher=fetcher, settings=settings)
     except InputError as exc:
         return refusal_record(url, exc)
-    return _page(url, got)
+    return page_record(url, got)

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from ..config import Settings
 from ..errors import InputError
-from ..records import Document, Failed, Skipped
+from ..records import Document, Failed, Item, Skipped
 from .decode import decode
 from .urls import content_type_of
 
@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 
-Item = Document | Skipped | Failed
 
 _DOC_RECORDS = ("response", "resource", "conversion")
 _BUFF = 64 * 1024

@@ -33,9 +33,8 @@ MAX_TEXT = 200
 class EventCriteria:
     """Which events match: the row-restricting part of a filter; ``None`` means "any".
 
-    ``type`` and ``status`` may hold several comma-separated values.  The
-    command line's :class:`EventFilter` and the web app's filter add their own
-    paging and sorting to these fields, and :func:`where` reads only these
+    ``type`` and ``status`` may hold several comma-separated values.
+    :class:`EventFilter` adds paging and sorting; :func:`where` reads only these
     (and ``latest_only``), so the same criteria select the same events.
     """
 
@@ -57,9 +56,11 @@ class EventCriteria:
 
 @dataclass(frozen=True, slots=True)
 class EventFilter(EventCriteria):
-    """Which events to return, in which order, how many.
+    """Which events to return, in which order, how many: the one filter of every query.
 
-    ``latest_only`` drops events of superseded article versions.
+    The command line builds it with :func:`event_filter`, the web app with
+    :func:`newsevents.web.filters.parse_event_filter` (a page is ``limit`` rows
+    from ``offset``).  ``latest_only`` drops events of superseded article versions.
     """
 
     latest_only: bool = True
@@ -67,6 +68,16 @@ class EventFilter(EventCriteria):
     desc: bool = True
     limit: int | None = 100
     offset: int = 0
+
+    @property
+    def per_page(self) -> int | None:
+        """Rows a page (the ``limit``), as the web app's pages call it."""
+        return self.limit
+
+    @property
+    def page(self) -> int:
+        """The 1-based page that ``offset`` starts (1 without a limit)."""
+        return self.offset // self.limit + 1 if self.limit else 1
 
 
 def parse_day(value: date | str | None, what: str = "date") -> date | None:
@@ -136,18 +147,6 @@ def event_filter(**raw: Any) -> EventFilter:
     return EventFilter(**f)
 
 
-def attr(f: object, name: str, default: Any = None) -> Any:
-    """A filter field from any filter-like object (this module's or the web app's)."""
-    return getattr(f, name, default) if f is not None else default
-
-
-def paging(f: object) -> tuple[int | None, int]:
-    """``(limit, offset)`` of a filter: ``limit``/``offset`` or ``per_page``/``page``."""
-    limit = attr(f, "limit", attr(f, "per_page", 100))
-    offset = attr(f, "offset", 0)
-    return limit, int(offset or 0)
-
-
 def actor_country(name: str) -> str | None:
     """ISO3 code when ``name`` names a country ("Iran", "IRN", "Iranian", "Tehran")."""
     from ..coding import gazetteer
@@ -181,15 +180,16 @@ def actor_match(name: str, alias: str = "ea") -> tuple[str, list[Any]]:
     return f"{alias}.name ILIKE ? ESCAPE '\\'", [like(name)]
 
 
-def where(f: object, alias: str = "e") -> tuple[str, list[Any]]:
+def where(f: EventFilter | None, alias: str = "e") -> tuple[str, list[Any]]:
     """The WHERE clause (without the keyword; ``TRUE`` when empty) and its parameters."""
+    f = f or EventFilter()
     conds: list[str] = []
     params: list[Any] = []
-    if attr(f, "latest_only", True):
+    if f.latest_only:
         conds.append(f"{alias}.latest")
     for field, roles in (("actor", ("source", "target")), ("source", ("source",)),
                          ("target", ("target",)), ("attributed_to", ("attributed_to",))):
-        value = attr(f, field)
+        value = getattr(f, field)
         if not value:
             continue
         code = actor_country(value)
@@ -213,29 +213,30 @@ def where(f: object, alias: str = "e") -> tuple[str, list[Any]]:
             conds.append(clause)
             params += p
     for field in ("type", "status"):
-        value = attr(f, field)
+        value = getattr(f, field)
         if value:
             values = [v for v in str(value).split(",") if v]
             conds.append(f"{alias}.{field} IN ({', '.join('?' for _ in values)})")
             params += values
-    if attr(f, "since"):
+    if f.since:
         conds.append(f"{alias}.event_date >= ?")
-        params.append(attr(f, "since"))
-    if attr(f, "until"):
+        params.append(f.since)
+    if f.until:
         conds.append(f"{alias}.event_date <= ?")
-        params.append(attr(f, "until"))
-    if attr(f, "outlet"):
+        params.append(f.until)
+    if f.outlet:
         conds.append(f"{alias}.outlet ILIKE ? ESCAPE '\\'")
-        params.append(like(attr(f, "outlet")))
-    for word in (attr(f, "text") or "").split():
+        params.append(like(f.outlet))
+    for word in (f.text or "").split():
         conds.append(f"{alias}.evidence ILIKE ? ESCAPE '\\'")
         params.append(like(word))
     return (" AND ".join(conds) or "TRUE"), params
 
 
-def order_by(f: object, alias: str = "e") -> str:
+def order_by(f: EventFilter | None, alias: str = "e") -> str:
     """ORDER BY expression for the filter's sort key (unknown keys sort by date)."""
-    key = SORT_SQL.get(attr(f, "sort", "date") or "date", SORT_SQL["date"])
+    f = f or EventFilter()
+    key = SORT_SQL.get(f.sort or "date", SORT_SQL["date"])
     key = key.replace("e.", f"{alias}.", 1)
-    direction = "DESC" if attr(f, "desc", True) else "ASC"
+    direction = "DESC" if f.desc else "ASC"
     return f"{key} {direction} NULLS LAST, {alias}.eid {direction}"

@@ -21,7 +21,6 @@ import os
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -29,53 +28,18 @@ from typing import Callable, Iterable, Iterator
 
 from ..config import Settings
 from ..errors import StoreBusy
-from ..records import Document, Failed, Outcome, Skipped
+from ..records import Item, Outcome
 from . import DEFAULT_DB, open_store
-from .ledger import input_key, ledger_status
-from .writer import WriteStats
+from .ledger import pending
+from .runs import IngestReport, rebuild_stories
 
 log = logging.getLogger(__name__)
-
-Item = Document | Skipped | Failed
-
-
-@dataclass
-class IngestReport:
-    """Counts of one ingest run; ``read == coded + skipped + failed``.
-
-    ``already`` counts inputs found in the ledger from an earlier run (they are
-    included in coded/skipped/failed with their recorded status).
-    """
-
-    read: int = 0
-    coded: int = 0
-    skipped: int = 0
-    failed: int = 0
-    already: int = 0
-    written: WriteStats = field(default_factory=WriteStats)
-    seconds: float = 0.0
-    stories: int | None = None
-
-    @property
-    def rate(self) -> float:
-        """Inputs per second so far."""
-        return self.read / self.seconds if self.seconds > 0 else 0.0
-
-    def count(self, status: str) -> None:
-        self.read += 1
-        setattr(self, status, getattr(self, status) + 1)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
-
-
-def _status(outcome: Outcome) -> str:
-    if isinstance(outcome, Skipped):
-        return "skipped"
-    return "failed" if isinstance(outcome, Failed) else "coded"
 
 
 # --- coding in worker processes ------------------------------------------------
@@ -161,7 +125,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
     settings = settings or Settings()
     coder = _Coder(settings, max(1, workers), pipeline)
     coder.warm()
-    report, start = IngestReport(), time.monotonic()
+    report, start = IngestReport(db=os.fspath(db)), time.monotonic()
     items = read_paths(paths, as_date(published), settings, fetch=fetch)
     run_id = uuid.uuid4().hex[:12]
     with open_retrying(db):  # create/migrate (and fail early on a bad store) before coding
@@ -173,8 +137,7 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
             with open_retrying(db) as store:
                 stats = store.writer(run_id).write(list(zip(keys, sources, outcomes)))
             report.written += stats
-            for o in outcomes:
-                report.count(_status(o))
+            report.count_outcomes(outcomes)
             report.seconds = time.monotonic() - start
             log.info("batch committed: %d inputs (%d new articles, %d events); %d read",
                      len(outcomes), stats.articles, stats.events, report.read)
@@ -184,8 +147,10 @@ def ingest(paths: Iterable[str | os.PathLike], db: str | Path = DEFAULT_DB, *,
         coder.close()
     if build_stories and report.written.articles:
         with open_retrying(db) as store:
-            _rebuild_stories(store.con, report)
+            rebuild_stories(store.con, report)
     report.seconds = time.monotonic() - start
+    if report.failed:
+        log.info("%s", report.retry_note())
     return report
 
 
@@ -203,45 +168,16 @@ def open_retrying(db: str | Path, patience: float = 30.0):
             delay = min(delay * 2, 1.0)
 
 
-#: Above this many events a full story rebuild takes minutes; ingest then leaves
-#: stories stale and the first ``stories``/``contradictions`` query rebuilds them.
-STORY_REBUILD_MAX_EVENTS = 200_000
-
-
-def _rebuild_stories(con, report: IngestReport) -> None:
-    from ..stories import rebuild
-
-    n = int(con.execute("SELECT count(*) FROM events WHERE latest").fetchall()[0][0])
-    if n > STORY_REBUILD_MAX_EVENTS:
-        log.info("%d events: stories left to be rebuilt on the next stories query", n)
-        return
-    report.stories = rebuild(con)
-
-
 def _plan(db: str | Path, items: Iterable[Item], batch_size: int,
           report: IngestReport) -> Iterator[tuple[tuple, list[Item]]]:
-    """Chunks of inputs not yet in the ledger, tagged with their keys and sources.
-
-    Inputs already coded or skipped (or repeated within the chunk) are
-    counted here with their recorded status and not coded again; inputs that
-    failed before are tried again.
-    """
+    """Chunks of inputs not yet in the ledger (:func:`~.ledger.pending`), tagged
+    with their keys and sources; inputs not coded again are counted here."""
     for chunk in _chunks(items, batch_size):
-        keys = [input_key(x) for x in chunk]
         with open_retrying(db) as store:
-            status = ledger_status(store.con, keys)
-        known = {k: s for k, s in status.items() if s != "failed"}
-        todo_keys, todo_sources, todo, seen = [], [], [], set()
-        for key, item in zip(keys, chunk):
-            if key in known or key in seen:
-                report.already += 1
-                report.count(known.get(key) or "coded")
-                continue
-            seen.add(key)
-            todo_keys.append(key)
-            todo_sources.append(item.source)
-            todo.append(item)
-        yield (todo_keys, todo_sources, len(chunk) - len(todo)), todo
+            found = pending(store.con, chunk)
+        report.count_known(found.done)
+        todo = [item for _, item in found.todo]
+        yield ([k for k, _ in found.todo], [x.source for x in todo], found.already), todo
 
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["IngestReport", "ingest", "open_retrying"]

@@ -6,6 +6,11 @@ a hash of where it came from and what it holds.  The key is written to the
 a crash the ledger says exactly which inputs are done: a rerun skips them and
 codes the rest.  Status is one of ``coded``, ``skipped`` (with a reason) or
 ``failed`` (with the error).
+
+:func:`pending` is the one rule both ingest engines (serial and Dask) use to
+decide what to code: an input coded or skipped before is done; an input that
+*failed* before is tried again (a network error or a bug fixed since may not
+recur); an input repeated within the run is coded once.
 """
 
 from __future__ import annotations
@@ -14,10 +19,13 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
 
 import duckdb
 
-from ..records import ArticleResult, Document, Failed, Outcome, Skipped
+from ..records import ArticleResult, Document, Failed, Item, Outcome, Skipped
 
 _LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 
@@ -44,7 +52,7 @@ def _hash(*parts: str, length: int = 32) -> str:
     return h.hexdigest()[:length]
 
 
-def input_key(item: Document | Skipped | Failed) -> str:
+def input_key(item: Item) -> str:
     """The key of one input: the same input always gets the same key.
 
     A document is keyed by its (normalised) source, URL and content; a read
@@ -100,6 +108,46 @@ def ledger_status(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, 
     finally:
         con.unregister("_probe_keys")
     return dict(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """What :func:`pending` found for a chunk of inputs.
+
+    ``todo`` holds ``(input key, item)`` of the inputs to code, in input
+    order; ``done`` counts the others by the status they count as (their
+    recorded status; ``coded`` for a repeat within the run).
+    """
+
+    todo: list[tuple[str, Item]] = field(default_factory=list)
+    done: Counter = field(default_factory=Counter)
+
+    @property
+    def already(self) -> int:
+        """Inputs not coded again."""
+        return sum(self.done.values())
+
+
+def pending(con: duckdb.DuckDBPyConnection, items: Iterable[Item],
+            seen: set[str] | None = None) -> Pending:
+    """Which of ``items`` still need coding, by the ledger of the store ``con``.
+
+    Coded and skipped inputs are done; failed ones are retried.  ``seen``
+    (updated here) carries the keys already planned across chunks, when the
+    caller plans ahead of writing (the Dask engine merges only at the end).
+    """
+    items = list(items)
+    keys = [input_key(x) for x in items]
+    known = {k: s for k, s in ledger_status(con, keys).items() if s != "failed"}
+    seen = set() if seen is None else seen
+    found = Pending()
+    for key, item in zip(keys, items):
+        if key in known or key in seen:
+            found.done[known.get(key) or "coded"] += 1
+            continue
+        seen.add(key)
+        found.todo.append((key, item))
+    return found
 
 
 def ledger_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -3,9 +3,8 @@
 Every function takes an open DuckDB connection (``newsevents.store.connect(path,
 read_only=True)``) and returns plain Python (dicts, lists, dates).  Filters are
 :class:`EventFilter` (build one from user strings with :func:`event_filter`,
-which validates and raises :class:`~newsevents.errors.UsageError`); any object
-with the same attribute names works too (``per_page``/``page``-style paging via
-``offset``).  All SQL is parameterised.
+which validates and raises :class:`~newsevents.errors.UsageError`; the web
+app builds the same class from a query string).  All SQL is parameterised.
 
 Signatures::
 
@@ -52,8 +51,7 @@ import duckdb
 from ..contract import from_json
 from ..errors import UsageError
 from ..records import ArticleResult
-from .filters import EventFilter, actor_match, attr, event_filter, order_by, paging, parse_day
-from .filters import like, where
+from .filters import EventFilter, actor_match, event_filter, like, order_by, parse_day, where
 
 #: Keys of one event row, in display order.
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -94,16 +92,17 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def count_events(con: duckdb.DuckDBPyConnection, f: object = None) -> int:
+def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
     """How many events match ``f``."""
     cond, params = where(f)
     return int(con.execute(f"SELECT count(*) FROM events e WHERE {cond}", params).fetchall()[0][0])
 
 
-def list_events(con: duckdb.DuckDBPyConnection, f: object = None) -> list[dict[str, Any]]:
+def list_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
     """One page of events matching ``f``, sorted by ``f.sort`` (default: newest first)."""
     cond, params = where(f)
-    limit, offset = paging(f)
+    f = f or EventFilter()
+    limit, offset = f.limit, f.offset
     if limit is None:
         return [row for batch in iter_events(con, f) for row in batch][offset:]
     # The page is picked from the events table alone (a top-N over one table);
@@ -130,7 +129,7 @@ def _add_article_fields(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any
         r["story_id"] = stories.get(eid)
 
 
-def iter_events(con: duckdb.DuckDBPyConnection, f: object = None,
+def iter_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None,
                 batch_size: int = 1000) -> Iterator[list[dict[str, Any]]]:
     """Every event matching ``f`` (all pages), in batches of dicts."""
     cond, params = where(f)
@@ -299,7 +298,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, since: ob
     return _rows(con.execute(sql, params + [limit, offset]))
 
 
-def stats(con: duckdb.DuckDBPyConnection, by: str = "type", f: object = None) -> list[dict]:
+def stats(con: duckdb.DuckDBPyConnection, by: str = "type", f: EventFilter | None = None) -> list[dict]:
     """Event counts grouped by ``by`` (type, month, country of the source, status, outlet)."""
     if by not in STATS_BY:
         raise UsageError(f"unknown --by {by!r}; choose from {', '.join(STATS_BY)}")
@@ -321,7 +320,7 @@ def stats(con: duckdb.DuckDBPyConnection, by: str = "type", f: object = None) ->
     return _rows(con.execute(sql, params))
 
 
-def stories(con: duckdb.DuckDBPyConnection, f: object = None, min_articles: int = 1,
+def stories(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None, min_articles: int = 1,
             limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Stories with at least one report matching ``f``, most articles first."""
     cond, params = where(f)
@@ -376,5 +375,5 @@ def contradictions(con: duckdb.DuckDBPyConnection, kind: str | None = None, limi
 __all__ = [
     "EVENT_COLUMNS", "EventFilter", "STATS_BY", "event_filter", "count_events", "list_events",
     "iter_events", "get_event", "article_result", "article_versions", "outlets", "actors",
-    "actor_profile", "quotes", "stats", "stories", "story_reports", "contradictions", "attr",
+    "actor_profile", "quotes", "stats", "stories", "story_reports", "contradictions",
 ]

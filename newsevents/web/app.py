@@ -9,54 +9,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.templating import Jinja2Templates
 
 from ..errors import StoreBusy, StoreError, UsageError
-from ..records import EVENT_TYPES, STATUSES
-from .charts import type_colour
+from . import routes_actors, routes_events, routes_misc
 from .db import ReadOnlyStore
+from .pages import HERE, make_templates
 from .security import SecurityHeaders
-from .views import quantity_label
 
 log = logging.getLogger(__name__)
-
-HERE = Path(__file__).resolve().parent
-
-
-def path_quote(value: object) -> str:
-    """``value`` quoted as ONE URL path segment ('/' included)."""
-    return quote(str(value), safe="")
-
-
-def safe_url(value: str | None) -> str | None:
-    """The URL when it is plain http(s), else None: never a ``javascript:`` link."""
-    if not value:
-        return None
-    url = value.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    return url if scheme in ("http", "https") and not any(ord(c) < 33 for c in url) else None
-
-
-def _templates() -> Jinja2Templates:
-    # autoescape=True for EVERY template: article text is untrusted.
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(EVENT_TYPES=EVENT_TYPES, STATUSES=STATUSES, type_colour=type_colour,
-                       result_ids=lambda result: {a.id for a in result.actors})
-    env.filters.update(q=path_quote, safe_url=safe_url,
-                       figure=quantity_label)
-    return Jinja2Templates(env=env)
 
 
 def _error(request: Request, status: int, title: str, message: str,
@@ -107,11 +74,9 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
     the loopback names when it binds 127.0.0.1, so a web page cannot reach the
     app through DNS rebinding); ``None`` accepts any host.
     """
-    from . import routes_actors, routes_events, routes_misc  # noqa: PLC0415 - avoid cycles
-
     app = FastAPI(title="newsevents", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = ReadOnlyStore(db_path)
-    app.state.templates = _templates()
+    app.state.templates = make_templates()
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
@@ -120,9 +85,3 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
         app.include_router(module.router)
     _install_error_handlers(app)
     return app
-
-
-def render(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
-    """Render ``template`` with ``context`` (autoescaped)."""
-    templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, template, context, status_code=status)

@@ -9,13 +9,13 @@ Sort keys are mapped to a fixed set of names, never interpolated.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlencode
 
 from ..errors import UsageError
 from ..records import EVENT_TYPES, STATUSES
-from ..store.filters import TEXT_FIELDS, EventCriteria, clean_text
+from ..store.filters import TEXT_FIELDS, EventCriteria, EventFilter, clean_text
 
 #: Columns the events table can be sorted by (the query layer maps them to SQL).
 SORT_KEYS: tuple[str, ...] = ("date", "type", "status", "source", "target", "outlet",
@@ -24,39 +24,36 @@ PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
 MAX_PAGE = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter(EventCriteria):
-    """A validated filter of the events table: the store's criteria, a sort and a page."""
-
-    sort: str = "date"
-    desc: bool = True
-    page: int = 1
-    per_page: int = 50
-
-    @property
-    def offset(self) -> int:
-        """Rows skipped before the current page."""
-        return (self.page - 1) * self.per_page
-
-    def params(self, **changes: object) -> dict[str, str]:
-        """The non-default query parameters of this filter (with ``changes`` applied)."""
-        f = replace(self, **changes) if changes else self
-        out: dict[str, str] = {}
-        for key, value in asdict(f).items():
-            if value is None or value == _DEFAULTS[key]:
-                continue
-            if key == "desc":
-                out["order"] = "desc" if value else "asc"
-            else:
-                out[key] = value.isoformat() if isinstance(value, date) else str(value)
-        return out
-
-    def query(self, **changes: object) -> str:
-        """URL query string of this filter (with ``changes`` applied), without '?'."""
-        return urlencode(self.params(**changes))
+#: What a page shows when the query string does not say (omitted from its links).
+DEFAULT_PER_PAGE = 50
 
 
-_DEFAULTS = {f.name: f.default for f in fields(EventFilter)}
+def query_params(f: EventFilter, **changes: object) -> dict[str, str]:
+    """The non-default query parameters of the events page of ``f``.
+
+    ``changes`` may set any criterion, ``sort``, ``desc``, ``page`` or ``per_page``.
+    """
+    page, per_page = changes.pop("page", f.page), changes.pop("per_page", f.per_page)
+    f = replace(f, **changes) if changes else f
+    out: dict[str, str] = {}
+    for key in EventCriteria.__dataclass_fields__:
+        value = getattr(f, key)
+        if value is not None:
+            out[key] = value.isoformat() if isinstance(value, date) else str(value)
+    if f.sort != "date":
+        out["sort"] = f.sort
+    if not f.desc:
+        out["order"] = "asc"
+    if page != 1:
+        out["page"] = str(page)
+    if per_page != DEFAULT_PER_PAGE:
+        out["per_page"] = str(per_page)
+    return out
+
+
+def query(f: EventFilter, **changes: object) -> str:
+    """URL query string of the events page of ``f`` (with ``changes``), without '?'."""
+    return urlencode(query_params(f, **changes))
 
 
 def _text(params: Mapping[str, str], key: str) -> str | None:
@@ -98,7 +95,10 @@ def int_param(params: Mapping[str, str], key: str, default: int, lo: int, hi: in
 
 
 def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
-    """Validate the query parameters of the events table into an :class:`EventFilter`."""
+    """Validate the query parameters of the events table into the store's :class:`EventFilter`.
+
+    A page is ``per_page`` rows (``limit``) from ``(page - 1) * per_page`` (``offset``).
+    """
     texts = {k: _text(params, k) for k in TEXT_FIELDS}
     since = parse_date(params.get("since"), "since")
     until = parse_date(params.get("until"), "until")
@@ -110,7 +110,7 @@ def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
     order = (params.get("order") or "desc").strip().lower()
     if order not in ("asc", "desc"):
         raise UsageError("order must be asc or desc")
-    per_page = int_param(params, "per_page", 50, 1, max(PAGE_SIZES))
+    per_page = int_param(params, "per_page", DEFAULT_PER_PAGE, 1, max(PAGE_SIZES))
     if per_page not in PAGE_SIZES:
         raise UsageError(f"per_page must be one of {', '.join(map(str, PAGE_SIZES))}")
     return EventFilter(
@@ -118,5 +118,5 @@ def parse_event_filter(params: Mapping[str, str]) -> EventFilter:
         type=_choice(params, "type", EVENT_TYPES, upper=True),
         status=_choice(params, "status", STATUSES, upper=False),
         since=since, until=until, sort=sort, desc=order == "desc",
-        page=int_param(params, "page", 1, 1, MAX_PAGE), per_page=per_page,
+        limit=per_page, offset=(int_param(params, "page", 1, 1, MAX_PAGE) - 1) * per_page,
     )

@@ -1,5 +1,10 @@
 """Read-only SQL of the web pages over the store schema (:mod:`newsevents.store.schema`).
 
+Filtered event lists take the store's one :class:`~newsevents.store.filters.EventFilter`
+and its one WHERE clause and sort; counting them is :func:`newsevents.store.queries.count_events`.
+Names differ from :mod:`newsevents.store.queries` wherever the results do
+(these rows are shaped for the pages), so one name means one thing.
+
 Every value from a request is a bound parameter; the only SQL text built at
 run time comes from fixed fragments chosen by validated keys (sort columns,
 filter clauses).  Only the latest version of each article is listed.
@@ -18,10 +23,9 @@ import duckdb
 from ..contract import from_json
 from ..records import ArticleResult, Event
 # one filter clause for the web app and `newsevents events`: the same filter selects the same events
-from ..store.filters import SORT_SQL, like
+from ..store.filters import EventFilter, like, order_by
 from ..store.filters import where as where_clause
 from ..stories.figures import bound_label
-from .filters import EventFilter
 
 Con = duckdb.DuckDBPyConnection
 
@@ -41,27 +45,16 @@ def rows(con: Con, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, A
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def count_events(con: Con, f: EventFilter) -> int:
-    """Number of event reports matching ``f``."""
-    where, params = where_clause(f)
-    return int(con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0])
-
-
-def _order(f: EventFilter) -> str:
-    direction = "DESC" if f.desc else "ASC"
-    return f"{SORT_SQL[f.sort]} {direction} NULLS LAST, e.eid {direction}"
-
-
-def list_events(con: Con, f: EventFilter) -> list[dict[str, Any]]:
+def events_page(con: Con, f: EventFilter) -> list[dict[str, Any]]:
     """One page of event reports matching ``f``, in its sort order."""
     where, params = where_clause(f)
     # Late materialisation: sort and cut the page on narrow columns, then fetch the
     # wide ones (evidence, names) for the page's rows only (2x faster at 1M events).
-    order = _order(f)
+    order = order_by(f)
     sql = (f"WITH page AS (SELECT e.eid FROM events e WHERE {where} ORDER BY {order} "
            f"LIMIT ? OFFSET ?) SELECT e.eid, {EVENT_COLUMNS} FROM events e "
            f"WHERE e.eid IN (SELECT eid FROM page) ORDER BY {order}")
-    found = rows(con, sql, [*params, f.per_page, f.offset])
+    found = rows(con, sql, [*params, f.limit, f.offset])
     links = actor_links(con, [r["eid"] for r in found])
     for r in found:
         r["actors"] = links.get(r["eid"], {})
@@ -82,17 +75,17 @@ def actor_links(con: Con, eids: list[int]) -> dict[int, dict[str, list[tuple[str
     return out
 
 
-def iter_events(con: Con, f: EventFilter, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
+def event_rows(con: Con, f: EventFilter, batch: int = 5000) -> Iterator[list[dict[str, Any]]]:
     """Every event report matching ``f`` (all pages), in batches, for the CSV download."""
     where, params = where_clause(f)
-    cur = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {_order(f)}",
+    cur = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {order_by(f)}",
                       params)
     names = [d[0] for d in cur.description]
     while chunk := cur.fetchmany(batch):
         yield [dict(zip(names, r)) for r in chunk]
 
 
-def outlets(con: Con, limit: int = 200) -> list[str]:
+def frequent_outlets(con: Con, limit: int = 200) -> list[str]:
     """Outlets of the stored articles, most frequent first (for the filter's suggestions)."""
     found = con.execute("SELECT outlet FROM articles WHERE latest AND outlet IS NOT NULL "
                         "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?", [limit])
@@ -131,7 +124,7 @@ def split_uid(event_uid: str) -> tuple[str, str]:
     return article_id, event_id
 
 
-def article_versions(con: Con, article_id: str) -> list[dict[str, Any]]:
+def versions_of_article(con: Con, article_id: str) -> list[dict[str, Any]]:
     """Every stored version of the article's URL, oldest first (empty without a URL)."""
     return rows(con, """
         SELECT a.article_id, a.version, a.latest, CAST(a.ingested_at AS VARCHAR) AS ingested_at
@@ -140,7 +133,7 @@ def article_versions(con: Con, article_id: str) -> list[dict[str, Any]]:
         ORDER BY a.version""", [article_id])
 
 
-def get_event(con: Con, event_uid: str) -> tuple[ArticleResult, Event, str] | None:
+def event_records(con: Con, event_uid: str) -> tuple[ArticleResult, Event, str] | None:
     """The article records and the event behind a public event id, and the article id."""
     article_id, event_id = split_uid(event_uid)
     if not article_id or not event_id:
@@ -188,7 +181,7 @@ def get_story(con: Con, story_id: str) -> dict[str, Any] | None:
     return _with_statuses(found[0]) if found else None
 
 
-def story_reports(con: Con, story_id: str, limit: int = 500) -> list[dict[str, Any]]:
+def story_report_rows(con: Con, story_id: str, limit: int = 500) -> list[dict[str, Any]]:
     """The event reports of a story in order of publication, each with why it joined."""
     found = rows(con, f"""
         SELECT {EVENT_COLUMNS}, CAST(e.published AS VARCHAR) AS published,

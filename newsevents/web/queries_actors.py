@@ -37,7 +37,7 @@ def list_actors(con: Con, name: str, limit: int, offset: int) -> list[dict[str, 
                 [*params, limit, offset])
 
 
-def actor_profile(con: Con, key: str) -> dict[str, Any] | None:
+def actor_by_key(con: Con, key: str) -> dict[str, Any] | None:
     """Most frequent name, kind and codes of one actor, or None when the key is unknown."""
     found = rows(con, """
         SELECT ? AS actor_key, mode(name) AS name, mode(kind) AS kind, mode(country) AS country,

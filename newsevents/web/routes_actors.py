@@ -6,23 +6,11 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from . import queries_actors as queries
-from .app import render
 from .charts import network_svg, timeline_svg
-from ..store.filters import clean_text
-from .filters import MAX_PAGE, int_param
+from .pages import page_param, render, text_param
 
 router = APIRouter()
 PAGE = 50
-
-
-def page_param(request: Request) -> int:
-    """The validated ``page`` query parameter (1 when absent)."""
-    return int_param(request.query_params, "page", 1, 1, MAX_PAGE)
-
-
-def text_param(request: Request, key: str) -> str:
-    """A free-text query parameter, whitespace collapsed, capped ("" when absent)."""
-    return clean_text(request.query_params.get(key), key) or ""
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -40,7 +28,7 @@ def actors(request: Request) -> HTMLResponse:
 def actor(request: Request, actor_key: str) -> HTMLResponse:
     """One actor: timeline, counterparts network, quotes, claims by and about them."""
     with request.app.state.store.connect() as con:
-        profile = queries.actor_profile(con, actor_key)
+        profile = queries.actor_by_key(con, actor_key)
         if profile is None:
             raise HTTPException(404, f"no actor {actor_key!r}")
         activity = queries.summarise_activity(queries.actor_activity(con, actor_key))

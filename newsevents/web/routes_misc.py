@@ -7,8 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from ..stories import is_stale
 from . import queries, queries_actors
-from .app import render
-from .routes_actors import page_param, text_param
+from .pages import page_param, render, text_param
 from .views import article_html
 
 router = APIRouter()
@@ -33,7 +32,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
         if found is None:
             raise HTTPException(404, f"no article {article_id!r}")
         result, keys, event_keys = found
-        versions = queries.article_versions(con, article_id)
+        versions = queries.versions_of_article(con, article_id)
     return render(request, "article.html", {
         "result": result, "article_id": article_id, "text": article_html(result),
         "versions": versions if len(versions) > 1 else [],
@@ -58,7 +57,7 @@ def story(request: Request, story_id: str) -> HTMLResponse:
         found = queries.get_story(con, story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        reports = queries.story_reports(con, story_id)
+        reports = queries.story_report_rows(con, story_id)
         links = queries.story_links(con, story_id)
         figures = queries.story_figures(con, story_id)
     return render(request, "story.html", {"story": found, "reports": reports, "links": links,

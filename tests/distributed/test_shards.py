@@ -55,6 +55,20 @@ def test_same_document_in_two_shards_is_read_once(tmp_path):
     assert count_shards(tmp_path)["result"] == 3
 
 
+def test_a_failure_tried_again_reads_as_its_new_outcome(tmp_path):
+    # whichever shard sorts first: the coded outcome wins over the earlier failure
+    for order in ((0, 1), (1, 0)):
+        folder = tmp_path / f"order{order[0]}"
+        batches = [[("k0", 0, Failed("doc0.txt", "worker_error", "killed")),
+                    ("k9", 9, _result(9))],
+                   [("k0", 0, _result(0))]]
+        for i in order:
+            write_shard(folder, batches[i])
+        back = {r.key: r.outcome for r in read_shards(folder)}
+        assert isinstance(back["k0"], ArticleResult) and len(back) == 2
+        assert count_shards(folder) == {"result": 2, "skipped": 0, "failed": 0}
+
+
 def test_missing_folder_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError):
         shard_files(tmp_path / "nope")

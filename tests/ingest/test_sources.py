@@ -106,14 +106,14 @@ def test_language_model_that_cannot_load_keeps_documents(monkeypatch):
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    language._identifier.cache_clear()
+    language.identifier.cache_clear()
     monkeypatch.setattr("py3langid.langid.LanguageIdentifier.from_model_file", broken)
     try:
         assert language.detect("Die Regierung hat am Montag neue Regeln beschlossen, sagte ein "
                                "Sprecher in Berlin.") == (None, 0.0)
     finally:
         monkeypatch.undo()
-        language._identifier.cache_clear()
+        language.identifier.cache_clear()
     assert language.detect("Die Regierung hat am Montag neue Regeln beschlossen, sagte ein "
                            "Sprecher in Berlin.")[0] == "de"
 

@@ -10,7 +10,8 @@ from _http import serve
 from newsevents.config import FetchPolicy, Settings
 from newsevents.ingest import read_paths
 from newsevents.ingest.fetcher import user_agent
-from newsevents.ingest.urls import fetch_url, is_url, read_url
+from newsevents.ingest.feeds import read_url
+from newsevents.ingest.urls import fetch_url, is_url
 from newsevents.records import Document, Failed, Skipped
 
 PAGE = ("<html><head><title>Border talks</title></head><body><article><p>Envoys from Valdora "

@@ -87,8 +87,8 @@ def test_failing_writer_mid_batch_is_a_clear_error(tmp_path, repo):
 # document then fails language identification and is recorded as failed).
 LIMITED = """
 import resource, signal, sys
-from newsevents.ingest.language import _identifier
-_identifier()
+from newsevents.ingest.language import identifier
+identifier()
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))

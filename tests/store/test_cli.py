@@ -102,15 +102,13 @@ def test_missing_store_is_an_error_not_a_traceback(tmp_path, capsys):
 
 def test_dask_engine_delegates_to_the_distributed_ingest(tmp_path, capsys, monkeypatch):
     import newsevents.distributed as distributed
+    from newsevents.store.runs import IngestReport
 
     calls = []
 
-    class Summary:
-        read, coded, skipped, failed = 3, 2, 1, 0
-
     def fake_ingest(paths, **kw):
         calls.append((paths, kw))
-        return Summary()
+        return IngestReport(read=3, coded=2, skipped=1, failed=0, shards="d.duckdb.shards")
 
     monkeypatch.setattr(distributed, "ingest", fake_ingest, raising=False)
     src = tmp_path / "a.txt"

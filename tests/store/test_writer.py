@@ -95,19 +95,27 @@ def test_whitespace_only_changes_are_the_same_article():
     assert article_key("Russia shipped shells.", None) != article_key("Russia sent shells.", None)
 
 
-def test_a_failing_batch_leaves_nothing_behind(store, monkeypatch):
-    writer = store.writer()
-    original = writer._insert
+class _FailingCommit:
+    """A connection whose COMMIT fails (disk full): every row of the batch is inserted first."""
 
-    def insert_then_fail(tables):
-        original(tables)  # articles, events … are inserted, then the batch fails
-        raise duckdb.IOException("disk full (simulated)")
+    def __init__(self, con):
+        self.con = con
 
-    monkeypatch.setattr(writer, "_insert", insert_then_fail)
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            raise duckdb.IOException("disk full (simulated)")
+        return self.con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)
+
+
+def test_a_failing_batch_leaves_nothing_behind(store):
+    from newsevents.store import Writer
+
     with pytest.raises(StoreError):
-        writer.write([("k1", "a.txt", aid_story())])
+        Writer(_FailingCommit(store.con)).write([("k1", "a.txt", aid_story())])
     assert all(n == 0 for n in counts(store.con).values())
-    monkeypatch.undo()
     store.writer().write([("k1", "a.txt", aid_story())])  # and the retry stores it whole
     assert counts(store.con)["articles"] == 1 and counts(store.con)["ledger"] == 1
 

@@ -5,14 +5,15 @@ from datetime import date
 import pytest
 
 from newsevents.errors import UsageError
-from newsevents.web.filters import EventFilter, parse_date, parse_event_filter
+from newsevents.store.filters import EventFilter
+from newsevents.web.filters import parse_date, parse_event_filter, query
 
 
 def test_empty_params_give_the_default_filter():
     f = parse_event_filter({})
-    assert f == EventFilter()
-    assert f.is_empty()
-    assert f.query() == ""
+    assert f == EventFilter(limit=50)  # the store's one filter class, 50 rows a page
+    assert f.is_empty() and (f.page, f.per_page) == (1, 50)
+    assert query(f) == ""
 
 
 def test_type_and_status_are_normalised():
@@ -48,15 +49,16 @@ def test_dates_parse_and_round_trip_through_the_query_string():
                             "sort": "type", "order": "asc", "page": "3"})
     assert f.since == date(2025, 3, 1) and f.until == date(2025, 3, 31)
     assert not f.desc and f.page == 3 and f.offset == 2 * f.per_page
-    again = parse_event_filter(dict(p.split("=") for p in f.query().split("&")))
+    again = parse_event_filter(dict(p.split("=") for p in query(f).split("&")))
     assert again == f
 
 
 def test_query_with_changes_leaves_the_filter_unchanged():
     f = parse_event_filter({"type": "AID", "page": "4"})
-    assert "page=1" not in f.query(page=1)  # page 1 is the default: omitted
-    assert "page=5" in f.query(page=5)
-    assert f.page == 4
+    assert "page=1" not in query(f, page=1)  # page 1 is the default: omitted
+    assert "page=5" in query(f, page=5)
+    assert f.page == 4 and f.offset == 3 * 50
+    assert "per_page=100" in query(f, per_page=100)
 
 
 def test_parse_date_accepts_blank_as_none():

@@ -110,7 +110,7 @@ def test_a_bug_gives_a_500_page_without_traceback(coded_store, monkeypatch):
     def broken(con, f):
         raise RuntimeError("secret internals <script>")
 
-    monkeypatch.setattr(queries, "list_events", broken)
+    monkeypatch.setattr(queries, "events_page", broken)
     client = TestClient(create_app(coded_store), raise_server_exceptions=False)
     r = client.get("/events")
     assert r.status_code == 500
@@ -134,6 +134,6 @@ def test_loopback_app_rejects_foreign_host_headers(coded_store):
     ("//evil.example/x", False), ("https://ex ample.org", False), (None, False), ("", False),
 ])
 def test_only_http_links_are_rendered_as_links(url, ok):
-    from newsevents.web.app import safe_url
+    from newsevents.web.pages import safe_url
 
     assert (safe_url(url) is not None) is ok
