@@ -150,7 +150,7 @@ def paging(f: object) -> tuple[int | None, int]:
 
 def actor_country(name: str) -> str | None:
     """ISO3 code when ``name`` names a country ("Iran", "IRN", "Iranian", "Tehran")."""
-    from ..coding import gazetteer
+    from ..coding.vocab import gazetteer
 
     c = gazetteer.country(name)
     if c is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
+from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.base import Analysis
 from newsevents.records import Article
 

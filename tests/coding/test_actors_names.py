@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.section_labels import label_tokens
+from newsevents.coding.actors.section_labels import label_tokens
 
 
 def person(analysis: Analysis, word: str):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding import gazetteer as gz
-from newsevents.coding.actors import ActorStage
-from newsevents.coding.roles import org_sector
+from newsevents.coding.vocab import gazetteer as gz
+from newsevents.coding.actors.actors import ActorStage
+from newsevents.coding.vocab.roles import org_sector
 from newsevents.coding.base import Analysis
-from newsevents.coding.name_checks import glued_cut
+from newsevents.coding.actors.name_checks import glued_cut
 from newsevents.records import Article
 
 

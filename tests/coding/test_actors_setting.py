@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsevents.coding.actors import ActorStage
+from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.base import Analysis
 from newsevents.records import Article
 

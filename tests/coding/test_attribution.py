@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.attribution import AttributionStage
-from newsevents.coding.attribution_quotes import find_quotes
+from newsevents.coding.attribution.attribution import AttributionStage
+from newsevents.coding.attribution.quotes import find_quotes
 from newsevents.coding.base import Analysis
 from newsevents.records import Article
 
 try:
-    from newsevents.coding.actors import ActorStage
+    from newsevents.coding.actors.actors import ActorStage
 except ImportError:  # the actors stage is built in parallel; attribution works without it
     ActorStage = None  # type: ignore[assignment,misc]
 
@@ -282,7 +282,7 @@ def test_interview_and_state_media_are_via(nlp, text, cue, outlet):
 
 
 def test_cue_model_ships_and_separates_speech_from_action(nlp):
-    from newsevents.coding.models.attribution_cues import load_cue_model
+    from newsevents.coding.attribution.cue_model import load_cue_model
 
     model = load_cue_model()
     assert model is not None and 0.0 < model.threshold < 1.0
@@ -317,7 +317,7 @@ def test_cue_boundaries_follow_polnear(nlp, text, cue):
 
 
 def test_preposition_of_a_cue_without_clause_is_in_the_cue(nlp):
-    from newsevents.coding.attribution_rules import cue_extent
+    from newsevents.coding.attribution.rules import cue_extent
 
     text = "The senator railed against the farm bill at length."
     doc = nlp(text)
@@ -350,8 +350,8 @@ def test_short_quoted_phrase_without_comma_stays_a_phrase(nlp):
 
 
 def test_confident_cue_without_source_is_kept_and_weak_one_dropped():
-    from newsevents.coding.attribution import SOURCELESS_CONFIDENCE, keeps
-    from newsevents.coding.attribution_rules import Draft
+    from newsevents.coding.attribution.attribution import SOURCELESS_CONFIDENCE, keeps
+    from newsevents.coding.attribution.rules import Draft
 
     bare = Draft(cue=(0, 4), cue_token=0, status="reported")
     assert not keeps(bare)
@@ -362,7 +362,7 @@ def test_confident_cue_without_source_is_kept_and_weak_one_dropped():
 
 
 def test_cue_variants_name_the_spans_polnear_uses(nlp):
-    from newsevents.coding.attribution_rules import cue_variants
+    from newsevents.coding.attribution.rules import cue_variants
 
     text = "The senator made no mention of the tariff and continued to attack the plan."
     doc = nlp(text)
@@ -375,7 +375,7 @@ def test_cue_variants_name_the_spans_polnear_uses(nlp):
 
 
 def test_learned_extent_and_veto_change_only_the_named_pairs(nlp):
-    from newsevents.coding.models.attribution_cues import CueModel
+    from newsevents.coding.attribution.cue_model import CueModel
 
     text = "The senator made no mention of the tariff."
     doc = nlp(text)

@@ -5,7 +5,7 @@ invented sentences: a catenative verb whose infinitive attributes nothing
 
 from __future__ import annotations
 
-from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
 from newsevents.records import Article
 

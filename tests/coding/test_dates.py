@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.dates import DatesStage, find_dates, resolve
+from newsevents.coding.enrich.dates import DatesStage, find_dates, resolve
 from newsevents.records import Article, Event, Span
 
 WED = date(2024, 3, 13)   # a Wednesday
@@ -282,8 +282,8 @@ def test_coordinated_clauses_share_a_date(nlp):
 
 def test_stages_survive_a_doc_without_parse():
     spacy = pytest.importorskip("spacy")
-    from newsevents.coding.places import PlacesStage
-    from newsevents.coding.quantities import QuantitiesStage
+    from newsevents.coding.enrich.places import PlacesStage
+    from newsevents.coding.enrich.quantities import QuantitiesStage
 
     text = "Rebels shelled the town on Monday, killing 12 people."
     a = _analysis(spacy.blank("en"), text, WED, "shelled")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
+from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.event_lexicon import lexicon
-from newsevents.coding.events import EventStage
-from newsevents.coding.models.event_type import EventTypeModel, clause_features, fit, load_default
+from newsevents.coding.events.lexicon import lexicon
+from newsevents.coding.events.events import EventStage
+from newsevents.coding.events.type_model import EventTypeModel, clause_features, fit, load_default
 from newsevents.records import EVENT_TYPES, Article
 
 

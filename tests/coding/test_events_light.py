@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.event_lexicon import lexicon
+from newsevents.coding.events.lexicon import lexicon
 
 
 def names(analysis: Analysis, ids) -> set[str]:

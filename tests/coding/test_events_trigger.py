@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.event_args import Arg
-from newsevents.coding.event_clauses import Clause
-from newsevents.coding.event_lexicon import lexicon
-from newsevents.coding.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, _decide
-from newsevents.coding.models.event_type import (NONE_LABEL, clause_features, fit, load_default,
+from newsevents.coding.events.args import Arg
+from newsevents.coding.events.clauses import Clause
+from newsevents.coding.events.lexicon import lexicon
+from newsevents.coding.events.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, _decide
+from newsevents.coding.events.type_model import (NONE_LABEL, clause_features, fit, load_default,
                                                   load_negatives, save_negatives)
 
 EVENTS = [("Chad attacked Niger.", "ASSAULT"), ("Mali shelled Togo.", "ASSAULT"),
@@ -95,10 +95,10 @@ def test_ambiguous_word_with_one_actor_needs_the_model(nlp):
     ("Peru repudiated the agreement with Chile.", "REJECT"),
 ])
 def test_widened_lexicon_words_are_events(nlp, text, etype):
-    from newsevents.coding.actors import ActorStage
-    from newsevents.coding.attribution import AttributionStage
+    from newsevents.coding.actors.actors import ActorStage
+    from newsevents.coding.attribution.attribution import AttributionStage
     from newsevents.coding.base import Analysis
-    from newsevents.coding.events import EventStage
+    from newsevents.coding.events.events import EventStage
     from newsevents.records import Article
 
     analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))

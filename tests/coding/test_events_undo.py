@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.event_nouns import undo_row
-from newsevents.coding.event_lexicon import lexicon
+from newsevents.coding.events.nouns import undo_row
+from newsevents.coding.events.lexicon import lexicon
 
 
 @pytest.mark.parametrize("text, noun, expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding import gazetteer as gz
+from newsevents.coding.vocab import gazetteer as gz
 
 
 @pytest.mark.parametrize("name, iso3", [

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.places import PlacesStage
+from newsevents.coding.enrich.places import PlacesStage
 from newsevents.records import Actor, Article, Event, Span
 
 
@@ -160,7 +160,7 @@ def test_coordinated_places_share_the_preposition(nlp):
 
 
 def test_broken_entity_and_demonym_border(nlp):
-    from newsevents.coding import places
+    from newsevents.coding.enrich import places
 
     text = "Troops clashed with rebels on the Thai border."
     a = Analysis(article=Article(id="t", source="t", text=text, published=date(2024, 2, 1)),

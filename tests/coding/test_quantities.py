@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.quantities import QuantitiesStage, find_numbers, parse_bounds, parse_number
+from newsevents.coding.enrich.quantities import QuantitiesStage, find_numbers, parse_bounds, parse_number
 from newsevents.records import Article, Event, Span
 
 

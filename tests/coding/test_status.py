@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.status import certainty, status_of
+from newsevents.coding.status.status import certainty, status_of
 from newsevents.records import STATUS_CERTAINTY, STATUSES, Article
 
 

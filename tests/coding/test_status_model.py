@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.models import status_open
-from newsevents.coding.models.status_open import OpenModel, features, plain_features, refinable
-from newsevents.coding.status import status_of
+from newsevents.coding.status import open_model as status_open
+from newsevents.coding.status.open_model import OpenModel, features, plain_features, refinable
+from newsevents.coding.status.status import status_of
 from newsevents.errors import ModelError
 from newsevents.records import Article
 

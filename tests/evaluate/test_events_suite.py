@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
-from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.actors.actors import ActorStage
+from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.events import EventStage
+from newsevents.coding.events.events import EventStage
 from newsevents.evaluate.events import GSR, NONE, PLV, SUITE, Outcome, match_event, run_folds, scores, split_scores
 from newsevents.evaluate.events_data import GoldDyad, _unmark, coarse, read_gsr, read_plv
 from newsevents.evaluate.splits import Split, load_split
