@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding.events.args import Arg
-from newsevents.coding.events.clauses import Clause
+from newsevents.coding.events.types import Clause
 from newsevents.coding.events.lexicon import lexicon
-from newsevents.coding.events.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, _decide
+from newsevents.coding.events.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, decide
 from newsevents.coding.events.type_model import (NONE_LABEL, clause_features, fit, load_default,
-                                                  load_negatives, save_negatives)
+                                                 load_negatives, save_negatives)
 
 EVENTS = [("Chad attacked Niger.", "ASSAULT"), ("Mali shelled Togo.", "ASSAULT"),
           ("Chad praised Niger.", "SUPPORT"), ("Mali lauded Togo.", "SUPPORT")]
@@ -70,19 +70,19 @@ def _clause(nlp, text: str, verb: str, target: bool = True) -> Clause:
 def test_verb_outside_lexicon_needs_the_model_to_say_event(nlp):
     clause = _clause(nlp, "Ruritania blindsided Freedonia.", "blindsided")
     assert clause.row is None
-    sure = _decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN + 0.1), "asserted")
+    sure = decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN + 0.1), "asserted")
     assert sure is not None and sure.type == "ASSAULT" and sure.coder == "model"
-    assert _decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN - 0.1), "asserted") is None
+    assert decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN - 0.1), "asserted") is None
     one_actor = _clause(nlp, "Ruritania blindsided Freedonia.", "blindsided", target=False)
-    assert _decide(one_actor, Prediction("ASSAULT", 0.9, 0.99), "asserted") is None
+    assert decide(one_actor, Prediction("ASSAULT", 0.9, 0.99), "asserted") is None
 
 
 def test_ambiguous_word_with_one_actor_needs_the_model(nlp):
     clause = _clause(nlp, "Ruritania will release the prisoners.", "release", target=False)
     assert clause.row is not None and clause.row.is_weak
-    assert _decide(clause, None, "future") is None
-    assert _decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN - 0.1), "future") is None
-    kept = _decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN + 0.1), "future")
+    assert decide(clause, None, "future") is None
+    assert decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN - 0.1), "future") is None
+    kept = decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN + 0.1), "future")
     assert kept is not None and kept.type == "AGREE" and kept.coder == "model"
 
 

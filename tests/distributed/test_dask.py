@@ -131,8 +131,14 @@ def test_ingest_into_store_and_rerun_codes_nothing_new(cluster, tmp_path):
         assert store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 5
 
 
-def test_pipeline_plugin_stops_the_statistical_profiler():
-    from newsevents.distributed.worker import _stop_profiler
+def test_pipeline_plugin_stops_the_statistical_profiler(monkeypatch):
+    import asyncio
+
+    from newsevents.config import Settings
+    from newsevents.distributed import worker as worker_module
+    from newsevents.distributed.worker import PipelinePlugin
+
+    monkeypatch.setattr(worker_module, "get_pipeline", lambda settings: None)  # no model load
 
     class Callback:
         stopped = False
@@ -147,7 +153,7 @@ def test_pipeline_plugin_stops_the_statistical_profiler():
 
     worker = FakeWorker()
     profile, cycle = worker.periodic_callbacks["profile"], worker.periodic_callbacks["profile-cycle"]
-    _stop_profiler(worker)
+    asyncio.run(PipelinePlugin(Settings()).setup(worker))
     assert profile.stopped and cycle.stopped
     assert list(worker.periodic_callbacks) == ["heartbeat"]
     assert not worker.periodic_callbacks["heartbeat"].stopped

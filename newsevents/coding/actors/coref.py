@@ -28,8 +28,7 @@ from ..vocab.roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, TITLES
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .actors import Builder, Draft
-    from .people import NameMention
+    from .types import Builder, Draft, NameMention
 
 _MALE = frozenset("he him his himself".split())
 _FEMALE = frozenset("she her hers herself".split())

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from ..vocab import gazetteer as gz
 from ..vocab.roles import (BACKED, BARE_GROUPS, GENERIC_GROUP_HEADS, GROUPS, MODIFIER_SECTORS, SINGULAR_GROUPS,
-                    STRIKE_WORDS, STRIKING_GROUPS)
+                           STRIKE_WORDS, STRIKING_GROUPS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .actors import Builder, Draft
+    from .types import Builder, Draft
 
 _COLLECTIVE = frozenset("police military army navy government administration regime leadership "
                         "cabinet delegation militia crowd media parliament intelligence opposition court tribunal".split())

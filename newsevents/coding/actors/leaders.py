@@ -15,7 +15,7 @@ from ..vocab import gazetteer as gz
 from ..vocab.roles import FEMALE_NAMES, MALE_NAMES
 
 if TYPE_CHECKING:
-    from .actors import Builder, Draft
+    from .types import Builder, Draft
 
 
 def leader_spans(b: "Builder", taken: set[int]) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from ..vocab import gazetteer as gz
 from .name_checks import POSS
 
 if TYPE_CHECKING:
-    from .actors import Builder, Draft
+    from .types import Builder, Draft
 
 
 def enclosing_name(b: "Builder", start: int, end: int, country: str | None) -> tuple[int, int] | None:

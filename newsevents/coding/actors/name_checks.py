@@ -20,8 +20,7 @@ from ..vocab.roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORG_KEYWORDS, TI
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .actors import Builder
-    from .people import NameMention
+    from .types import Builder, NameMention
 
 #: Last words of an organization's name ("Dick Clark Productions", "Ceres Robotics").
 ORG_NAME_WORDS = frozenset(
@@ -52,6 +51,7 @@ LOOSE_TITLES = frozenset(
 _GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]")
 #: possessive endings, tokens of their own ("Reuters' ", "Russia's")
 POSS = ("'s", "\u2019s", "'")
+_SPEECH = frozenset("say tell add insist claim argue warn note write deny explain state announce".split())
 
 
 def _is_title_word(t: "Token") -> bool:
@@ -73,7 +73,6 @@ def loose_title_name(prev: "Token", t: "Token", known: set[str]) -> bool:
     """False when ``prev`` is a loose title and ``t`` does not look like a person's name."""
     if prev.lower_.rstrip(".") not in LOOSE_TITLES or prev.text.endswith("."):
         return True
-    from .people import first_name_gender  # late: people imports this module
     return first_name_gender(t.text) is not None or gz.norm(t.text) in known
 
 
@@ -114,7 +113,6 @@ def thing_name(doc: "Doc", start: int, end: int) -> bool:
 
 def _person_evidence(b: "Builder") -> set[str]:
     """Names the article treats as people: after a title or honorific, or saying something."""
-    from .people import speech_subject  # late: people imports this module
     out = set()
     for ent in b.ents:
         if ent.label_ != "PERSON":
@@ -257,3 +255,32 @@ def is_person_alias(doc: "Doc", ent, known: set[str]) -> bool:
     words = [gz.norm(t.text) for t in ent if t.text[:1].isalpha() and t.text not in POSS]
     return bool(words) and words[-1] in known and all(t.text[:1].isupper() for t in ent
                                                      if t.text[:1].isalpha() and t.text not in POSS)
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m"/"f" for a common first name, else None."""
+    w = gz.norm(word)
+    if w in MALE_NAMES:
+        return "m"
+    if w in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+def speech_subject(t: "Token") -> bool:
+    """True when ``t`` is the subject of a speech verb ("Ruiz said")."""
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in _SPEECH
+
+
+def known_names(b: "Builder", min_words: int = 1) -> set[str]:
+    """:func:`known_name_words` of ``b``'s document, cached on the builder."""
+    if min_words not in b.known_words:
+        b.known_words[min_words] = known_name_words(b.ents, min_words)
+    return b.known_words[min_words]
+
+
+def not_persons(b: "Builder") -> dict[str, str]:
+    """:func:`not_person_names` of ``b``, cached on the builder: names typed as "org" or "thing"."""
+    if b.not_person_words is None:
+        b.not_person_words = not_person_names(b)
+    return b.not_person_words

@@ -12,30 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from . import coref, leaders
+from . import coref, leaders, name_checks
 from ..vocab import gazetteer as gz
 from .name_checks import (POSS, conj_with_person, extend_name, first_name_entity, glued_cut, inner_hyphen,
                           is_person_alias, loose_title_name, name_as_place, place_not_person, region_country)
 from .title_sector import title_sector
-from ..vocab.roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, MULTI_TITLES, TITLE_MODIFIERS, TITLES
+from .types import NameMention
+from ..vocab.roles import HONORIFICS, MULTI_TITLES, TITLE_MODIFIERS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .actors import Builder, Draft
+    from .types import Builder, Draft
 
-_SPEECH = frozenset("say tell add insist claim argue warn note write deny explain state announce".split())
 _STOP_DESC = frozenset([",", ".", ";", ":", "(", ")", "\"", "\u201c", "\u201d", "--", "\u2014"])
-
-
-@dataclass(frozen=True, slots=True)
-class NameMention:
-    """A person-name mention: tokens ``start:end`` (titles excluded)."""
-
-    start: int
-    end: int
-    words: tuple[str, ...]
-    gender: str | None = None  # from an honorific next to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +73,7 @@ def find_names(b: "Builder") -> list[NameMention]:
         prev = toks[t.i - 1] if t.i > 0 else None
         if prev is not None and prev.pos_ == "PROPN" and prev.i not in taken and not _is_title(prev):
             continue  # not the first word of the name
-        if (prev is not None and _is_title(prev) and loose_title_name(prev, t, b.known_names())) \
+        if (prev is not None and _is_title(prev) and loose_title_name(prev, t, name_checks.known_names(b))) \
                 or _appos_title(toks, t):
             end = t.i + 1
             while end < len(toks) and toks[end].pos_ == "PROPN" and toks[end].text[:1].isupper() \
@@ -93,8 +83,8 @@ def find_names(b: "Builder") -> list[NameMention]:
             taken.update(range(t.i, end))
     spans += leaders.leader_spans(b, taken)
     out = []
-    known = b.known_names(2)
-    not_persons = b.not_persons()
+    known = name_checks.known_names(b, 2)
+    not_persons = name_checks.not_persons(b)
     for s, e in sorted(spans):
         m = _clean_name(b, s, e)
         if m is not None and not place_not_person(b.doc, m, known) \
@@ -205,7 +195,7 @@ def code_people(b: "Builder") -> list[tuple[str, NameMention]]:
         if m.gender and not d.gender:
             d.gender = m.gender
         if not d.gender and len(m.words) >= 2:
-            d.gender = first_name_gender(m.words[0])
+            d.gender = name_checks.first_name_gender(m.words[0])
         desc = describe(b, m)
         if desc is not None:
             _apply(d, desc)
@@ -469,21 +459,6 @@ def _role_text(b: "Builder", lo: int, hi: int, head: int) -> tuple[str, int]:
     while end > start + 1 and not doc[end - 1].text[:1].isalnum():
         end -= 1
     return doc[start:end].text, start
-
-
-def first_name_gender(word: str) -> str | None:
-    """"m"/"f" for a common first name, else None."""
-    w = gz.norm(word)
-    if w in MALE_NAMES:
-        return "m"
-    if w in FEMALE_NAMES:
-        return "f"
-    return None
-
-
-def speech_subject(t: "Token") -> bool:
-    """True when ``t`` is the subject of a speech verb ("Ruiz said")."""
-    return t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in _SPEECH
 
 
 def normalise_words(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import name_checks
 from ..vocab import gazetteer as gz
 from ..vocab.roles import AREA_ACTIONS, AREA_MEASURES, AREA_NOUNS, WITHDRAWALS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .actors import Builder
+    from .types import Builder
 
 _TARGET_PREPS = frozenset(("on", "against", "at"))
 
@@ -34,7 +35,7 @@ def code_target_cities(b: "Builder") -> None:
         if ent.label_ not in ("GPE", "LOC", "PERSON") or any(t.i in b.owner for t in ent):
             continue
         if ent.label_ == "PERSON":  # "Kharkiv" misread as a name
-            if len(ent) > 1 or gz.norm(ent.text) in b.known_names(2):
+            if len(ent) > 1 or gz.norm(ent.text) in name_checks.known_names(b, 2):
                 continue
         root = ent.root
         if not (root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..vocab import gazetteer as gz
 
 if TYPE_CHECKING:
-    from .actors import Builder
+    from .types import Builder
 
 #: sectors of institutions that belong to the country they act in
 DOMESTIC_SECTORS = frozenset(("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"))

@@ -20,7 +20,7 @@ from ..vocab.roles import TITLES
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .actors import Builder, Draft
+    from .types import Builder, Draft
 
 #: Generic GOV titles that name a public office even with no organization named.
 OFFICE_TITLES = frozenset(

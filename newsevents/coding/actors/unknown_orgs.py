@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from .actors import Builder
+    from .types import Builder
 
 
 def code_unknown_orgs(b: "Builder") -> None:
     """ORG entities outside the dictionary become organizations (country from inside);
     so do PERSON/FAC entities the article names like an organization ("Walter Reed hospital")."""
-    known = b.known_names()
-    not_persons = b.not_persons()
+    known = name_checks.known_names(b)
+    not_persons = name_checks.not_persons(b)
     for ent in b.ents:
         start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
         end = _org_end(b.doc, start, ent.end)

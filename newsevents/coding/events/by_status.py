@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from .args import acted_on, prep_objects
 
 if TYPE_CHECKING:
-    from .clauses import Clause
-    from .events import _Typed
+    from .types import Clause, TypedClause
 
 #: types whose negation is a refusal (REJECT)
 _REFUSABLE = frozenset({"RETREAT", "CONCEDE", "AGREE"})
@@ -42,7 +41,7 @@ _PROPOSALS = frozenset("plan proposal approach text draft terms framework roadma
                        "compromise formula arrangement blueprint outline".split()) | _AGREEMENTS
 
 
-def retype_by_status(typed: "_Typed", status: str) -> tuple["_Typed", str]:
+def retype_by_status(typed: "TypedClause", status: str) -> tuple["TypedClause", str]:
     """Types that a status changes, as the PLOVER codebook reads them.
 
     * A retreat or an agreement negated by its own "not" is a refusal ("will not

@@ -11,16 +11,16 @@ its source and target actors (:mod:`newsevents.coding.events.args`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, agent_token,
-                         merge, np_actors, prep_objects, subject_token)
+                   merge, np_actors, prep_objects, subject_token)
 from .lexicon import Lexicon, Trigger
 from .nouns import armed_strike, defiance_args, protest_joiners, row_as, state_blockade, undo_row
 from .verbs import (arms_acquired, cyber_breach, exchange_of_fire, judges_event, judges_object,
-                          peacekeepers_present, road_block, says, territory_taken, ties_cut,
-                          troops_leaving, vowed_violence)
+                    peacekeepers_present, road_block, says, territory_taken, ties_cut,
+                    troops_leaving, vowed_violence)
+from .types import Clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -74,45 +74,6 @@ _PLACE_TARGETS = frozenset({"ASSAULT", "AID"})
 _MEASURES = frozenset("round series wave spate string flurry set number campaign".split())
 #: verbs of state whose subject does what the noun after "on" names ("went on strike")
 _STATE_VERBS = frozenset("go remain stay be put place keep".split())
-
-
-@dataclass
-class Clause:
-    """One candidate event (mutable while the stage types and gates it)."""
-
-    trigger: "Token"
-    row: Trigger | None
-    verb: "Token | None" = None  # the light verb of a noun trigger
-    governor: "Token | None" = None  # controlling verb that may set the type
-    governor_row: Trigger | None = None
-    speech: "Token | None" = None  # speech act governing it ("denied", "accused")
-    trigger_override: "Token | None" = None  # the controlling verb names the event
-    source: Arg | None = None
-    target: Arg | None = None
-
-    @property
-    def source_actors(self) -> tuple[str, ...]:
-        """The source's actor ids (empty without a source)."""
-        return self.source.actors if self.source else ()
-
-    @property
-    def target_actors(self) -> tuple[str, ...]:
-        """The target's actor ids (empty without a target)."""
-        return self.target.actors if self.target else ()
-
-    @property
-    def status_token(self) -> "Token":
-        """The token whose status is the event's: the light verb for a noun, but the noun
-        itself under a verb of saying ("Hamas denied the attack": the attack is denied)."""
-        if self.verb is None or self.speech is self.verb:
-            return self.trigger
-        return self.verb
-
-    def actor_count(self) -> int:
-        """0, 1 or 2: whether source and target are known; a conjoined source counts as both."""
-        if self.source is not None and self.target is None and len(self.source.actors) > 1:
-            return 2  # "Norway and Sweden signed a deal": the dyad is inside the source
-        return (1 if self.source else 0) + (1 if self.target else 0)
 
 
 def _complement(tok: "Token") -> "Token | None":

@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING
 
 from ...records import Event, RejectedEvent
 from .args import np_actors, quoted_we, subject_token
-from .clauses import Clause, sentence_clauses
+from .clauses import sentence_clauses
 from .lexicon import lexicon
 from .by_status import retype_by_status
 from .rejections import rejection
 from .senses import RETYPES
 from .type_model import clause_features, load_default
+from .types import Clause, TypedClause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,15 +63,6 @@ WEAK_EVENT_MIN = 0.3
 WEAK_TYPE_MIN = 0.4
 #: statuses under which a retreat is only promised (PLOVER's CONCEDE)
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
-
-
-@dataclass
-class _Typed:
-    clause: Clause
-    type: str
-    coder: str
-    confidence: float
-    trigger: "Token"
 
 
 def _status(token: "Token", analysis: "Analysis", use_model: bool = True) -> str:
@@ -120,7 +112,7 @@ def lexicon_row(clause: Clause) -> "Trigger | None":
 
 
 def model_alone(clause: Clause) -> bool:
-    """Whether :func:`_decide` leaves the clause to the model alone: a verb outside
+    """Whether :func:`decide` leaves the clause to the model alone: a verb outside
     the lexicon with both actors, or an ambiguous lexicon word with one actor
     (``scripts/train_event_trigger.py`` mines its non-event examples from these)."""
     n = clause.actor_count()
@@ -130,8 +122,8 @@ def model_alone(clause: Clause) -> bool:
     return row is not None and row.is_weak and n == 1
 
 
-def _decide(clause: Clause, model_pred: Prediction | None, status: str,
-            neighbours: frozenset[str] = frozenset()) -> _Typed | None:
+def decide(clause: Clause, model_pred: Prediction | None, status: str,
+            neighbours: frozenset[str] = frozenset()) -> TypedClause | None:
     """Type one clause and apply the precision gates (``None``: not an event).
 
     ``neighbours`` are the lexicon types of the sentence's other clauses (see
@@ -153,7 +145,7 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str,
     if rules is None:
         if label is None or n < 2 or prob < TYPE_MIN or model_pred.event < EVENT_MIN:
             return None
-        return _Typed(clause, label, "model", prob * model_pred.event, clause.trigger)
+        return TypedClause(clause, label, "model", prob * model_pred.event, clause.trigger)
     if n == 0 and not (row is not None and row.is_strong):
         return None
     weak = row is not None and row.is_weak
@@ -162,8 +154,8 @@ def _decide(clause: Clause, model_pred: Prediction | None, status: str,
     if weak and n < 2:  # an ambiguous word with one actor: only when the model is sure
         return _weak_alone(clause, model_pred, label, trig)
     if label is not None and prob >= need and (not weak or n == 2 or label == rules):
-        return _Typed(clause, label, "model", prob, trig)
-    return _Typed(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
+        return TypedClause(clause, label, "model", prob, trig)
+    return TypedClause(clause, rules, "rules", 0.45 + 0.1 * n - (0.1 if weak else 0.0), trig)
 
 
 #: judgements of an event, and material acts that are judged
@@ -198,7 +190,7 @@ def _sentence_types(clauses: list[Clause]) -> dict[int, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> _Typed | None:
+def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig: "Token") -> TypedClause | None:
     """An ambiguous lexicon word with one actor ("said it will *release* the hostages").
 
     It is an event when the model is sure of its type, or when the model says
@@ -207,11 +199,11 @@ def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig
     if pred is None or label is None:
         return None
     if pred.prob >= MODEL_ALONE or (pred.event >= WEAK_EVENT_MIN and pred.prob >= WEAK_TYPE_MIN):
-        return _Typed(clause, label, "model", pred.prob * min(1.0, pred.event + 0.2), trig)
+        return TypedClause(clause, label, "model", pred.prob * min(1.0, pred.event + 0.2), trig)
     return None
 
 
-def _mode(typed: _Typed) -> str | None:
+def _mode(typed: TypedClause) -> str | None:
     row = typed.clause.row
     if row is not None and row.type == typed.type and row.mode:
         return row.mode
@@ -235,7 +227,7 @@ def _speaker_actors(analysis: "Analysis", actors: tuple[str, ...]) -> tuple[str,
     return tuple(out)
 
 
-def _attribution(analysis: "Analysis", typed: _Typed) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+def _attribution(analysis: "Analysis", typed: TypedClause) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """(attribution id, attributed_to, via) of an event."""
     clause = typed.clause
     att_id = None
@@ -262,11 +254,11 @@ def _attribution(analysis: "Analysis", typed: _Typed) -> tuple[str | None, tuple
     return att_id, _speaker_actors(analysis, speaker), tuple(att.via)
 
 
-def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
+def _dedupe(items: list[tuple[TypedClause, str]]) -> list[tuple[TypedClause, str]]:
     """One record per event: drop a clause that repeats another's type, actors and status
     (a claim and its denial in one sentence are two records: "Iran denied sending drones,
     after officials said it had shipped them")."""
-    kept: list[tuple[_Typed, str]] = []
+    kept: list[tuple[TypedClause, str]] = []
     for item in sorted(items, key=lambda it: -it[0].clause.actor_count()):
         t, status = item
         src, tgt = set(t.clause.source_actors), set(t.clause.target_actors)
@@ -283,7 +275,7 @@ def _dedupe(items: list[tuple[_Typed, str]]) -> list[tuple[_Typed, str]]:
     return kept
 
 
-def _dyads(t: _Typed) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+def _dyads(t: TypedClause) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Source and target of the events a typed clause makes: one, or for a mutual act
     of several subjects and no object ("Kenya and Ethiopia signed a pact", "the two
     armies clashed") one per subject, aimed at the others, as dyadic event data
@@ -294,7 +286,7 @@ def _dyads(t: _Typed) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return [((a,), tuple(b for b in sources if b != a)) for a in sources]
 
 
-def _mutual(t: _Typed) -> bool:
+def _mutual(t: TypedClause) -> bool:
     """Whether the clause's words say the subjects act on each other: a verb of joint
     action ("met", "clashed"), or a noun of one, alone ("talks between X and Y") or under
     a verb that makes it ("signed a pact", "held talks"; not "mediated a truce", which
@@ -374,12 +366,12 @@ class EventStage:
     def __call__(self, analysis: "Analysis") -> None:
         clauses = self.clauses(analysis)
         preds = self._predict(analysis, clauses)
-        typed: list[tuple[_Typed, str]] = []
+        typed: list[tuple[TypedClause, str]] = []
         sentence_types = _sentence_types(clauses)
         for clause, pred in zip(clauses, preds):
             status = _status(clause.status_token, analysis, self.use_model)
             neighbours = sentence_types.get(clause.trigger.sent.start, frozenset()) - {rule_type(clause)}
-            t = _decide(clause, pred, status, neighbours)
+            t = decide(clause, pred, status, neighbours)
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
@@ -394,7 +386,7 @@ class EventStage:
         dyads = [(t, s, source, target) for t, s in typed for source, target in _dyads(t)]
         analysis.events.extend(self._event(analysis, n, *dyad) for n, dyad in enumerate(dyads, 1))
 
-    def _event(self, analysis: "Analysis", n: int, t: _Typed, status: str,
+    def _event(self, analysis: "Analysis", n: int, t: TypedClause, status: str,
                source: tuple[str, ...], target: tuple[str, ...]) -> Event:
         att_id, attributed_to, via = _attribution(analysis, t)
         if t.type in _OWN_FORCES_TYPES:  # "deployed troops": the troops are the source's own

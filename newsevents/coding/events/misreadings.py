@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..base import Analysis
-    from .events import _Typed
+    from .types import TypedClause
 
 
 #: things given or offered that are words, not help ("gave an interview", "provided details")
@@ -38,7 +38,7 @@ _GIFT_VERBS = frozenset(("give", "offer", "provide", "extend", "share", "send", 
 _GIFT_TYPES = frozenset(("AID", "AGREE", "COOPERATE"))
 
 
-def anyone(typed: _Typed, analysis: "Analysis") -> str | None:
+def anyone(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "act against anyone who threatens its citizens", "whoever attacks us": a doer
     who is nobody in particular does nothing that happened."""
     subj = next((c for c in typed.clause.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -53,7 +53,7 @@ _NOBODY_IN_PARTICULAR = frozenset("anyone anybody whoever someone somebody every
                                   "nobody".split())
 
 
-def legal_plea(typed: _Typed, analysis: "Analysis") -> str | None:
+def legal_plea(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "pleaded not guilty": an answer to a charge, not a request; "he would appeal",
     "appealed the ruling": a case taken to a higher court, not an appeal to someone."""
     trig = typed.clause.trigger
@@ -77,7 +77,7 @@ _RULINGS = frozenset("verdict sentence ruling decision conviction judgment judge
                      "order".split())
 
 
-def words_given(typed: _Typed, analysis: "Analysis") -> str | None:
+def words_given(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "gave an interview", "shared their interpretation", "sent a letter to the Senate":
     words given are no aid."""
     trig = typed.trigger  # "agreed to share information" is an agreement: its trigger is "agreed"
@@ -97,7 +97,7 @@ _PUBLISHED = frozenset("letter video footage statement report data record docume
                        "schedule budget forecast estimate".split())
 
 
-def publication(typed: _Typed, analysis: "Analysis") -> str | None:
+def publication(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "released a letter from his doctor", "the footage released by the family":
     making something public is no release of prisoners (RETREAT/CONCEDE)."""
     trig = typed.clause.trigger
@@ -122,7 +122,7 @@ _MEDIA = frozenset("media press reporter reporters journalist journalists outlet
                    "newspaper newspapers".split())
 
 
-def question_asked(typed: _Typed, analysis: "Analysis") -> str | None:
+def question_asked(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "asked Clinton about her emails", "asked whether the talks would resume": a
     question, not a request (which asks someone to do something, or for something)."""
     trig = typed.trigger
@@ -151,7 +151,7 @@ _ASKS = frozenset("request demand call appeal ultimatum question letter summons 
                   "invitation offer".split())
 
 
-def no_comment(typed: _Typed, analysis: "Analysis") -> str | None:
+def no_comment(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "declined to comment", "refused to say when …": no event to code."""
     trig = typed.trigger
     if typed.type != "REJECT" or trig.lemma_.lower() not in ("decline", "refuse"):
@@ -166,7 +166,7 @@ def no_comment(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
-def intransitive_sense(typed: _Typed, analysis: "Analysis") -> str | None:
+def intransitive_sense(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "declined" with nothing declined is falling, "as demonstrated by" is showing:
     the refusal and protest senses need their own frames (an object or an infinitive
     for "decline", none for "demonstrate")."""
@@ -184,7 +184,7 @@ def intransitive_sense(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
-def naming(typed: _Typed, analysis: "Analysis") -> str | None:
+def naming(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "called the vote a sham", "everyone called him Mike", "a group, called X":
     calling something a name is no phone call (the classifier may still read an
     insult as ACCUSE); nor is a call for something or into a show."""
@@ -210,7 +210,7 @@ def naming(typed: _Typed, analysis: "Analysis") -> str | None:
 _NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
 
 
-def thing_received(typed: _Typed, analysis: "Analysis") -> str | None:
+def thing_received(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "the paper received pages of his tax returns": receiving a thing is no visit
     (the visitor of a CONSULT host is someone: "Putin received Xi")."""
     word = typed.clause.trigger
@@ -229,7 +229,7 @@ def thing_received(typed: _Typed, analysis: "Analysis") -> str | None:
 _VISITORS = frozenset("mission team observer monitor inspector guest visitor emissary".split())
 
 
-def homecoming(typed: _Typed, analysis: "Analysis") -> str | None:
+def homecoming(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "150 Indians returned home after being deported": people going home is no
     withdrawal (PLOVER's RETREAT is forces or states pulling back)."""
     word = typed.clause.trigger
@@ -246,7 +246,7 @@ def homecoming(typed: _Typed, analysis: "Analysis") -> str | None:
 _PEOPLE = frozenset(("CVL", "REF"))
 
 
-def forecast(typed: _Typed, analysis: "Analysis") -> str | None:
+def forecast(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "The UN warned that the fighting could trigger a famine": a warning about what a
     thing will do is a forecast, no threat.  A threat says what someone will do ("warned
     that his government would expel him", "that Washington would consider …", "that
@@ -276,7 +276,7 @@ def _names_actor(noun: "Token", analysis: "Analysis") -> bool:
     return any(analysis.actors.actor_at(t.i) is not None or t.dep_ == "poss" for t in noun.subtree)
 
 
-def own_orders(typed: _Typed, analysis: "Analysis") -> str | None:
+def own_orders(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "the president ordered security agencies to hunt down the killers": an order to
     one's own forces or officials is how the state acts, not coercion of them (the act
     ordered is coded on its own)."""
@@ -299,7 +299,7 @@ def own_orders(typed: _Typed, analysis: "Analysis") -> str | None:
 _OWN_ARMS = frozenset(("MIL", "COP", "SPY", "GOV"))
 
 
-def mediated(typed: _Typed, analysis: "Analysis") -> str | None:
+def mediated(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "Egypt and Qatar tried to mediate a truce", "the US brokered a deal": the
     mediators make no truce or deal of their own (their mediation is coded)."""
     verb = typed.clause.verb
@@ -311,7 +311,7 @@ def mediated(typed: _Typed, analysis: "Analysis") -> str | None:
 _MEDIATE = frozenset(("mediate", "broker", "facilitate"))
 
 
-def accident(typed: _Typed, analysis: "Analysis") -> str | None:
+def accident(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "two service members were killed in a helicopter crash": deaths in an accident or
     a disaster are no attack."""
     if typed.type != "ASSAULT":
@@ -336,7 +336,7 @@ _ACCIDENTS = frozenset("crash accident collision derailment fire blaze storm flo
                        "heatwave drought shipwreck capsizing".split())
 
 
-def sent_someone(typed: _Typed, analysis: "Analysis") -> str | None:
+def sent_someone(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "he sent me to Mexico", "they sent her home": a person sent somewhere is no aid."""
     word = typed.clause.trigger
     if typed.type != "AID" or word.lemma_.lower() != "send":
@@ -349,7 +349,7 @@ def sent_someone(typed: _Typed, analysis: "Analysis") -> str | None:
 _PERSONAL = frozenset("me you him her us them".split())
 
 
-def met_demands(typed: _Typed, analysis: "Analysis") -> str | None:
+def met_demands(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "would not meet the hostage-takers' demands", "met the deadline": meeting a
     demand or a target is no meeting (the demand noun is coded as granted or refused)."""
     word = typed.clause.trigger

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..base import ActorIndex
-    from .clauses import Clause
+    from .types import Clause
 
 #: event types of hostile measures that a retreat undoes ("lifted the sanctions")
 _HOSTILE = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "THREATEN", "MOBILIZE"})

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .args import acted_on
 from .misreadings import (accident, anyone, forecast, homecoming, intransitive_sense, legal_plea,
-                                mediated, met_demands, naming, no_comment, own_orders, publication,
-                                question_asked, sent_someone, thing_received, words_given)
+                          mediated, met_demands, naming, no_comment, own_orders, publication,
+                          question_asked, sent_someone, thing_received, words_given)
 from ..vocab.roles import GROUPS
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from ...records import Actor
     from ..base import Analysis
-    from .events import _Typed
+    from .types import TypedClause
 
 #: verbs of a contest that are a result, not violence, when the text is about sport
 _CONTEST = frozenset("beat defeat thrash rout crush edge outplay eliminate draw play face stun "
@@ -40,7 +40,7 @@ _SPORT = frozenset([*(w + s for w in (
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"})
 
 
-def rejection(typed: _Typed, analysis: "Analysis") -> str | None:
+def rejection(typed: TypedClause, analysis: "Analysis") -> str | None:
     """Why a typed clause is not a political event (``None``: it is one)."""
     for check in _CHECKS:
         reason = check(typed, analysis)
@@ -49,7 +49,7 @@ def rejection(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
-def in_name(typed: _Typed, analysis: "Analysis") -> str | None:
+def in_name(typed: TypedClause, analysis: "Analysis") -> str | None:
     """A trigger word that is part of a name, and no verb of the clause outside it."""
     own = [t for t in (typed.trigger, typed.clause.trigger, typed.clause.verb) if t is not None]
     if all(t.ent_type_ in _NAME_LABELS for t in own):
@@ -57,7 +57,7 @@ def in_name(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
-def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
+def no_political_actor(typed: TypedClause, analysis: "Analysis") -> str | None:
     """Events among people and firms of no country or political sector, in a text that
     names no political actor ("the singer accused her label", a football manager
     agreeing a deal), are not what political event data counts.  In a political text
@@ -73,7 +73,7 @@ def no_political_actor(typed: _Typed, analysis: "Analysis") -> str | None:
     return "no state or political-sector actor, in a text about no political actor"
 
 
-def saying(typed: _Typed, analysis: "Analysis") -> str | None:
+def saying(typed: TypedClause, analysis: "Analysis") -> str | None:
     """A verb of saying that the lexicon gives no event type ("she *recalled*", "he
     *noted*"), read by the classifier as an event: it is the attribution's cue, which
     the record keeps as attribution, not an event."""
@@ -85,7 +85,7 @@ def saying(typed: _Typed, analysis: "Analysis") -> str | None:
     return None
 
 
-def dismissal(typed: _Typed, analysis: "Analysis") -> str | None:
+def dismissal(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "her clients fired her", "the board fired the coach": firing someone from a job is
     no attack (one fires *at* people, or fires shots, rockets, missiles)."""
     word = typed.trigger
@@ -105,7 +105,7 @@ _EMPLOYEES = frozenset("coach manager director chief executive employee worker s
                        "secretary adviser advisor aide head editor".split())
 
 
-def private_dealings(typed: _Typed, analysis: "Analysis") -> str | None:
+def private_dealings(typed: TypedClause, analysis: "Analysis") -> str | None:
     """Offers, deals, gifts and meetings among firms and private people only ("Google
     offers gamers a wider market", "she offered her spot to him", "SoftBank agreed to
     fund WeWork") are no political cooperation, whatever the text is about.  A country
@@ -179,7 +179,7 @@ def _per_article(analysis: "Analysis", key: str, compute: Callable[[], Any]) -> 
     return notes[key]
 
 
-def sports_result(typed: _Typed, analysis: "Analysis") -> str | None:
+def sports_result(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "Austria beat North Macedonia 2-1": a contest verb in a text about sport."""
     trig = typed.clause.trigger
     if trig.lemma_.lower() not in _CONTEST:
@@ -211,7 +211,7 @@ _SCORE = re.compile(r"(?<![\d.,])\d{1,2} ?[-\u2013] ?\d{1,2}(?![\d.,%])")
 _WIN = frozenset("beat defeat edge trounce rout upset unseat outpoll".split())
 
 
-def _candidates_only(typed: _Typed, analysis: "Analysis") -> bool:
+def _candidates_only(typed: TypedClause, analysis: "Analysis") -> bool:
     """ "She can't beat this guy", "the senator defeated his challenger": people and
     parties beaten, by no armed actor, is an election, not an attack."""
     clause = typed.clause
@@ -259,7 +259,7 @@ _MOVES = frozenset("decline fall rally retreat drop slump tumble plunge surge ju
                    "gain rise sink slide lose advance withdraw pull".split())
 
 
-def market_move(typed: _Typed, analysis: "Analysis") -> str | None:
+def market_move(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "the Nikkei declined 0.3%", "shares retreated", "a rally in bank stocks": a price
     or index moving, which borrows the words of protest, refusal and retreat."""
     trig = typed.trigger

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..base import Analysis
-    from .events import _Typed
+    from .types import TypedClause
 
 #: verbs of assault that are often said of words ("attacked her record", "hit him on taxes")
 _VERBAL_ATTACK = frozenset("attack hit target slam blast bash lambaste lambast hammer pummel "
@@ -34,7 +34,7 @@ _ISSUES = frozenset("tax record policy issue economy immigration trade healthcar
                     "email character temperament".split())
 
 
-def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
+def verbal_attack(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """An "attack" in words is an accusation: "attacked Smith *for* his votes", "hit her
     *on* taxes", "attacked him *in a tweet*" (the target a person, or words as the means)."""
     trig = typed.clause.trigger
@@ -63,7 +63,7 @@ def verbal_attack(typed: _Typed, analysis: "Analysis") -> _Typed:
 _BLAME = frozenset("blame accuse criticize criticise condemn denounce mock call say".split())
 
 
-def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
+def hosting(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """Receiving or hosting refugees is giving them refuge (AID, PLOVER's asylum mode),
     not a meeting: "Chad has received most of the refugees" (the visitor of a CONSULT
     host is a delegation, a leader, a country)."""
@@ -78,7 +78,7 @@ def hosting(typed: _Typed, analysis: "Analysis") -> _Typed:
 _HOSTING = frozenset(("receive", "host", "welcome", "take", "accept", "shelter", "admit"))
 
 
-def weapons_test(typed: _Typed, analysis: "Analysis") -> _Typed:
+def weapons_test(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """Missiles fired in a test or into the sea, at nobody named, are a show of force
     (MOBILIZE, PLOVER's "test weapons systems"), not an attack: "Pyongyang fired two
     ballistic missiles into the sea", "the army test-fired a cruise missile"."""
@@ -97,7 +97,7 @@ def weapons_test(typed: _Typed, analysis: "Analysis") -> _Typed:
     return typed
 
 
-def peacekeeping(typed: _Typed, analysis: "Analysis") -> _Typed:
+def peacekeeping(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """Troops deployed or sent to keep the peace are aid (PLOVER's AID, mode peacekeeping),
     not a show of force: "Nigeria announced the deployment of 230 troops to Liberia on a
     peacekeeping mission", "the UN sent peacekeepers to Mali"."""
@@ -109,7 +109,7 @@ def peacekeeping(typed: _Typed, analysis: "Analysis") -> _Typed:
     return typed
 
 
-def recalled_mission(typed: _Typed, analysis: "Analysis") -> _Typed:
+def recalled_mission(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """Withdrawing one's peacekeepers, envoys or monitors from a country is a sanction
     (CAMEO 16 "reduce relations", PLOVER SANCTION), not a retreat from ground held:
     "the UN withdrew its peacekeepers from Rwanda", "Qatar recalled its ambassador"."""
@@ -128,7 +128,7 @@ _MISSION = frozenset("ambassador envoy diplomat monitor observer inspector peace
                      "embassy consulate staff".split())
 
 
-def permission_given(typed: _Typed, analysis: "Analysis") -> _Typed:
+def permission_given(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """Permission given is a concession, not aid: "gave the UN permission to deliver
     food", "granted approval for the flights" (PLV's YIELD; carried out: RETREAT)."""
     if typed.type not in ("AID", "AGREE"):
@@ -146,7 +146,7 @@ _PERMISSIONS = frozenset("permission approval authorization authorisation consen
                          "go-ahead access".split())
 
 
-def demanded_punishment(typed: _Typed, analysis: "Analysis") -> _Typed:
+def demanded_punishment(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """A call for a hostile measure against someone, with nobody asked to take it, is
     aimed at whom it would hit: "called for sanctions against Moscow", "demanded an
     inquiry into the minister" accuse Moscow and the minister (PLV's reading)."""
@@ -169,7 +169,7 @@ def demanded_punishment(typed: _Typed, analysis: "Analysis") -> _Typed:
 _PUNISHMENTS = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 
 
-def call_purpose(typed: _Typed, analysis: "Analysis") -> _Typed:
+def call_purpose(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """A phone call made to congratulate, apologise or assure is that support (PLOVER
     SUPPORT), as a call to discuss is a consultation: "called Merkel on Friday to
     congratulate her", "called the president to convey his support"."""
@@ -189,7 +189,7 @@ _SUPPORT_WORDS = frozenset("support solidarity condolence condolences sympathy c
                            "gratitude thanks".split())
 
 
-def official_protest(typed: _Typed, analysis: "Analysis") -> _Typed:
+def official_protest(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """A government's or a diplomat's protest ("Tokyo lodged a protest with Pyongyang",
     "China protested the arms sale") is an official complaint (CAMEO 114, PLOVER's
     ACCUSE), not a demonstration: PLOVER's PROTEST is people in the street."""
@@ -214,7 +214,7 @@ _LODGE = frozenset("lodge file issue deliver register submit send express voice 
 _PROTESTED = frozenset(("to", "with", "against", "over"))
 
 
-def expulsion(typed: _Typed, analysis: "Analysis") -> _Typed:
+def expulsion(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """ "ordered the French ambassador to leave the country": ordering diplomats out is
     expelling them, a cut in relations (PLOVER's SANCTION, as "expel" is)."""
     word = typed.clause.trigger
@@ -229,7 +229,7 @@ def expulsion(typed: _Typed, analysis: "Analysis") -> _Typed:
 _LEAVE = frozenset(("leave", "depart", "quit", "exit"))
 
 
-def received_from(typed: _Typed, analysis: "Analysis") -> _Typed:
+def received_from(typed: TypedClause, analysis: "Analysis") -> TypedClause:
     """ "the coalition received financial support from the US military": what is received
     comes from the "from" side, so the recipient is the target, not the source."""
     word = typed.clause.trigger
