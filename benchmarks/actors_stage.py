@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsevents.coding.actors import ActorStage  # noqa: E402
+from newsevents.coding.actors.actors import ActorStage  # noqa: E402
 from newsevents.coding.base import Analysis  # noqa: E402
 from newsevents.config import DEFAULT_MODEL  # noqa: E402
 from newsevents.records import Article  # noqa: E402

@@ -31,12 +31,12 @@ log = logging.getLogger(__name__)
 
 def default_stages(settings: Settings) -> list[Stage]:
     """The coding stages, in the order they must run."""
-    from .coding.actors import ActorStage
-    from .coding.attribution import AttributionStage
-    from .coding.dates import DateStage
-    from .coding.events import EventStage
-    from .coding.places import PlaceStage
-    from .coding.quantities import QuantityStage
+    from .coding.actors.actors import ActorStage
+    from .coding.attribution.attribution import AttributionStage
+    from .coding.enrich.dates import DateStage
+    from .coding.events.events import EventStage
+    from .coding.enrich.places import PlaceStage
+    from .coding.enrich.quantities import QuantityStage
 
     return [ActorStage(), AttributionStage(use_model=settings.use_models),
             EventStage(use_model=settings.use_models),

@@ -40,11 +40,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import newsevents.coding.attribution as attribution  # noqa: E402
-from newsevents.coding.attribution import AttributionStage  # noqa: E402
-from newsevents.coding.attribution_rules import subject_of  # noqa: E402
+import newsevents.coding.attribution.attribution as attribution  # noqa: E402
+from newsevents.coding.attribution.attribution import AttributionStage  # noqa: E402
+from newsevents.coding.attribution.rules import subject_of  # noqa: E402
 from newsevents.coding.base import Analysis  # noqa: E402
-from newsevents.coding.models.attribution_cues import CueModel, features, load_cue_model  # noqa: E402
+from newsevents.coding.attribution.cue_model import CueModel, features, load_cue_model  # noqa: E402
 from newsevents.evaluate.attribution import Scorer, read_polnear  # noqa: E402
 from newsevents.records import Article  # noqa: E402
 import train_attribution as ta  # noqa: E402

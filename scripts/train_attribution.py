@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsevents.coding.attribution_lexicon import cue_lexicon  # noqa: E402
-from newsevents.coding.attribution_rules import content_frame  # noqa: E402
+from newsevents.coding.attribution.lexicon import cue_lexicon  # noqa: E402
+from newsevents.coding.attribution.rules import content_frame  # noqa: E402
 from newsevents.evaluate.attribution import read_polnear  # noqa: E402
 from newsevents.pipeline import Pipeline  # noqa: E402
 
@@ -109,7 +109,7 @@ def count_frames(split_dir: Path, cache: Path | None = None) -> collections.Coun
 
 def cue_examples(split_dir: Path, cache: Path | None = None) -> tuple[list[list[str]], list[int]]:
     """Features and labels of every candidate cue verb (a verb with a complement frame)."""
-    from newsevents.coding.models.attribution_cues import features
+    from newsevents.coding.attribution.cue_model import features
 
     xs: list[list[str]] = []
     ys: list[int] = []
@@ -148,7 +148,7 @@ def span_tables(split_dir: Path, cache: Path | None, model) -> tuple[dict[str, s
     """Cue-span conventions of the (lemma, frame) pairs that ``model`` accepts, from a split:
     ``extents`` (the :func:`cue_variants` span that matched gold clearly more often than
     the rule's span) and ``vetoes`` (pairs whose span almost never matched gold)."""
-    from newsevents.coding.attribution_rules import cue_extent, cue_variants
+    from newsevents.coding.attribution.rules import cue_extent, cue_variants
 
     hits: collections.Counter = collections.Counter()
     seen: collections.Counter = collections.Counter()
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(args.cache) if args.cache else None
     xs, ys = cue_examples(Path(args.data) / "polnear" / "train", cache)
     weights = train_cue_model(xs, ys, args.c)
-    from newsevents.coding.models.attribution_cues import CueModel
+    from newsevents.coding.attribution.cue_model import CueModel
 
     extents, vetoes = span_tables(Path(args.data) / "polnear" / "train", cache, CueModel(weights, args.threshold))
     Path(args.model_out).write_text(json.dumps(

@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from newsevents.coding.attribution import AttributionStage  # noqa: E402
-from newsevents.coding.attribution_lexicon import cue_lexicon  # noqa: E402
-from newsevents.coding.attribution_rules import content_frame, is_verbal  # noqa: E402
+from newsevents.coding.attribution.attribution import AttributionStage  # noqa: E402
+from newsevents.coding.attribution.lexicon import cue_lexicon  # noqa: E402
+from newsevents.coding.attribution.rules import content_frame, is_verbal  # noqa: E402
 from newsevents.coding.base import Analysis  # noqa: E402
-from newsevents.coding.models.attribution_cues import load_cue_model  # noqa: E402
+from newsevents.coding.attribution.cue_model import load_cue_model  # noqa: E402
 from newsevents.evaluate.attribution import read_polnear  # noqa: E402
 from newsevents.records import Article  # noqa: E402
 from train_attribution import parsed_docs  # noqa: E402

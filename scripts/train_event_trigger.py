@@ -26,8 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newsevents.coding.base import Analysis  # noqa: E402
-from newsevents.coding.events import EventStage, model_alone  # noqa: E402
-from newsevents.coding.models.event_type import clause_features, negatives_path, save_negatives  # noqa: E402
+from newsevents.coding.events.events import EventStage, model_alone  # noqa: E402
+from newsevents.coding.events.type_model import clause_features, negatives_path, save_negatives  # noqa: E402
 from newsevents.records import Article  # noqa: E402
 
 PER_VERB = 12

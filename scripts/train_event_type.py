@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsevents.coding.models.event_type import EventTypeModel, default_path, fit  # noqa: E402
+from newsevents.coding.events.type_model import EventTypeModel, default_path, fit  # noqa: E402
 from newsevents.evaluate.events import C, SEED, fold_of, gold_features  # noqa: E402
 from newsevents.evaluate.events_data import GoldDyad, coarse, read_gsr, read_plv  # noqa: E402
 

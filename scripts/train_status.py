@@ -6,9 +6,9 @@ Usage::
 
 Every gold target of the training corpus is run through the same path as the
 factuality suite (parse, actors and attribution stages, then
-:func:`newsevents.coding.status.status_of` on the root of the target span).
+:func:`newsevents.coding.status.status.status_of` on the root of the target span).
 
-1. The open-outcome model (:mod:`newsevents.coding.models.status_open`) is
+1. The open-outcome model (:mod:`newsevents.coding.status.open_model`) is
    trained on the targets whose rule status is a governed ``future`` or
    ``negated``: the label says whether the gold factuality lies nearer to
    the certainty of ``speculative`` than to that of the rule status.
@@ -17,8 +17,8 @@ factuality suite (parse, actors and attribution stages, then
    ``newsevents/data/models/status_open.json`` (``--no-model``: skip).
 2. The plain check (``status_open_plain.json``) is trained the same way on
    the targets the rules and the first model leave ``asserted`` or
-   ``reported`` (:func:`newsevents.coding.status.base_status`), with the
-   structural features of :func:`~newsevents.coding.models.status_open.plain_features`.
+   ``reported`` (:func:`newsevents.coding.status.status.base_status`), with the
+   structural features of :func:`~newsevents.coding.status.open_model.plain_features`.
    ``--cv`` prints its 5-fold CV train r with folds of consecutive sentences
    (neighbouring sentences share an article and its words).
 3. The certainty of each status is then fitted on the final statuses (rules
@@ -151,8 +151,8 @@ def _collect(parsed: list[tuple], pick) -> tuple[list, list[int], list[tuple[int
 
 def examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int, int]]]:
     """Features, labels and (sentence, target) positions of the refinable targets."""
-    from newsevents.coding.models.status_open import features, refinable
-    from newsevents.coding.status import governed_status, status_of
+    from newsevents.coding.status.open_model import features, refinable
+    from newsevents.coding.status.status import governed_status, status_of
 
     def pick(tok, analysis):
         status = governed_status(tok)
@@ -165,8 +165,8 @@ def examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int, int]
 
 def plain_examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int, int]]]:
     """Features, labels and positions of the targets the plain check sees."""
-    from newsevents.coding.models.status_open import plain_checkable, plain_features
-    from newsevents.coding.status import base_status
+    from newsevents.coding.status.open_model import plain_checkable, plain_features
+    from newsevents.coding.status.status import base_status
 
     def pick(tok, analysis):
         status = base_status(tok, analysis)
@@ -179,8 +179,8 @@ def plain_examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int
 
 def plain_cross_validate(parsed, rows, labels, where, c: float, threshold: float, k: int = 5) -> float:
     """Pearson r on train with the plain check of each block of sentences fitted on the others."""
-    from newsevents.coding.models.status_open import fit
-    from newsevents.coding.status import base_status
+    from newsevents.coding.status.open_model import fit
+    from newsevents.coding.status.status import base_status
 
     pairs = [[[gold, base_status(tok, analysis) if tok is not None else "asserted"]
               for gold, tok in tokens] for analysis, tokens in parsed]
@@ -196,7 +196,7 @@ def plain_cross_validate(parsed, rows, labels, where, c: float, threshold: float
 
 def train_plain(parsed: list[tuple], c: float, threshold: float, cv: bool) -> None:
     """Fit and save the plain check (after the governed model, whose statuses it sees)."""
-    from newsevents.coding.models import status_open
+    from newsevents.coding.status import open_model as status_open
 
     status_open.load_plain.cache_clear()
     path = status_open.default_path(status_open.PLAIN_FILE)
@@ -217,7 +217,7 @@ def train_plain(parsed: list[tuple], c: float, threshold: float, cv: bool) -> No
 
 def rule_pairs(parsed: list[tuple], use_model: bool) -> list[list[list]]:
     """Per sentence, ``[gold, status]`` of each target."""
-    from newsevents.coding.status import status_of
+    from newsevents.coding.status.status import status_of
 
     return [[[gold, status_of(tok, analysis, use_model=use_model) if tok is not None else "asserted"]
              for gold, tok in tokens] for analysis, tokens in parsed]
@@ -232,7 +232,7 @@ def pearson_of(pairs: list[list[list]]) -> float:
 
 def cross_validate(parsed, rows, labels, where, c: float, threshold: float, k: int = 5) -> float:
     """Pearson r on train with each fold's refinable targets decided by a model fitted on the others."""
-    from newsevents.coding.models.status_open import fit
+    from newsevents.coding.status.open_model import fit
 
     pairs = rule_pairs(parsed, use_model=False)
     for fold in range(k):
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-model", action="store_true", help="only fit the certainties")
     args = ap.parse_args(argv)
 
-    from newsevents.coding.models import status_open
+    from newsevents.coding.status import open_model as status_open
 
     parsed = parse(args.data / args.corpus)
     if not args.no_model:

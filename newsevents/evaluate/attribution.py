@@ -296,12 +296,12 @@ def annotator_agreement(polnear_dir: Path | str) -> tuple[dict[str, dict[str, fl
 
 
 def _default_pipeline():
-    from ..coding.attribution import AttributionStage
+    from ..coding.attribution.attribution import AttributionStage
     from ..pipeline import Pipeline
 
     stages = []
     try:
-        from ..coding.actors import ActorStage
+        from ..coding.actors.actors import ActorStage
 
         stages.append(ActorStage())
     except ImportError:

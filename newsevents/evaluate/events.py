@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ..coding.base import Analysis
-from ..coding.events import EventStage
-from ..coding.models.event_type import EventTypeModel, clause_features, fit
+from ..coding.events.events import EventStage
+from ..coding.events.type_model import EventTypeModel, clause_features, fit
 from ..errors import UsageError
 from ..records import Article, Event
 from .base import Score

@@ -11,7 +11,7 @@ is the kind of text the pipeline is for).  Every sentence is parsed once
 (batched through ``nlp.pipe``) and run through
 the pipeline's coding stages up to attribution, so reported speech is seen.
 For each gold target the predicate is the syntactic root of the spaCy tokens
-under its character span; :func:`newsevents.coding.status.status_of` gives
+under its character span; :func:`newsevents.coding.status.status.status_of` gives
 its status, mapped to a certainty with
 :data:`newsevents.records.STATUS_CERTAINTY`.
 
@@ -146,11 +146,11 @@ def _status_stages(pipeline: "Pipeline") -> list:
     try:
         stages = pipeline.stages
     except ImportError:  # some later stage not installed: build the two we need
-        from ..coding.attribution import AttributionStage
+        from ..coding.attribution.attribution import AttributionStage
 
         stages = [AttributionStage()]
         try:
-            from ..coding.actors import ActorStage
+            from ..coding.actors.actors import ActorStage
 
             stages.insert(0, ActorStage())
         except ImportError:
@@ -165,7 +165,7 @@ def predict(sentences: Sequence[tuple[str, list[Target]]], pipeline: "Pipeline",
     ``stages`` defaults to the pipeline's stages that status depends on.
     """
     from ..coding.base import Analysis
-    from ..coding.status import status_of
+    from ..coding.status.status import status_of
 
     stages = _status_stages(pipeline) if stages is None else stages
     texts = [s for s, _ in sentences]

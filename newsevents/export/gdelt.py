@@ -74,7 +74,7 @@ def _actor(side: list[dict] | None) -> list[object]:
 
 def _action_geo(row: dict) -> list[object]:
     """ActionGeo_Type … ActionGeo_FeatureID of one event."""
-    from ..coding import gazetteer
+    from ..coding.vocab import gazetteer
 
     text, iso3 = row["location_text"], row["location_country"]
     if not text and not iso3:

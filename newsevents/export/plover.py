@@ -62,7 +62,7 @@ def _counts(quantities: list[dict] | None) -> dict:
 def _location(row: dict) -> dict | None:
     if not row["location_text"]:
         return None
-    from ..coding.gazetteer import country_by_code
+    from ..coding.vocab.gazetteer import country_by_code
 
     iso3 = row["location_country"]
     country = country_by_code(iso3) if iso3 else None

@@ -149,7 +149,7 @@ def event_filter(**raw: Any) -> EventFilter:
 
 def actor_country(name: str) -> str | None:
     """ISO3 code when ``name`` names a country ("Iran", "IRN", "Iranian", "Tehran")."""
-    from ..coding import gazetteer
+    from ..coding.vocab import gazetteer
 
     c = gazetteer.country(name)
     if c is not None:

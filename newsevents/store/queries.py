@@ -222,7 +222,7 @@ def actors(con: duckdb.DuckDBPyConnection, name: str | None = None, country: str
 
 
 def _country_name(code: str) -> str | None:
-    from ..coding import gazetteer
+    from ..coding.vocab import gazetteer
 
     c = gazetteer.country_by_code(code)
     return c.name if c else None

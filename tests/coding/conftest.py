@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
-from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.actors.actors import ActorStage
+from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.events import EventStage
+from newsevents.coding.events.events import EventStage
 from newsevents.records import Article
 
 

@@ -127,7 +127,7 @@ def test_annotator_agreement_scores_the_second_file_of_an_article_against_the_fi
 @pytest.mark.skipif(not (DATA / "polnear" / "dev").is_dir(), reason="PolNeAR gold data not present")
 def test_suite_on_a_slice_of_polnear_dev(nlp, tmp_path):
     """A real run on five dev articles: the rules must find most direct quotes."""
-    from newsevents.coding.attribution import AttributionStage
+    from newsevents.coding.attribution.attribution import AttributionStage
     from newsevents.pipeline import Pipeline
 
     dev = DATA / "polnear" / "dev"

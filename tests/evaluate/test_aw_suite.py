@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
-from newsevents.coding.attribution import AttributionStage
-from newsevents.coding.events import EventStage
+from newsevents.coding.actors.actors import ActorStage
+from newsevents.coding.attribution.attribution import AttributionStage
+from newsevents.coding.events.events import EventStage
 from newsevents.evaluate.aw import AW, AwSuite, Counts, Verdict, predict, split_scores
 from newsevents.evaluate.base import SUITES, load_suite
 from newsevents.evaluate.events_data import read_aw

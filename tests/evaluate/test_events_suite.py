@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.coding.actors import ActorStage
-from newsevents.coding.attribution import AttributionStage
+from newsevents.coding.actors.actors import ActorStage
+from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.events import EventStage
+from newsevents.coding.events.events import EventStage
 from newsevents.evaluate.events import GSR, NONE, PLV, SUITE, Outcome, match_event, run_folds, scores, split_scores
-from newsevents.evaluate.events_data import GoldDyad, _unmark, coarse, read_gsr, read_plv
+from newsevents.evaluate.events_data import GoldDyad, coarse, read_gsr, read_plv
 from newsevents.evaluate.splits import Split, load_split
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
@@ -20,10 +20,13 @@ from newsevents.records import Article
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
 
-def test_unmark_gives_text_and_spans():
-    text, spans = _unmark("<s>Chad </s>attacked <t>Niger</t> on Monday.")
-    assert text == "Chad attacked Niger on Monday."
-    assert text[slice(*spans["s"])] == "Chad" and text[slice(*spans["t"])] == "Niger"
+def test_read_plv_unmarks_text_and_spans(tmp_path):
+    path = tmp_path / "plv.tsv"
+    path.write_text("sentence_id\tmarked_sentence\tgold_root\n"
+                    "s1\t<s>Chad </s>attacked <t>Niger</t> on Monday.\tASSAULT \n", "utf-8")
+    (dyad,) = read_plv(path)
+    assert dyad.text == "Chad attacked Niger on Monday." and dyad.label == "ASSAULT"
+    assert [dyad.text[slice(*s)] for s in dyad.sources + dyad.targets] == ["Chad", "Niger"]
 
 
 def test_coarse_merges_concede_and_retreat():
