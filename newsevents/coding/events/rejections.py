@@ -173,7 +173,7 @@ def _political_text(analysis: "Analysis") -> bool:
 
 def _per_article(analysis: "Analysis", key: str, compute: Callable[[], Any]) -> Any:
     """``compute()`` once per article, kept in the analysis' notes under ``key``."""
-    notes = analysis.notes.setdefault("event_senses", {})
+    notes = analysis.notes.setdefault("events", {})  # the events stage's own notes
     if key not in notes:
         notes[key] = compute()
     return notes[key]
