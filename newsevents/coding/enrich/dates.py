@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING
 
 from ...records import EventDate, Span
 from . import anchors
-from .types import DateMention
 from .timex import NUM_RE, PART_RE, PROBE, normalize, resolve
+from .types import DateMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -218,5 +218,3 @@ class DatesStage:
 
 #: The name the pipeline imports.
 DateStage = DatesStage
-
-stage = DatesStage()

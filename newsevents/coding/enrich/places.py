@@ -398,5 +398,3 @@ class PlacesStage:
 
 #: The name the pipeline imports.
 PlaceStage = PlacesStage
-
-stage = PlacesStage()

@@ -489,5 +489,3 @@ class QuantitiesStage:
 
 #: The name the pipeline imports.
 QuantityStage = QuantitiesStage
-
-stage = QuantitiesStage()

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..vocab.roles import GROUPS
 from .args import acted_on
 from .misreadings import (accident, anyone, forecast, homecoming, intransitive_sense, legal_plea,
                           mediated, met_demands, naming, no_comment, own_orders, publication,
                           question_asked, sent_someone, thing_received, words_given)
-from ..vocab.roles import GROUPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
