@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # spaCy is imported lazily elsewhere; only types are needed h
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+    from .enrich.anchors import Frame
+    from .enrich.types import DateMention, PlaceMention
+
 
 class Stage(Protocol):
     """One coding step: reads and extends an :class:`Analysis` in place."""
@@ -100,7 +103,14 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     #: typed clauses the events stage did not keep, with the reason
     rejected: list[RejectedEvent] = field(default_factory=list)
-    #: stage-private scratch space, keyed by stage name (not part of the output)
+    #: the parse frame the enrich stages share (built by the first that needs it: :meth:`Frame.of`)
+    anchors: "Frame | None" = None
+    #: time expressions the dates stage found (quantities leave them out)
+    dates: "list[DateMention]" = field(default_factory=list)
+    #: place mentions the places stage found
+    places: "list[PlaceMention]" = field(default_factory=list)
+    #: stage-private scratch space, keyed by stage name (not part of the output, never read by
+    #: another stage: what one stage hands a later one is a field above)
     notes: dict[str, Any] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:

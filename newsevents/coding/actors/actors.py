@@ -25,13 +25,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from . import coref
-from ..vocab import gazetteer as gz
-from . import groups, longer_names, name_checks, people
 from ..base import Analysis
+from ..vocab import gazetteer as gz
 from ..vocab.matching import CONFIRM, Hit, matchers_for
-from .place_actors import DIRECTIONS, code_target_cities, code_target_places
 from ..vocab.roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES
+from . import coref, groups, longer_names, name_checks, people
+from .place_actors import DIRECTIONS, code_target_cities, code_target_places
 from .setting import lend_setting
 from .types import Builder
 from .unknown_orgs import add_org, code_unknown_orgs

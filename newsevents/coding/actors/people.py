@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from . import coref, leaders, name_checks
 from ..vocab import gazetteer as gz
+from ..vocab.roles import HONORIFICS, MULTI_TITLES, TITLE_MODIFIERS, TITLES
+from . import coref, leaders, name_checks
 from .name_checks import (POSS, conj_with_person, extend_name, first_name_entity, glued_cut, inner_hyphen,
                           is_person_alias, loose_title_name, name_as_place, place_not_person, region_country)
 from .title_sector import title_sector
 from .types import NameMention
-from ..vocab.roles import HONORIFICS, MULTI_TITLES, TITLE_MODIFIERS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

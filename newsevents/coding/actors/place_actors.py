@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import name_checks
 from ..vocab import gazetteer as gz
 from ..vocab.roles import AREA_ACTIONS, AREA_MEASURES, AREA_NOUNS, WITHDRAWALS
+from . import name_checks
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..vocab import gazetteer as gz
-from . import leaders, name_checks, people
 from ..vocab.roles import org_sector
+from . import leaders, name_checks, people
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -37,17 +37,17 @@ from typing import TYPE_CHECKING
 
 from ...ingest.clean import is_kicker
 from ...records import Attribution, AttributionSource
+from .cue_model import CueModel, features, load_cue_model
 from .lexicon import cue_lexicon, frames
-from .shapes import (
-    COLON_LEAD, DASH_BYLINE, MIN_DIRECT_TOKENS, extend_to_quote, is_fragment, is_outlet, is_quoted,
-    looks_like_title, via_tokens,
-)
 from .quotes import Quote, find_quotes, paragraphs
 from .rules import (
     Draft, according_to, poll_leads, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
     speaker_of, subject_of, subject_span, token_span, trim,
 )
-from .cue_model import CueModel, features, load_cue_model
+from .shapes import (
+    COLON_LEAD, DASH_BYLINE, MIN_DIRECT_TOKENS, extend_to_quote, is_fragment, is_outlet, is_quoted,
+    looks_like_title, via_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -17,7 +17,7 @@ Lower tiers win; within a tier the expression nearest the trigger wins.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Protocol
 
 from ...records import Event
 
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-    from ..base import Analysis
 
 #: Dependencies that open a new clause: climbing stops below them.
 CLAUSAL = frozenset({
@@ -38,6 +37,14 @@ _SEQUENTIAL = frozenset({"after", "before", "since", "until", "till", "once", "b
 
 #: Tiers of a tie, best first.
 DIRECT, CLAUSE, COORDINATED, SENTENCE, NO_TIE = 0, 1, 2, 3, 4
+
+
+class Anchored(Protocol):
+    """What :meth:`Frame.of` needs of an analysis (``base.Analysis`` is one; a protocol keeps
+    this module free of ``base``, which names :class:`Frame` as the type of ``anchors``)."""
+
+    doc: "Doc"
+    anchors: "Frame | None"
 
 
 def tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
@@ -129,12 +136,12 @@ class Frame:
         return self._ents
 
     @classmethod
-    def of(cls, analysis: "Analysis") -> "Frame":
-        """The frame of an analysis, built once and kept in its notes."""
-        frame = analysis.notes.get("anchors")
+    def of(cls, analysis: "Anchored") -> "Frame":
+        """The frame of an analysis, built once and kept in ``analysis.anchors``."""
+        frame = analysis.anchors
         if not isinstance(frame, Frame) or frame.doc is not analysis.doc:
             frame = cls(analysis.doc)
-            analysis.notes["anchors"] = frame
+            analysis.anchors = frame
         return frame
 
     def clause(self, i: int) -> int:

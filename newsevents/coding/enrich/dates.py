@@ -38,9 +38,10 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ...records import Event, EventDate, Span
+from ...records import EventDate, Span
 from . import anchors
 from .timex import NUM_RE, PART_RE, PROBE, normalize, resolve
+from .types import DateMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -138,31 +139,6 @@ def is_future(tok: "Token | None") -> bool:
     return False
 
 
-class DateMention:
-    """A time expression found in the text, with where it hangs in the parse.
-
-    ``lo``/``hi`` are its first and last token, ``root`` its head token and
-    ``governor`` the token it modifies (indices into the doc).
-    """
-
-    __slots__ = ("date", "lo", "hi", "root", "governor", "future")
-
-    def __init__(self, event_date: EventDate, lo: int, hi: int, root: int,
-                 gov: int | None, future: bool = False) -> None:
-        self.date = event_date
-        self.lo, self.hi, self.root, self.governor = lo, hi, root, gov
-        self.future = future
-
-    def for_event(self, event: Event, published: date | None) -> EventDate:
-        """The date as resolved for this event: the next occurrence if the event is future."""
-        if event.status != "future" or self.future:
-            return self.date
-        res = resolve(self.date.text, published, future=True)
-        if res is None:
-            return self.date
-        return replace(self.date, start=res[0], end=res[1], precision=res[2])
-
-
 def _in_ranges(start: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in ranges)
 
@@ -224,7 +200,7 @@ class DatesStage:
         # Dates tie to events of their own sentence only: look nowhere else.
         ranges = [(s.start_char, s.end_char) for s in frame.event_sentences(triggers)]
         mentions = find_dates(doc, text, analysis.article.published, frame.ents, ranges)
-        analysis.notes[self.name] = mentions
+        analysis.dates = mentions
         if not mentions:
             return
         # A date tied directly to one event's trigger is not a fallback for another's.
@@ -242,5 +218,3 @@ class DatesStage:
 
 #: The name the pipeline imports.
 DateStage = DatesStage
-
-stage = DatesStage()

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ...records import Location, Span
 from . import anchors
+from .types import PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -63,18 +64,6 @@ _DIRECTION = re.compile(
 _TARGET_PREPS = frozenset({"on", "against"})
 
 Lookup = Callable[[str], object | None]
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """A place entity, how it hangs in the parse, and its resolution."""
-
-    location: Location
-    tokens: tuple["Token", ...]
-    top: "Token"                 # highest token of the place phrase ("town" in "the town of X")
-    governor: "Token | None"     # what the locative preposition modifies
-    locative: bool
-    kind: str | None             # gazetteer kind: country, capital, city, region, or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +376,7 @@ class PlacesStage:
         triggers = [frame.trigger(ev) for ev in analysis.events]
         mentions = find_places(analysis, frame.event_sentences(triggers), self._lookup,
                                frame.ents)
-        analysis.notes[self.name] = mentions
+        analysis.places = mentions
         if not mentions:
             return
         tiers = [[frame.tie(None if m.governor is None else m.governor.i, m.top.i, trig)
@@ -409,5 +398,3 @@ class PlacesStage:
 
 #: The name the pipeline imports.
 PlaceStage = PlacesStage
-
-stage = PlacesStage()

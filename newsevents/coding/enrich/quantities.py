@@ -397,7 +397,7 @@ def find_quantities(analysis: "Analysis", sentences: list,
     doc, text = analysis.doc, analysis.article.text
     ents = doc.ents if ents is None else ents
     blocked = [(e.start_char, e.end_char) for e in ents if e.label_ in _BLOCKING_ENTS]
-    for m in analysis.notes.get("dates", ()):  # time expressions the dates stage found
+    for m in analysis.dates:  # time expressions the dates stage found
         blocked.append((m.date.span.start, m.date.span.end))
     out = []
     for sent in sentences:
@@ -489,5 +489,3 @@ class QuantitiesStage:
 
 #: The name the pipeline imports.
 QuantityStage = QuantitiesStage
-
-stage = QuantitiesStage()

@@ -17,10 +17,10 @@ from .args import (JOINT_PREPS, OBJ_DEPS, PASS_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREP
                    merge, np_actors, prep_objects, subject_token)
 from .lexicon import Lexicon, Trigger
 from .nouns import armed_strike, defiance_args, protest_joiners, row_as, state_blockade, undo_row
+from .types import Clause
 from .verbs import (arms_acquired, cyber_breach, exchange_of_fire, judges_event, judges_object,
                     peacekeepers_present, road_block, says, territory_taken, ties_cut,
                     troops_leaving, vowed_violence)
-from .types import Clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 
 from ...records import Event, RejectedEvent
 from .args import np_actors, quoted_we, subject_token
+from .by_status import retype_by_status
 from .clauses import sentence_clauses
 from .lexicon import lexicon
-from .by_status import retype_by_status
 from .rejections import rejection
 from .senses import RETYPES
 from .type_model import clause_features, load_default

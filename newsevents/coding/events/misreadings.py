@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocab.roles import GROUPS
 from .args import acted_on
 from .lexicon import lexicon
-from ..vocab.roles import GROUPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocab.roles import STATE_ARMS
 from .args import OBJ_DEPS, PASS_SUBJ_DEPS, Arg, merge, np_actors, subject_token
 from .lexicon import Trigger
-from ..vocab.roles import STATE_ARMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from ..vocab.roles import GROUPS
 from .args import acted_on
 from .misreadings import (accident, anyone, forecast, homecoming, intransitive_sense, legal_plea,
                           mediated, met_demands, naming, no_comment, own_orders, publication,
                           question_asked, sent_someone, thing_received, words_given)
-from ..vocab.roles import GROUPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -173,7 +173,7 @@ def _political_text(analysis: "Analysis") -> bool:
 
 def _per_article(analysis: "Analysis", key: str, compute: Callable[[], Any]) -> Any:
     """``compute()`` once per article, kept in the analysis' notes under ``key``."""
-    notes = analysis.notes.setdefault("event_senses", {})
+    notes = analysis.notes.setdefault("events", {})  # the events stage's own notes
     if key not in notes:
         notes[key] = compute()
     return notes[key]

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocab.roles import GROUPS, STATE_ARMS
 from .args import Arg, merge, np_actors, prep_objects, subject_token
 from .lexicon import Lexicon, Trigger
-from ..vocab.roles import GROUPS, STATE_ARMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -34,8 +34,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from ...records import STATUS_CERTAINTY, STATUSES
-from .cues import NEGATORS, definite, implicatives, local_status, status_lexicon
 from . import open_model
+from .cues import NEGATORS, definite, implicatives, local_status, status_lexicon
 from .governor import GOAL_GOVERNORS, governor_status
 
 if TYPE_CHECKING:

@@ -154,7 +154,7 @@ def test_coordinated_places_share_the_preposition(nlp):
     a.events.append(Event(id="e0", type="ASSAULT", trigger=Span.of(text, s, s + 6),
                           evidence=Span.of(text, 0, len(text))))
     PlacesStage(lookup=fake_place)(a)
-    mentions = {m.location.text: m for m in a.notes["places"]}
+    mentions = {m.location.text: m for m in a.places}
     assert mentions["Velmora"].locative and mentions["Kyiv"].locative
     assert a.events[0].location.text == "Kyiv"
 
