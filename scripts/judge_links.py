@@ -194,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     reprint = sum(x["A"]["evidence"] == x["B"]["evidence"] for x in ss)
     print(f"{reprint} of the {len(ss)} drawn story pairs are one sentence in two copies of an "
           "article (PolNeAR holds reprints)")
-    for title, links in (("contradiction", cs), ("story-pair", ss)):
+    firm = [x for x in cs if not (x.get("rule") or "").endswith("(ambiguous)")]
+    print(f"{len(cs) - len(firm)} of the {len(cs)} drawn contradictions are weak links flagged "
+          "ambiguous (one denial, equally fitting claims of one doer), shown last")
+    for title, links in (("contradiction", cs), ("  firm only", firm), ("story-pair", ss)):
         for part in ("all", "dev", "sealed"):
             sub = [x for x in links if part == "all" or (part == "sealed") == x["sealed"]]
             judged = [verdicts[x["id"]][0] for x in sub if x["id"] in verdicts]
