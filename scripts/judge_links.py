@@ -163,14 +163,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="show: links among dev articles only (for tuning), sealed, or all")
     ap.add_argument("--every", action="store_true",
                     help="show: every link of the part, not the sample (for tuning on dev)")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="rebuild stories and contradictions from scratch first (after a rule change)")
     args = ap.parse_args(argv)
     if args.step == "input":
         print(f"wrote {write_input(Path(args.out or '/tmp/links.jsonl'))} records")
         return 0
     from newsevents.store import connect
-    from newsevents.stories import ensure_fresh
+    from newsevents.stories import ensure_fresh, rebuild
 
     con = connect(args.db)
+    if args.rebuild:
+        rebuild(con, full=True)
     ensure_fresh(con)
     cs, ss, nc, ns = sample(con, args.seed)
     verdicts = read_verdicts()

@@ -179,8 +179,8 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     return why
 
 
-def _doer_keys(r: Report) -> list[tuple]:
-    return [(r.type, "doer", x.country or x.key) for x in r.sources]
+def _keys(r: Report) -> list[str]:
+    return list(dict.fromkeys(x.country or x.key for x in r.sources))
 
 
 def _accused_keys(refs: tuple[ActorRef, ...]) -> list[tuple]:
@@ -188,13 +188,20 @@ def _accused_keys(refs: tuple[ActorRef, ...]) -> list[tuple]:
 
 
 def _claim_keys(c: Report) -> list[tuple]:
-    """Claims are filed by (type, doer country-or-key), and ACCUSE also by the accused."""
-    return _doer_keys(c) + (_accused_keys(c.targets) if c.type == "ACCUSE" else [])
+    """Claims are filed by (type, doer, target), under ``"*"`` (any target), and ACCUSE
+    also by the accused; each actor as its country when it has one."""
+    targets = list(dict.fromkeys(x.country or x.key for x in c.targets)) or [None]
+    return ([(c.type, "doer", k, t) for k in _keys(c) for t in ("*", *targets)]
+            + (_accused_keys(c.targets) if c.type == "ACCUSE" else []))
 
 
 def _denial_keys(d: Report) -> list[tuple]:
-    """A denial looks in its own block, and a REJECT also among accusations of its doers."""
-    return _doer_keys(d) + (_accused_keys(d.sources) if d.type == "REJECT" else [])
+    """A denial looks among claims of its type, doer and target (or naming none; any target
+    when it names none), and a REJECT also among accusations of its doers."""
+    targets = list(dict.fromkeys(x.country or x.key for x in d.targets))
+    own = ([(d.type, "doer", k, t) for k in _keys(d) for t in (*targets, None)] if targets
+           else [(d.type, "doer", k, "*") for k in _keys(d)])
+    return own + (_accused_keys(d.sources) if d.type == "REJECT" else [])
 
 
 def _candidates(d: Report, claims: dict[tuple, tuple[list[int], list[Report]]],
