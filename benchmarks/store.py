@@ -9,11 +9,12 @@ the peak RSS.  A benchmark, not a test: it prints figures.
     .venv/bin/python benchmarks/store.py --events 1000000 --stories
     .venv/bin/python benchmarks/store.py --queries-only --db /tmp/b1m.duckdb
 
-Stories rebuild (``--stories``, issue 16 rules, 2 shared cores, run with nice
-while other jobs kept the load near 4): 100k events 15.8 s (the rebuild before
-issue 16: 17.1 s on the same store); 1M events 677 s, peak RSS 4.5 GB.  The
-cost grows with the reports per (type, doer) in one 3-day window, which is ten
-times denser at 1M on this synthetic five-year spread, so it is not linear.
+Stories (``--stories``, 2 shared cores under a load of 3 to 6, so CPU time is
+the steadier figure): full rebuild at 100k events 34.2 s wall, 17.0 s CPU (the
+rebuild before session 8: 28.8 s wall, 17.2 s CPU), at 1M events 246 s wall,
+185 s CPU, peak RSS 4.5 GB (before: 677 s wall, blocks of (type, doer) only);
+the incremental update after two more days of news: 1,000 new events on 100k,
+1.6 s wall, 0.8 s CPU; 5,000 new events on 1M, 16.0 s wall, 8.5 s CPU.
 """
 
 from __future__ import annotations
