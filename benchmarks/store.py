@@ -9,11 +9,12 @@ the peak RSS.  A benchmark, not a test: it prints figures.
     .venv/bin/python benchmarks/store.py --events 1000000 --stories
     .venv/bin/python benchmarks/store.py --queries-only --db /tmp/b1m.duckdb
 
-Stories rebuild (``--stories``, issue 16 rules, 2 shared cores, run with nice
-while other jobs kept the load near 4): 100k events 15.8 s (the rebuild before
-issue 16: 17.1 s on the same store); 1M events 677 s, peak RSS 4.5 GB.  The
-cost grows with the reports per (type, doer) in one 3-day window, which is ten
-times denser at 1M on this synthetic five-year spread, so it is not linear.
+Stories (``--stories``, 2 shared cores under a load of 3 to 6, so CPU time is
+the steadier figure): full rebuild at 100k events 34.2 s wall, 17.0 s CPU (the
+rebuild before session 8: 28.8 s wall, 17.2 s CPU), at 1M events 246 s wall,
+185 s CPU, peak RSS 4.5 GB (before: 677 s wall, blocks of (type, doer) only);
+the incremental update after two more days of news: 1,000 new events on 100k,
+1.6 s wall, 0.8 s CPU; 5,000 new events on 1M, 16.0 s wall, 8.5 s CPU.
 """
 
 from __future__ import annotations
@@ -64,14 +65,16 @@ def _empty_lists(n: int) -> pa.Array:
     return pa.ListArray.from_arrays(pa.array(np.zeros(n + 1, np.int32)), pa.array([], pa.string()))
 
 
-def synthetic_batch(first_eid: int, n: int, rng: np.random.Generator) -> dict[str, pa.Table]:
-    """Tables for ``n`` events (and their articles and actors), eids from ``first_eid``."""
+def synthetic_batch(first_eid: int, n: int, rng: np.random.Generator,
+                    day0: int | None = None) -> dict[str, pa.Table]:
+    """Tables for ``n`` events (and their articles and actors), eids from ``first_eid``;
+    published over five years, or on the two days from ``day0`` (news arriving later)."""
     eids = np.arange(first_eid, first_eid + n, dtype=np.int64)
     art_idx = (eids - 1) // EVENTS_PER_ARTICLE
     arts = np.unique(art_idx)
     art_ids = [f"a{i:010d}" for i in arts]
     art_of = pa.array([f"a{i:010d}" for i in art_idx], pa.string())
-    day_of_art = (arts * 7919) % DAYS  # deterministic, spread over five years
+    day_of_art = (arts * 7919) % DAYS if day0 is None else day0 + arts % 2  # deterministic
     pub = np.array([START + timedelta(days=int(d)) for d in day_of_art], dtype="datetime64[D]")
     ev_day = pub[art_idx - arts[0]] - rng.integers(0, 3, n).astype("timedelta64[D]")
     months = np.datetime_as_string(ev_day, unit="M")
@@ -188,6 +191,28 @@ def queries_report(db: Path) -> list[tuple[str, float, object]]:
     return out
 
 
+def _clock(fn) -> tuple[float, float, object]:
+    t, c = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - t, time.process_time() - c, result
+
+
+def stories_report(db: Path, n: int, batch: int) -> None:
+    """Time the full stories rebuild, then the incremental one after news of two more days."""
+    from newsevents.stories import rebuild
+
+    with open_store(db) as store:
+        wall, cpu, n_stories = _clock(lambda: rebuild(store.con, full=True))
+    print(f"stories full rebuild: {n_stories:,} stories in {wall:.1f} s wall, {cpu:.1f} s CPU "
+          f"({n / wall:,.0f} events/s)")
+    k = max(1000, n // 200) // EVENTS_PER_ARTICLE * EVENTS_PER_ARTICLE
+    with open_store(db) as store:
+        store.writer().write_tables(synthetic_batch(n + 1, k, np.random.default_rng(8), DAYS))
+        wall, cpu, n_stories = _clock(lambda: rebuild(store.con))
+    print(f"stories incremental update after {k:,} new events (two more days of news): "
+          f"{wall:.2f} s wall, {cpu:.2f} s CPU; {n_stories:,} stories")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--events", type=int, nargs="+", default=[1_000_000, 10_000_000],
@@ -195,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--batch", type=int, default=200_000, help="events per transaction")
     p.add_argument("--db", help="store file (default: a temporary file, removed after)")
     p.add_argument("--stories", action="store_true",
-                   help="also time a full rebuild of stories and contradictions")
+                   help="also time the stories rebuild: full, then incremental after new events")
     p.add_argument("--queries-only", action="store_true",
                    help="only time the queries on an existing --db")
     args = p.parse_args(argv)
@@ -226,14 +251,7 @@ def run_size(n: int, args: argparse.Namespace) -> None:
     for name, ms, size in queries_report(db):
         print(f"  {name:40s} {ms:8.1f} ms  ({size})")
     if args.stories:
-        from newsevents.stories import rebuild
-
-        with open_store(db) as store:
-            t = time.perf_counter()
-            n_stories = rebuild(store.con)
-            secs = time.perf_counter() - t
-        print(f"stories rebuild: {n_stories:,} stories in {secs:.1f} s "
-              f"({n / secs:,.0f} events/s)")
+        stories_report(db, n, args.batch)
     wal = db.with_name(db.name + ".wal")
     size = db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
     print(f"file size: {size / 1e6:,.0f} MB ({size / n:.0f} bytes/event)")

@@ -163,14 +163,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="show: links among dev articles only (for tuning), sealed, or all")
     ap.add_argument("--every", action="store_true",
                     help="show: every link of the part, not the sample (for tuning on dev)")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="rebuild stories and contradictions from scratch first (after a rule change)")
     args = ap.parse_args(argv)
     if args.step == "input":
         print(f"wrote {write_input(Path(args.out or '/tmp/links.jsonl'))} records")
         return 0
     from newsevents.store import connect
-    from newsevents.stories import ensure_fresh
+    from newsevents.stories import ensure_fresh, rebuild
 
     con = connect(args.db)
+    if args.rebuild:
+        rebuild(con, full=True)
     ensure_fresh(con)
     cs, ss, nc, ns = sample(con, args.seed)
     verdicts = read_verdicts()
@@ -194,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     reprint = sum(x["A"]["evidence"] == x["B"]["evidence"] for x in ss)
     print(f"{reprint} of the {len(ss)} drawn story pairs are one sentence in two copies of an "
           "article (PolNeAR holds reprints)")
-    for title, links in (("contradiction", cs), ("story-pair", ss)):
+    firm = [x for x in cs if not (x.get("rule") or "").endswith("(ambiguous)")]
+    print(f"{len(cs) - len(firm)} of the {len(cs)} drawn contradictions are weak links flagged "
+          "ambiguous (one denial, equally fitting claims of one doer), shown last")
+    for title, links in (("contradiction", cs), ("  firm only", firm), ("story-pair", ss)):
         for part in ("all", "dev", "sealed"):
             sub = [x for x in links if part == "all" or (part == "sealed") == x["sealed"]]
             judged = [verdicts[x["id"]][0] for x in sub if x["id"] in verdicts]

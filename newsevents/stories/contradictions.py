@@ -44,6 +44,7 @@ from collections import defaultdict
 import duckdb
 
 from .figures import conflicts
+from .pairing import best_matches
 from .grouping import SPEECH_ACTS
 from .reports import (
     CLAIM_STATUSES, DENIAL_STATUSES, ActorRef, Report, gap_days, match_sides, names,
@@ -55,7 +56,7 @@ DENIAL_WINDOW_DAYS = 7
 MIN_WORDS = 0.1
 #: An answer to an accusation that does not name it must share more words with it.
 MIN_WORDS_ANSWER = 0.2
-#: At most this many claims are linked to one denial (the strongest, then nearest in time).
+#: At most this many claims are linked to one denial (see :mod:`.pairing` for which).
 MAX_CLAIMS_PER_DENIAL = 5
 _DENY_WORDS = ("den", "dismiss", "reject", "refut", "rebut", "disput", "brush", "contradict")
 
@@ -178,8 +179,8 @@ def link(c: Report, d: Report, window: int = DENIAL_WINDOW_DAYS) -> dict | None:
     return why
 
 
-def _doer_keys(r: Report) -> list[tuple]:
-    return [(r.type, "doer", x.country or x.key) for x in r.sources]
+def _keys(r: Report) -> list[str]:
+    return list(dict.fromkeys(x.country or x.key for x in r.sources))
 
 
 def _accused_keys(refs: tuple[ActorRef, ...]) -> list[tuple]:
@@ -187,17 +188,45 @@ def _accused_keys(refs: tuple[ActorRef, ...]) -> list[tuple]:
 
 
 def _claim_keys(c: Report) -> list[tuple]:
-    """Claims are filed by (type, doer country-or-key), and ACCUSE also by the accused."""
-    return _doer_keys(c) + (_accused_keys(c.targets) if c.type == "ACCUSE" else [])
+    """Claims are filed by (type, doer, target), under ``"*"`` (any target), and ACCUSE
+    also by the accused; each actor as its country when it has one."""
+    targets = list(dict.fromkeys(x.country or x.key for x in c.targets)) or [None]
+    return ([(c.type, "doer", k, t) for k in _keys(c) for t in ("*", *targets)]
+            + (_accused_keys(c.targets) if c.type == "ACCUSE" else []))
 
 
 def _denial_keys(d: Report) -> list[tuple]:
-    """A denial looks in its own block, and a REJECT also among accusations of its doers."""
-    return _doer_keys(d) + (_accused_keys(d.sources) if d.type == "REJECT" else [])
+    """A denial looks among claims of its type, doer and target (or naming none; any target
+    when it names none), and a REJECT also among accusations of its doers."""
+    targets = list(dict.fromkeys(x.country or x.key for x in d.targets))
+    own = ([(d.type, "doer", k, t) for k in _keys(d) for t in (*targets, None)] if targets
+           else [(d.type, "doer", k, "*") for k in _keys(d)])
+    return own + (_accused_keys(d.sources) if d.type == "REJECT" else [])
 
 
-def denials(reports: list[Report], story_of: dict[int, str], window: int) -> list[dict]:
-    """Claim/denial links (see :func:`link`), each denial compared with the claims of its block."""
+def _candidates(d: Report, claims: dict[tuple, tuple[list[int], list[Report]]],
+                window: int) -> list[tuple[Report, dict]]:
+    """Every claim in ``d``'s blocks and time reach that :func:`link` links to ``d``."""
+    span = d.span(LOOKBACK_DAYS)
+    found: list[tuple[Report, dict]] = []
+    tried: set[int] = set()  # a claim filed under two of d's keys is compared once
+    for key in dict.fromkeys(_denial_keys(d)):
+        if key not in claims:
+            continue
+        ends, items = claims[key]
+        for i in range(bisect_left(ends, span[0].toordinal() - window), len(items)):
+            if ends[i] > span[1].toordinal() + window + LOOKBACK_DAYS + 7:
+                break
+            c = items[i]
+            if c.eid not in tried:
+                tried.add(c.eid)
+                why = link(c, d, window)
+                if why is not None:
+                    found.append((c, why))
+    return found
+
+
+def _file_claims(reports: list[Report]) -> dict[tuple, tuple[list[int], list[Report]]]:
     claims: dict[tuple, tuple[list[int], list[Report]]] = defaultdict(lambda: ([], []))
     for r in reports:  # sorted by `when`: each bucket stays sorted
         if r.status in CLAIM_STATUSES and r.when is not None:
@@ -205,32 +234,27 @@ def denials(reports: list[Report], story_of: dict[int, str], window: int) -> lis
                 ends, items = claims[key]
                 ends.append(r.when.toordinal())
                 items.append(r)
+    return claims
+
+
+def is_denial(r: Report) -> bool:
+    """Whether ``r`` can deny a claim (and is dated: an undated report links to nothing)."""
+    return r.span(LOOKBACK_DAYS) is not None and (
+        r.status in DENIAL_STATUSES or r.type == "REJECT")
+
+
+def denials(reports: list[Report], story_of: dict[int, str], window: int,
+            only: set[int] | None = None) -> list[dict]:
+    """Claim/denial links (see :func:`link` and :mod:`.pairing`), each denial compared with
+    the claims of its block; ``only``: the eids of the denials to link (default: all)."""
+    claims = _file_claims(reports)
     out = []
     for d in reports:
-        span = d.span(LOOKBACK_DAYS)
-        if span is None or not (d.status in DENIAL_STATUSES or d.type == "REJECT"):
+        if (only is not None and d.eid not in only) or not is_denial(d):
             continue
-        found: dict[int, tuple[Report, dict]] = {}
-        tried: set[int] = set()  # a claim filed under two of d's keys is compared once
-        for key in dict.fromkeys(_denial_keys(d)):
-            if key not in claims:
-                continue
-            ends, items = claims[key]
-            lo = span[0].toordinal() - window
-            for i in range(bisect_left(ends, lo), len(items)):
-                if ends[i] > span[1].toordinal() + window + LOOKBACK_DAYS + 7:
-                    break
-                c = items[i]
-                if c.eid not in tried:
-                    tried.add(c.eid)
-                    why = link(c, d, window)
-                    if why is not None:
-                        found[c.eid] = (c, why)
-        best = sorted(found.values(), key=lambda x: (-x[1]["strength"], x[1]["gap_days"],
-                                                     x[0].eid))
-        for c, why in best[:MAX_CLAIMS_PER_DENIAL]:
-            rule = why["rule"]
-            out.append({"kind": "denial", "rule": rule, "a_eid": c.eid, "b_eid": d.eid,
+        chosen = best_matches(d, _candidates(d, claims, window), story_of)
+        for c, why in chosen[:MAX_CLAIMS_PER_DENIAL]:
+            out.append({"kind": "denial", "rule": why["rule"], "a_eid": c.eid, "b_eid": d.eid,
                         "story_id": story_of.get(c.eid),
                         "note": f"{c.status} vs {d.status} {d.type}; {why['speakers']}",
                         "why": json.dumps(why, default=str, ensure_ascii=False),
@@ -247,4 +271,4 @@ def find_contradictions(con: duckdb.DuckDBPyConnection, reports: list[Report],
     return {c: [r.get(c) for r in rows] for c in COLUMNS}
 
 
-__all__ = ["link", "denials", "find_contradictions", "DENIAL_WINDOW_DAYS", "LOOKBACK_DAYS"]
+__all__ = ["link", "denials", "is_denial", "find_contradictions", "DENIAL_WINDOW_DAYS", "LOOKBACK_DAYS"]

@@ -66,55 +66,87 @@ def same_event(a: Report, b: Report, window: int = WINDOW_DAYS) -> dict | None:
             "similarity": round(sim, 2), "place": a.place or b.place}
 
 
-def _block_keys(r: Report) -> list[tuple]:
-    """Keys a possible same-event report must share: type and a doer (as a country when it
-    has one); each once (two doers of one country give one key)."""
-    return list(dict.fromkeys((r.type, s.country or s.key) for s in r.sources))
+def _block_keys(r: Report) -> tuple[list[tuple], list[tuple]]:
+    """The buckets a story seeded by ``r`` is filed in, and those ``r`` looks in.
+
+    A bucket is (type, doer, target), each actor as its country when it has
+    one (so that a country matches its officials): a report naming a target
+    looks among seeds of that target and seeds naming none; a report naming
+    none looks among all seeds of its doer (the ``"*"`` bucket).
+    """
+    doers = list(dict.fromkeys(s.country or s.key for s in r.sources))
+    targets = list(dict.fromkeys(t.country or t.key for t in r.targets))
+    filed = [(r.type, d, t) for d in doers for t in ["*", *(targets or [None])]]
+    looks = ([(r.type, d, t) for d in doers for t in [*targets, None]] if targets
+             else [(r.type, d, "*") for d in doers])
+    return filed, looks
 
 
 @dataclass(slots=True)
 class Story:
     seed: Report
     members: list[Report] = field(default_factory=list)
-    why: list[dict | None] = field(default_factory=list)
+    why: list[dict | str | None] = field(default_factory=list)
+    index: int = 0  # order of creation: a report joins the first story it matches
 
 
-def group(reports: list[Report], window: int = WINDOW_DAYS) -> list[Story]:
-    """Stories of ``reports`` (sorted by :attr:`Report.when`), each report in exactly one."""
+def _open(buckets: dict[tuple, deque[Story]], keys: list[tuple], span, window: int) -> list[Story]:
+    """The stories still open in ``keys``' buckets for a report of ``span``, oldest first."""
+    found: dict[int, Story] = {}
+    for key in keys:
+        bucket = buckets.get(key)
+        while bucket and (span[0] - bucket[0].seed.span()[1]).days > window:
+            bucket.popleft()  # sorted by date: this seed can match no later report
+        for story in bucket or ():
+            found.setdefault(story.index, story)
+    return [found[i] for i in sorted(found)]
+
+
+def group(reports: list[Report], window: int = WINDOW_DAYS,
+          fixed: dict[int, tuple[str, str | None]] | None = None) -> list[Story]:
+    """Stories of ``reports`` (sorted by :func:`.reports.sort_key`), each report in exactly one.
+
+    ``fixed``: eid -> (story id, why) of reports whose story is already known
+    (an incremental rebuild); they are placed there, not matched again.
+    """
     stories: list[Story] = []
-    open_by_key: dict[tuple, deque[Story]] = defaultdict(deque)
+    buckets: dict[tuple, deque[Story]] = defaultdict(deque)
+    by_id: dict[str, Story] = {}
     for r in reports:
-        joined = None
-        span = r.span()
-        if span is not None:
-            tried: set[int] = set()  # a story filed under two of r's keys is compared once
-            for key in _block_keys(r):
-                bucket = open_by_key.get(key)
-                while bucket and (span[0] - bucket[0].seed.span()[1]).days > window:
-                    bucket.popleft()  # sorted by date: this seed can match no later report
-                for story in bucket or ():
-                    if id(story) in tried:
-                        continue
-                    tried.add(id(story))
-                    why = same_event(story.seed, r, window)
-                    if why is not None:
-                        joined = story
-                        story.members.append(r)
-                        story.why.append(why)
-                        break
-                if joined:
+        span, joined = r.span(), None
+        known = fixed.get(r.eid) if fixed else None
+        filed, looks = _block_keys(r)
+        if known is not None:
+            joined = by_id.get(known[0])
+            if joined is not None:
+                joined.members.append(r)
+                joined.why.append(known[1])
+            elif known[0] != _sid(r):
+                continue  # a story whose seed is before the rebuilt span: not touched
+        elif span is not None:
+            for story in _open(buckets, looks, span, window):
+                why = same_event(story.seed, r, window)
+                if why is not None:
+                    joined = story
+                    story.members.append(r)
+                    story.why.append(why)
                     break
         if joined is None:
-            story = Story(r, [r], [None])
+            story = Story(r, [r], [None], len(stories))
             stories.append(story)
+            by_id[_sid(r)] = story
             if span is not None:
-                for key in _block_keys(r):
-                    open_by_key[key].append(story)
+                for key in filed:
+                    buckets[key].append(story)
     return stories
 
 
+def _sid(seed: Report) -> str:
+    return "s" + hashlib.sha1(seed.uid.encode()).hexdigest()[:15]
+
+
 def story_id(story: Story) -> str:
-    return "s" + hashlib.sha1(story.seed.uid.encode()).hexdigest()[:15]
+    return _sid(story.seed)
 
 
 def _label(members: list[Report]) -> str:
@@ -187,7 +219,7 @@ def story_rows(stories: list[Story], window: int = WINDOW_DAYS
         for m, why in zip(members, story.why):
             se["story_id"].append(sid)
             se["eid"].append(m.eid)
-            se["why"].append(json.dumps(why, default=str) if why else None)
+            se["why"].append(json.dumps(why, default=str) if isinstance(why, dict) else why)
     return s, se
 
 

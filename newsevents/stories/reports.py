@@ -215,14 +215,17 @@ _LOAD = """
 WITH ea AS (
   SELECT eid,
          list(struct_pack(r := role, k := actor_key, c := country, n := name, s := sector)) AS refs
-  FROM event_actors WHERE latest AND role IN ('source', 'target', 'attributed_to')
+  FROM event_actors WHERE role IN ('source', 'target', 'attributed_to')
+    AND eid IN (SELECT eid FROM events e WHERE {where})
   GROUP BY eid)
 SELECT e.eid, e.article_id || ':' || e.event_id, e.article_id, e.type, e.mode, e.status,
        e.date_start, e.date_end, e.published, e.outlet, e.location_country, e.evidence,
        e.evidence_start, e.evidence_end, e.trigger_text, ea.refs
 FROM events e LEFT JOIN ea ON ea.eid = e.eid
-WHERE e.latest
+WHERE {where}
 """
+#: Reports whose :attr:`Report.when` can be on or after a day (it is one of these dates).
+SINCE = "e.latest AND (coalesce(e.date_end, e.date_start) >= ? OR e.published >= ?)"
 
 
 _ROLES = ("source", "target", "attributed_to")
@@ -238,19 +241,26 @@ def _refs(refs: list[dict] | None) -> list[tuple[ActorRef, ...]]:
     return [tuple(v for _, v in sorted(out[role].items())) for role in _ROLES]
 
 
-def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
-    """Every event of the latest article versions, in date order (undated last)."""
+def load_reports(con: duckdb.DuckDBPyConnection, where: str = "e.latest",
+                 params: list | tuple = ()) -> list[Report]:
+    """Every event of the latest article versions (or those ``where`` selects, with
+    ``params`` for each of its two uses), in date order (undated last)."""
     out = []
-    for row in con.execute(_LOAD).fetchall():
+    for row in con.execute(_LOAD.format(where=where), [*params, *params]).fetchall():
         (eid, uid, art, typ, mode, status, d0, d1, pub, outlet, place, evidence, e0, e1,
          trig, refs) = row
         r = Report(eid, uid, art, typ, mode, status, d0, d1, pub, outlet, place, evidence,
                    (e0, e1), trig, *_refs(refs))
         r._span = r.span()
         out.append(r)
-    out.sort(key=lambda r: (r.when is None, r.when or date.min, r.eid))
+    out.sort(key=sort_key)
     return out
 
 
+def sort_key(r: Report) -> tuple:
+    """The order stories are built in: by :attr:`Report.when`, undated last, then eid."""
+    return (r.when is None, r.when or date.min, r.eid)
+
+
 __all__ = ["ActorRef", "Report", "Sides", "actor_match", "side_match", "match_sides", "similarity", "gap_days",
-           "load_reports", "names", "CLAIM_STATUSES", "DENIAL_STATUSES"]
+           "load_reports", "sort_key", "SINCE", "names", "CLAIM_STATUSES", "DENIAL_STATUSES"]

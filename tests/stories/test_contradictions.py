@@ -132,3 +132,77 @@ def test_an_accusation_and_the_rejection_that_answers_it(tmp_path):
         (row,) = links(st)
         assert row["rule"] == "accusation rejected"
         assert row["b_evidence"] == "Moscow dismissed the accusation."
+
+
+RIVERA = ("Lena Rivera", "person", "ESP", "GOV")
+OKAFOR = ("Tomas Okafor", "person", "ESP", "GOV")
+DUARTE = ("Ines Duarte", "person", "ESP", "GOV")
+
+
+def _accusations(text, events):
+    actors = {"A1": RIVERA, "A2": OKAFOR, "A3": DUARTE}
+    return make_result(text, {k: v for k, v in actors.items() if v[0] in text}, events,
+                       doc_id="acc", published=date(2025, 6, 3))
+
+
+def _accuse(trigger, by="A1"):
+    return {"type": "ACCUSE", "trigger": trigger, "source": [by], "target": ["A2"]}
+
+
+def _reject(trigger, target=()):
+    return {"type": "REJECT", "trigger": trigger, "source": ["A2"], "target": list(target)}
+
+
+def test_a_denial_answers_the_accusation_it_is_about_not_every_accusation(tmp_path):
+    text = ("Lena Rivera accused Tomas Okafor of taking bribes from harbour builders. "
+            "Lena Rivera also charged Tomas Okafor with rigging the school board vote. "
+            "Tomas Okafor denied the charge of taking bribes from harbour builders.")
+    r = _accusations(text, [_accuse("accused"), _accuse("charged"), _reject("denied")])
+    with stored(tmp_path, [r]) as st:
+        (row,) = links(st)
+        assert "bribes" in row["a_evidence"] and row["rule"] == "accusation rejected"
+        match = json.loads(row["why"])["match"]
+        assert match.startswith("best of 2 claims of Lena Rivera") and "by content" in match
+
+
+def test_one_denial_and_two_equally_fitting_accusations_is_a_weak_flagged_link(tmp_path):
+    text = ("Lena Rivera accused Tomas Okafor of fraud. Lena Rivera charged Tomas Okafor "
+            "with perjury. Tomas Okafor dismissed the allegation.")
+    r = _accusations(text, [_accuse("accused"), _accuse("charged"), _reject("dismissed")])
+    with stored(tmp_path, [r]) as st:
+        rows = links(st)
+        assert len(rows) == 2
+        for row in rows:
+            why = json.loads(row["why"])
+            assert row["rule"] == "accusation rejected (ambiguous)" and row["strength"] == 0
+            assert why["match"].startswith("ambiguous: 2 claims of Lena Rivera")
+
+
+def test_a_rejection_of_the_criticism_answers_each_critic(tmp_path):
+    text = ("Lena Rivera accused Tomas Okafor of neglecting the harbour. Ines Duarte condemned "
+            "Tomas Okafor over the harbour. Tomas Okafor rejected the criticism of his harbour plan.")
+    r = _accusations(text, [_accuse("accused"), _accuse("condemned", by="A3"),
+                            _reject("rejected")])
+    with stored(tmp_path, [r]) as st:
+        rows = links(st)
+        assert len(rows) == 2 and {r["rule"] for r in rows} == {"accusation rejected"}
+        assert all(json.loads(r["why"])["match"].startswith("the only claim of")
+                   for r in rows)
+
+
+def test_a_denial_naming_the_target_answers_that_claim(tmp_path):
+    text = ("Western officials said Iran sent drones to Russia. Western officials said Iran has "
+            "been testing long-range drones at a desert base. Tehran denied that Iran sent drones "
+            "to Russia.")
+    actors = {"A1": IRN, "A2": RUS, "A3": OFFICIALS, "A4": TEHRAN}
+    r = make_result(text, actors, [
+        {"type": "AID", "trigger": "sent", "source": ["A1"], "target": ["A2"],
+         "status": "reported", "attributed_to": ["A3"]},
+        {"type": "AID", "trigger": "testing", "source": ["A1"], "status": "reported",
+         "attributed_to": ["A3"]},
+        {"type": "AID", "trigger": "denied", "source": ["A1"], "target": ["A2"],
+         "status": "denied", "attributed_to": ["A4"]}], doc_id="tgt", published=date(2025, 5, 2))
+    with stored(tmp_path, [r]) as st:
+        (row,) = links(st)
+        assert row["a_evidence"] == "Western officials said Iran sent drones to Russia."
+        assert "by target" in json.loads(row["why"])["match"]
