@@ -52,5 +52,8 @@ class Settings:
     batch_size: int = 8  # documents per nlp.pipe batch; larger batches raise peak memory, not speed
     languages: tuple[str, ...] = ("en",)
     use_models: bool = True  # use the trained components where shipped
+    # readings of the events stage turned off by name (coding/events/readings.py); for
+    # measuring what each one contributes (scripts/ablate_readings.py), not for users
+    readings_off: frozenset[str] = frozenset()
     fetch_private: bool = False
     fetch: FetchPolicy = FetchPolicy()

@@ -68,6 +68,7 @@ def _event(e: Event) -> dict[str, Any]:
         "date": _date(e.date), "location": _location(e.location),
         "quantities": [_quantity(q) for q in e.quantities],
         "confidence": round(e.confidence, 3), "coder": e.coder, "attribution": e.attribution,
+        "readings": list(e.readings),
     }
 
 
@@ -106,8 +107,8 @@ def to_json(outcome: Outcome) -> dict[str, Any]:
         "actors": [_actor(a) for a in outcome.actors],
         "events": [_event(e) for e in outcome.events],
         "attributions": [_attribution(a) for a in outcome.attributions],
-        "rejected": [{"type": r.type, "trigger": _span(r.trigger), "reason": r.reason}
-                     for r in outcome.rejected],
+        "rejected": [{"type": r.type, "trigger": _span(r.trigger), "reason": r.reason,
+                      "reading": r.reading} for r in outcome.rejected],
     }
 
 
@@ -142,7 +143,7 @@ def _to_event(d: dict[str, Any]) -> Event:
             lat=loc.get("lat"), lon=loc.get("lon")),
         quantities=tuple(_to_quantity(q) for q in d.get("quantities", ())),
         confidence=float(d.get("confidence", 0.5)), coder=d.get("coder", "rules"),
-        attribution=d.get("attribution"),
+        attribution=d.get("attribution"), readings=tuple(d.get("readings", ())),
     )
 
 
@@ -178,7 +179,7 @@ def from_json(record: dict[str, Any]) -> Outcome:
                      for x in record["actors"]),
         events=tuple(_to_event(e) for e in record["events"]),
         attributions=tuple(_to_attribution(x) for x in record["attributions"]),
-        rejected=tuple(RejectedEvent(r["type"], _to_span(r["trigger"]), r["reason"])
+        rejected=tuple(RejectedEvent(r["type"], _to_span(r["trigger"]), r["reason"], r.get("reading", ""))
                        for r in record.get("rejected", ())),
     )
 

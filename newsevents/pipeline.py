@@ -39,7 +39,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     from .coding.enrich.quantities import QuantityStage
 
     return [ActorStage(), AttributionStage(use_model=settings.use_models),
-            EventStage(use_model=settings.use_models),
+            EventStage(use_model=settings.use_models, readings_off=settings.readings_off),
             DateStage(), PlaceStage(), QuantityStage()]
 
 

@@ -195,6 +195,9 @@ class Event:
     confidence: float = 0.5
     coder: str = "rules"  # which component decided the type: "rules" or "model"
     attribution: str | None = None  # id of the attribution whose content holds it
+    # the readings (coding/events/readings.py) that changed the type, roles or status
+    # the coder gave, in the order they applied
+    readings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,7 @@ class RejectedEvent:
     type: str
     trigger: Span
     reason: str
+    reading: str = ""  # the reading (coding/events/readings.py) that rejected it
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ A refused retreat or agreement is a REJECT; an announced protest a THREATEN; an
 agreement signed or reached a SUPPORT ("ratify, sign, or finalize an agreement"),
 one still to be signed an AGREE; a meeting still to come an AGREE ("expressing
 willingness to meet in the future"), a meeting held a CONSULT.  The events
-stage calls :func:`retype_by_status` on every typed clause with its status.
+stage tries :data:`STATUS_READINGS` in order on every typed clause with its status
+(through :mod:`.readings`).
 """
 
 from __future__ import annotations
@@ -41,47 +42,64 @@ _PROPOSALS = frozenset("plan proposal approach text draft terms framework roadma
                        "compromise formula arrangement blueprint outline".split()) | _AGREEMENTS
 
 
-def retype_by_status(typed: "TypedClause", status: str) -> tuple["TypedClause", str]:
-    """Types that a status changes, as the PLOVER codebook reads them.
-
-    * A retreat or an agreement negated by its own "not" is a refusal ("will not
-      lift the embargo", "will not accept refugees"): REJECT, asserted.
-    * A protest announced by its doers is a threat to protest: THREATEN.
-    * An agreement signed or reached is SUPPORT ("ratify, sign, or finalize an
-      agreement"); only one still to be signed stays AGREE ("promises to sign").
-    * A meeting or support still to come is a promise ("will hold talks with",
-      "will support Turkey's bid"): AGREE; the act itself, once done, keeps its type.
-      Aid still to come stays AID, status future, so that what is promised (food,
-      weapons) is not lost.
-    * An act announced "unless" someone does something is a threat: THREATEN.
-    """
-    # the event's own word, not a controlling verb ("did not promise to lift" is no refusal)
-    own = (typed.clause.trigger, typed.clause.verb)
-    mods = [c for t in own if t is not None for c in t.children]
-    # "has not yet signed" is still open, not refused
-    negated = any(c.dep_ == "neg" for c in mods) and not any(c.lower_ == "yet" for c in mods)
+def refused(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
+    """A retreat or an agreement negated by its own "not", or failed ("will not lift the
+    embargo", "failed to reach a deal"): a refusal, REJECT, asserted."""
     refusable = typed.type in _REFUSABLE or (typed.type == "SUPPORT" and _finalised(typed.clause))
-    if refusable and ((status == "negated" and negated) or _failed(typed.clause)):
+    if refusable and ((status == "negated" and _negated(typed)) or _failed(typed.clause)):
         return replace(typed, type="REJECT"), "asserted"
-    if typed.type == "REJECT" and status == "negated" and negated and not _rejecting(typed.clause):
-        # the classifier read "did not give permission" as the refusal it is: asserted
+    return None
+
+
+def refusal_stated(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
+    """The classifier read "did not give permission" as the refusal it is: asserted."""
+    if typed.type == "REJECT" and status == "negated" and _negated(typed) and not _rejecting(typed.clause):
         return typed, "asserted"
-    if typed.clause.source is None:
-        return typed, status
-    if typed.type in _THREATENED and status == "future":
-        # "the opposition will boycott the vote": a threat, made now by those who announce it
+    return None
+
+
+def announced_protest(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
+    """ "the opposition will boycott the vote": a threat, made now by those who announce it."""
+    if typed.clause.source is not None and typed.type in _THREATENED and status == "future":
         return replace(typed, type="THREATEN"), "asserted"
-    if status in _PROMISED and _unless(typed.clause):
-        # "will withdraw its force from Chad unless …": a condition put to someone
+    return None
+
+
+def conditional(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
+    """ "will withdraw its force unless …": a condition put to someone, THREATEN."""
+    if typed.clause.source is not None and status in _PROMISED and _unless(typed.clause):
         return replace(typed, type="THREATEN"), "asserted"
-    if typed.type in _PROMISABLE and status == "future":
-        # "will hold talks", "will support Turkey's bid": the intent is expressed now
-        # (PLOVER's AGREE); the act, once done, is its own type
+    return None
+
+
+def promised(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
+    """ "will hold talks", "will support Turkey's bid": the intent is expressed now
+    (PLOVER's AGREE); the act, once done, is its own type.  Aid still to come stays
+    AID with status future, so what is promised is not lost."""
+    if typed.clause.source is not None and typed.type in _PROMISABLE and status == "future":
         return replace(typed, type="AGREE"), "asserted"
-    if typed.type in ("AGREE", "SUPPORT") and status in _DONE \
+    return None
+
+
+def concluded(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
+    """An agreement signed, reached or approved is SUPPORT ("ratify, sign, or finalize an
+    agreement"); one still to be signed stays AGREE ("promises to sign")."""
+    if typed.clause.source is not None and typed.type in ("AGREE", "SUPPORT") and status in _DONE \
             and (_finalised(typed.clause) or _approved(typed.clause)):
         return replace(typed, type="SUPPORT"), status
-    return typed, status
+    return None
+
+
+#: the readings of this module, in the order they are tried (the first that applies wins)
+STATUS_READINGS = (refused, refusal_stated, announced_protest, conditional, promised, concluded)
+
+
+def _negated(typed: "TypedClause") -> bool:
+    """The event's own word is negated, not a controlling verb ("did not promise to lift"
+    is no refusal); "has not yet signed" is still open, not refused."""
+    own = (typed.clause.trigger, typed.clause.verb)
+    mods = [c for t in own if t is not None for c in t.children]
+    return any(c.dep_ == "neg" for c in mods) and not any(c.lower_ == "yet" for c in mods)
 
 
 def _unless(clause: "Clause") -> bool:

@@ -21,16 +21,14 @@ alleged).  Status comes from :func:`newsevents.coding.status.status.status_of`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...records import Event, RejectedEvent
 from .args import np_actors, quoted_we, subject_token
-from .by_status import retype_by_status
 from .clauses import sentence_clauses
 from .lexicon import lexicon
-from .rejections import rejection
-from .senses import RETYPES
+from .readings import Readings
 from .type_model import clause_features, load_default
 from .types import Clause, TypedClause
 
@@ -326,9 +324,11 @@ class EventStage:
 
     name = "events"
 
-    def __init__(self, use_model: bool = True, model: "EventTypeModel | None" = None) -> None:
+    def __init__(self, use_model: bool = True, model: "EventTypeModel | None" = None,
+                 readings_off: frozenset[str] = frozenset()) -> None:
         self.use_model = use_model
         self._model = model
+        self.readings = Readings(readings_off)
 
     @property
     def model(self) -> "EventTypeModel | None":
@@ -375,13 +375,14 @@ class EventStage:
             if t is not None:
                 if t.trigger is not clause.trigger:
                     status = _status(t.trigger, analysis, self.use_model)
-                for retype in RETYPES:
-                    t = retype(t, analysis)
-                reason = rejection(t, analysis)
-                if reason is not None:
-                    analysis.rejected.append(RejectedEvent(t.type, analysis.span_of(t.trigger), reason))
+                read = self.readings.apply(t, status, analysis)
+                if read.typed is None:
+                    no = read.rejection
+                    analysis.rejected.append(RejectedEvent(no.before, analysis.span_of(t.trigger), no.reason,
+                                                           no.reading))
                     continue
-                typed.append(retype_by_status(t, status))
+                names = tuple(d.reading for d in read.decisions)
+                typed.append((replace(read.typed, readings=names) if names else read.typed, read.status))
         typed = sorted(_dedupe(typed), key=lambda it: (it[0].trigger.idx, it[0].type))
         dyads = [(t, s, source, target) for t, s in typed for source, target in _dyads(t)]
         analysis.events.extend(self._event(analysis, n, *dyad) for n, dyad in enumerate(dyads, 1))
@@ -398,4 +399,4 @@ class EventStage:
             target=target,
             status=status, attributed_to=attributed_to, via=via,
             confidence=round(max(0.0, min(1.0, t.confidence)), 3), coder=t.coder,
-            attribution=att_id)
+            attribution=att_id, readings=t.readings)

@@ -1,6 +1,6 @@
 """Clauses typed as events that are no political event, and why.
 
-:func:`rejection` says why a typed clause is not an event (a sports result, a
+Each check of :data:`REJECTIONS` says why a typed clause is not an event (a sports result, a
 price movement, a trigger inside a name, nobody political involved, or one of the
 misread word senses of :mod:`.event_misreadings`); the events stage keeps that reason with the rejected clause
 (``Analysis.rejected``) instead of dropping it silently.
@@ -38,15 +38,6 @@ _SPORT = frozenset([*(w + s for w in (
 #: entity labels of names that a trigger word inside them does not make an event
 #: ("the Volatiles *Investigating* Polar Exploration Rover", "*Protest* the Hero")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"})
-
-
-def rejection(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """Why a typed clause is not a political event (``None``: it is one)."""
-    for check in _CHECKS:
-        reason = check(typed, analysis)
-        if reason:
-            return reason
-    return None
 
 
 def in_name(typed: TypedClause, analysis: "Analysis") -> str | None:
@@ -281,7 +272,9 @@ def market_move(typed: TypedClause, analysis: "Analysis") -> str | None:
     return None
 
 
-_CHECKS = (in_name, anyone, legal_plea, sports_result, market_move, publication, no_comment,
+#: the checks of this module and of :mod:`.misreadings`, in the order they are tried
+#: (the first that gives a reason rejects the clause)
+REJECTIONS = (in_name, anyone, legal_plea, sports_result, market_move, publication, no_comment,
            question_asked, intransitive_sense, words_given, naming, saying, dismissal, private_dealings,
            thing_received, homecoming, forecast, own_orders, mediated, accident, sent_someone, met_demands,
            no_political_actor)

@@ -67,3 +67,4 @@ class TypedClause:
     coder: str
     confidence: float
     trigger: "Token"
+    readings: tuple[str, ...] = ()  # the readings that changed it (see .readings)
