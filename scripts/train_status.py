@@ -179,7 +179,7 @@ def plain_examples(parsed: list[tuple]) -> tuple[list, list[int], list[tuple[int
 
 def plain_cross_validate(parsed, rows, labels, where, c: float, threshold: float, k: int = 5) -> float:
     """Pearson r on train with the plain check of each block of sentences fitted on the others."""
-    from newsevents.coding.status.open_model import fit
+    from newsevents.training import fit_open_model as fit
     from newsevents.coding.status.status import base_status
 
     pairs = [[[gold, base_status(tok, analysis) if tok is not None else "asserted"]
@@ -197,6 +197,7 @@ def plain_cross_validate(parsed, rows, labels, where, c: float, threshold: float
 def train_plain(parsed: list[tuple], c: float, threshold: float, cv: bool) -> None:
     """Fit and save the plain check (after the governed model, whose statuses it sees)."""
     from newsevents.coding.status import open_model as status_open
+    from newsevents.training import fit_open_model
 
     status_open.load_plain.cache_clear()
     path = status_open.default_path(status_open.PLAIN_FILE)
@@ -209,7 +210,7 @@ def train_plain(parsed: list[tuple], c: float, threshold: float, cv: bool) -> No
             for thr in (0.5, 0.6):
                 r = plain_cross_validate(parsed, rows, labels, where, cc, thr)
                 print(f"  5-fold block CV train r {r:.4f}  (C={cc}, threshold={thr})")
-    model = status_open.fit(rows, labels, c, threshold)
+    model = fit_open_model(rows, labels, c, threshold)
     model.save(path)
     status_open.load_plain.cache_clear()
     print(f"saved {path} ({path.stat().st_size / 1e3:.1f} kB, {len(model.weights)} weights)")
@@ -232,7 +233,7 @@ def pearson_of(pairs: list[list[list]]) -> float:
 
 def cross_validate(parsed, rows, labels, where, c: float, threshold: float, k: int = 5) -> float:
     """Pearson r on train with each fold's refinable targets decided by a model fitted on the others."""
-    from newsevents.coding.status.open_model import fit
+    from newsevents.training import fit_open_model as fit
 
     pairs = rule_pairs(parsed, use_model=False)
     for fold in range(k):
@@ -259,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from newsevents.coding.status import open_model as status_open
+    from newsevents.training import fit_open_model
 
     parsed = parse(args.data / args.corpus)
     if not args.no_model:
@@ -270,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                 for thr in (0.5, 0.6, 0.7):
                     r = cross_validate(parsed, rows, labels, where, c, thr)
                     print(f"  5-fold CV train r {r:.4f}  (C={c}, threshold={thr})")
-        model = status_open.fit(rows, labels, args.c, args.threshold)
+        model = fit_open_model(rows, labels, args.c, args.threshold)
         path = status_open.default_path()
         model.save(path)
         status_open.load.cache_clear()

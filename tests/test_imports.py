@@ -3,7 +3,9 @@
 - no import cycle between the modules of ``newsevents/coding`` (every import counts: at module
   level, under ``TYPE_CHECKING`` and inside functions), nor between its packages;
 - no private name (leading underscore) imported from another module, in ``newsevents/`` or ``tests/``;
-- no ``.py`` file in ``newsevents/`` over 520 lines.
+- no ``.py`` file in ``newsevents/`` over 520 lines;
+- nothing in ``newsevents/coding`` imports a training-only library (scikit-learn: see
+  :mod:`newsevents.training`).
 
 The cycle checks cover ``newsevents.coding`` only: the cycles newsevents <-> ingest <-> pipeline and
 web.app <-> web.routes_* are being removed in another branch; the lead widens ``CYCLE_SCOPE`` to
@@ -149,6 +151,22 @@ def test_no_long_modules():
     assert not long, "\n".join(long)
 
 
+#: libraries used only to train models (the ``train`` extra): never imported by coding
+TRAINING_ONLY = ("sklearn", "scipy")
+
+
+def training_imports(mods: dict[str, Path], scope: str) -> list[str]:
+    """``module: import`` of each training-only library imported by a module of ``scope``."""
+    known = set(mods)
+    return [f"{name}: {module}" for name, path in mods.items() if name.startswith(scope + ".")
+            for module, _ in imports(name, path, known) if module.split(".")[0] in TRAINING_ONLY]
+
+
+def test_coding_never_imports_training_libraries():
+    found = training_imports(sources(PACKAGE), "newsevents.coding")
+    assert not found, "\n".join(found)
+
+
 def test_the_checks_can_fail():
     """The cycle finder and the import reader see what they must."""
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
@@ -157,3 +175,5 @@ def test_the_checks_can_fail():
     assert _base(node, "newsevents.coding.events.types", False) == "newsevents.coding.x"
     assert package_of("newsevents.coding.actors.types", {"newsevents.coding", "newsevents.coding.actors"}) \
         == "newsevents.coding.actors"
+    found = training_imports(sources(PACKAGE), "newsevents")
+    assert "newsevents.training: sklearn.linear_model" in found

@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..coding.base import Analysis
 from ..coding.events.events import EventStage
-from ..coding.events.type_model import EventTypeModel, clause_features, fit
+from ..coding.events.type_model import EventTypeModel, clause_features
+from ..training import fit_event_type
 from ..errors import UsageError
 from ..records import Article, Event
 from .base import Score
@@ -150,7 +151,7 @@ def run_folds(pipeline: "Pipeline", test: list[GoldDyad], extra: list[GoldDyad],
     out: list[Outcome | None] = [None] * len(test)
     for fold in range(k):
         train = [i for i, f in enumerate(folds) if f != fold]
-        model: EventTypeModel = fit([feats[i] for i in train] + extra_feats,
+        model: EventTypeModel = fit_event_type([feats[i] for i in train] + extra_feats,
                                     [coarse(test[i].label) for i in train]
                                     + [coarse(d.label) for d in extra], c=C, seed=SEED)
         stage = EventStage(use_model=True, model=model)

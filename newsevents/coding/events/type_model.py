@@ -14,7 +14,8 @@ It also learns a ``NONE`` class from a shipped pool of non-event clauses
 (``event_negatives.npz``): :meth:`EventTypeModel.predict` still names the
 best event type, :meth:`EventTypeModel.event_probability` says whether the
 clause is an event at all.
-``scripts/train_event_type.py`` trains and saves it.
+``scripts/train_event_type.py`` trains and saves it with
+:func:`newsevents.training.fit_event_type` (scikit-learn stays out of the coding path).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -318,45 +319,6 @@ class EventTypeModel:
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"cannot load event-type model {path}: {exc}") from exc
         return cls(labels, {n: i for i, n in enumerate(names)}, coef, intercept)
-
-
-def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float = 8.0,
-        min_count: int = 1, seed: int = 0,
-        negatives: Sequence[dict[str, float]] | None = None) -> EventTypeModel:
-    """Train a multinomial logistic regression (needs scikit-learn; deterministic).
-
-    ``negatives`` are clauses that are no event (class ``NONE``); by default
-    the shipped pool mined from ordinary political news
-    (``scripts/train_event_trigger.py``), so that every model trained here
-    can also say whether a verb outside the lexicon names an event.  Pass
-    ``[]`` for a types-only model.
-    """
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import normalize
-
-    rows = list(features)
-    labels = list(labels)
-    if negatives is None:
-        negatives = load_negatives()
-    rows += list(negatives)
-    labels += [NONE_LABEL] * len(negatives)
-    if min_count > 1:
-        counts: dict[str, int] = {}
-        for f in rows:
-            for n in f:
-                counts[n] = counts.get(n, 0) + 1
-        rows = [{n: v for n, v in f.items() if counts[n] >= min_count} for f in rows]
-    vec = DictVectorizer(sort=True)
-    x = normalize(vec.fit_transform(rows))
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight="balanced")
-    clf.fit(x, list(labels))
-    vocab = {n: i for i, n in enumerate(vec.feature_names_)}
-    coef, intercept = clf.coef_, clf.intercept_
-    if len(clf.classes_) == 2:  # binary: softmax over (0, w.x + b) is the same sigmoid
-        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
-        intercept = np.array([0.0, intercept[0]])
-    return EventTypeModel(tuple(clf.classes_), vocab, coef.T.copy(), intercept.copy())
 
 
 def negatives_path() -> Path:

@@ -21,7 +21,8 @@ do not pass on, the topic of "talk about *killing*", a bare verb ("let them
 governor lemmas, which in a news corpus name topics more than modality.
 
 Weights are plain JSON (``data/models/status_open.json`` and
-``status_open_plain.json``), built by ``scripts/train_status.py``; without a
+``status_open_plain.json``), built by ``scripts/train_status.py``
+(:func:`newsevents.training.fit_open_model`); without a
 file its check is skipped and the rules stand alone.
 """
 
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
 from .cues import clause_head, is_infinitive, local_status
@@ -152,20 +153,6 @@ class OpenModel:
             raise ModelError(f"bad status model: {exc}") from exc
 
 
-def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[int], c: float,
-        threshold: float) -> OpenModel:
-    """Train the model (L2 logistic regression, lbfgs: deterministic)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    matrix = vec.fit_transform(rows)
-    # a tight tolerance and 4-decimal weights make the file the same on every run
-    clf = LogisticRegression(C=c, tol=1e-10, max_iter=20000).fit(matrix, list(labels))
-    weights = dict(zip(vec.get_feature_names_out(), (float(w) for w in clf.coef_[0])))
-    return OpenModel(weights=weights, bias=float(clf.intercept_[0]), threshold=threshold)
-
-
 def default_path(name: str = _FILE) -> Path:
     """Where a shipped model lives (``newsevents/data/models/status_open.json``;
     ``name=PLAIN_FILE`` for the plain check)."""
@@ -193,4 +180,4 @@ def load_plain() -> OpenModel | None:
 
 
 __all__ = ["OpenModel", "REFINABLE", "PLAIN", "PLAIN_FILE", "refinable", "features", "plain_checkable", "plain_features",
-           "fit", "load", "load_plain", "default_path"]
+           "load", "load_plain", "default_path"]

@@ -8,7 +8,8 @@ from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.base import Analysis
 from newsevents.coding.events.lexicon import lexicon
 from newsevents.coding.events.events import EventStage
-from newsevents.coding.events.type_model import EventTypeModel, clause_features, fit, load_default
+from newsevents.coding.events.type_model import EventTypeModel, clause_features, load_default
+from newsevents.training import fit_event_type as fit
 from newsevents.records import EVENT_TYPES, Article
 
 

@@ -8,7 +8,8 @@ from newsevents.coding.events.args import Arg
 from newsevents.coding.events.types import Clause
 from newsevents.coding.events.lexicon import lexicon
 from newsevents.coding.events.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, decide
-from newsevents.coding.events.type_model import (NONE_LABEL, clause_features, fit, load_default,
+from newsevents.training import fit_event_type as fit
+from newsevents.coding.events.type_model import (NONE_LABEL, clause_features, load_default,
                                                  load_negatives, save_negatives)
 
 EVENTS = [("Chad attacked Niger.", "ASSAULT"), ("Mali shelled Togo.", "ASSAULT"),
