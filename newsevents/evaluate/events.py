@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..coding.base import Analysis
 from ..coding.events.events import EventStage
+from ..coding.events.lexicon import load as load_lexicon
 from ..coding.events.type_model import EventTypeModel, clause_features
 from ..training import fit_event_type
 from ..errors import UsageError
@@ -79,7 +80,8 @@ def gold_features(doc, dyad: GoldDyad) -> dict[str, float]:
     tgt = token_span(doc, dyad.targets[0]) if dyad.targets else None
     if src is None and tgt is None:
         src = (0, 1)  # the actor's text was not found: anchor on the first word
-    return clause_features(doc, None, src, tgt)
+    # the packaged lexicon: the one the shipped model is trained with and compared to
+    return clause_features(doc, None, src, tgt, load_lexicon())
 
 
 def fold_of(dyads: Sequence[GoldDyad], k: int = K) -> list[int]:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from ...errors import ModelError
-from .lexicon import lexicon
+from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -77,7 +77,7 @@ def dependency_path(a: "Token", b: "Token") -> tuple[list["Token"], list["Token"
 
 
 def find_anchor(doc: "Doc", source: tuple[int, int] | None,
-                target: tuple[int, int] | None) -> "Token":
+                target: tuple[int, int] | None, lex: Lexicon) -> "Token":
     """The predicate that links a marked source and target (for training and evaluation).
 
     It is the lowest verb or event noun on the target's path up to the common
@@ -93,7 +93,7 @@ def find_anchor(doc: "Doc", source: tuple[int, int] | None,
     up_s, up_t = dependency_path(s, t)
     lca = up_s[-1]
     for tok in up_t[1:]:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lexicon().lookup(tok)):
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lex.lookup(tok)):
             return tok
     return lca if lca.i != s.i else _governing_predicate(s)
 
@@ -123,8 +123,7 @@ def _lem(tok: "Token") -> str:
     return tok.lemma_.lower()
 
 
-def _trigger_features(trigger: "Token", feats: dict[str, float]) -> None:
-    lex = lexicon()
+def _trigger_features(trigger: "Token", feats: dict[str, float], lex: Lexicon) -> None:
     lem = _lem(trigger)
     feats[f"t={lem}"] = 1.0
     feats[f"tpos={trigger.pos_}"] = 1.0
@@ -163,7 +162,7 @@ def _trigger_features(trigger: "Token", feats: dict[str, float]) -> None:
 
 
 def _dyad_features(doc: "Doc", source: tuple[int, int] | None, target: tuple[int, int] | None,
-                   feats: dict[str, float]) -> None:
+                   feats: dict[str, float], lex: Lexicon) -> None:
     if source is None:
         feats["nosrc"] = 1.0
     if target is None:
@@ -177,7 +176,6 @@ def _dyad_features(doc: "Doc", source: tuple[int, int] | None, target: tuple[int
     feats[f"tgdep={t.dep_}"] = 1.0
     feats["t_before_s" if target[0] < source[0] else "s_before_t"] = 1.0
     up_s, up_t = dependency_path(s, t)
-    lex = lexicon()
     deps = [x.dep_ for x in up_s] + ["^"] + [x.dep_ for x in reversed(up_t)]
     feats["dp=" + "/".join(deps[:8])] = 1.0
     for tok in up_s[1:] + up_t[1:]:
@@ -209,13 +207,14 @@ def _bag_features(doc: "Doc", lo: int, hi: int, skip: set[int], feats: dict[str,
 
 
 def clause_features(doc: "Doc", trigger: "Token | None", source: tuple[int, int] | None,
-                    target: tuple[int, int] | None) -> dict[str, float]:
-    """Named sparse features of one clause (trigger + source/target token spans)."""
+                    target: tuple[int, int] | None, lex: Lexicon) -> dict[str, float]:
+    """Named sparse features of one clause (trigger + source/target token spans); ``lex``:
+    the trigger lexicon whose types are features (the one the model was trained with)."""
     feats: dict[str, float] = {"bias": 1.0}
     if trigger is None:
-        trigger = find_anchor(doc, source, target)
-    _trigger_features(trigger, feats)
-    _dyad_features(doc, source, target, feats)
+        trigger = find_anchor(doc, source, target, lex)
+    _trigger_features(trigger, feats, lex)
+    _dyad_features(doc, source, target, feats, lex)
     sent = trigger.sent
     skip: set[int] = set()
     for span in (source, target):

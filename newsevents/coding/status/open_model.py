@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
-from .cues import clause_head, is_infinitive, local_status
+from .cues import StatusWords, clause_head, is_infinitive, local_status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -67,24 +67,25 @@ def _governor(token: "Token") -> "tuple[Token, Token, str]":
     return clause, gov, prep
 
 
-def refinable(token: "Token", status: str) -> bool:
+def refinable(token: "Token", status: str, words: StatusWords) -> bool:
     """Whether the model may decide: a governed future/negated status that no
     future marker of the governor set ("will stop *issuing*" stays future).
 
     A negated governor may leave its goal open: "did not want to *extend*" is
     read as undecided in news (UW train gold mean -0.5, against -2.0 for
     "did not *extend*")."""
-    return status in REFINABLE and local_status(_governor(token)[1]) != "future"
+    return status in REFINABLE and local_status(_governor(token)[1], words) != "future"
 
 
-def features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
-    """Named binary features of a governed predicate and its governor."""
+def features(token: "Token", status: str, words: StatusWords, in_content: bool = False) -> dict[str, float]:
+    """Named binary features of a governed predicate and its governor (``words``: the
+    status word lists, whose reading of the governor is a feature)."""
     clause, gov, prep = _governor(token)
     out = {
         f"st={status}": 1.0, f"gl={gov.lemma_.lower()}": 1.0, f"gpos={gov.pos_}": 1.0,
         f"gtag={gov.tag_}": 1.0, f"dep={clause.dep_}": 1.0, f"prep={prep}": 1.0,
         f"pos={token.pos_}": 1.0, f"tag={clause.tag_}": 1.0, f"inf={is_infinitive(clause)}": 1.0,
-        f"gloc={local_status(gov)}": 1.0, f"ggl={gov.head.lemma_.lower()}": 1.0,
+        f"gloc={local_status(gov, words)}": 1.0, f"ggl={gov.head.lemma_.lower()}": 1.0,
         f"cont={in_content}": 1.0,
     }
     for child in clause.children:
@@ -103,12 +104,12 @@ def plain_checkable(token: "Token", status: str) -> bool:
     return status in PLAIN and token.pos_ != "PROPN"
 
 
-def plain_features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
+def plain_features(token: "Token", status: str, words: StatusWords, in_content: bool = False) -> dict[str, float]:
     """Features of a predicate the rules state as done (see the module docstring):
     :func:`features` without the governor's lemmas, the predicate's own modifiers
     (word for determiners, auxiliaries, negation and prepositions, kind for the
     rest) and the sentence's last token (a question mark)."""
-    out = {k: v for k, v in features(token, status, in_content).items() if not k.startswith(_LEXICAL)}
+    out = {k: v for k, v in features(token, status, words, in_content).items() if not k.startswith(_LEXICAL)}
     for child in token.children:
         if child.dep_ in _OWN_DEPS:
             word = child.lower_ if child.dep_ in _OWN_WORDS else "*"
