@@ -19,10 +19,10 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
-from .lexicon import cue_lexicon
+from .lexicon import CueEntry
 from .rules import cue_extent, cue_variants, subject_of
 
 if TYPE_CHECKING:
@@ -33,8 +33,9 @@ log = logging.getLogger(__name__)
 MODEL_FILE = "attribution_cues.json"
 
 
-def features(tok: "Token", frame: str) -> list[str]:
-    """Sparse binary features of a candidate cue verb and its complement frame."""
+def features(tok: "Token", frame: str, cues: Mapping[str, CueEntry]) -> list[str]:
+    """Sparse binary features of a candidate cue verb and its complement frame (``cues``:
+    the hand lexicon, whose entries are features)."""
     lemma = tok.lemma_.lower()
     subj = subject_of(tok)
     if subj is None:
@@ -43,7 +44,7 @@ def features(tok: "Token", frame: str) -> list[str]:
         subj_kind = subj.ent_type_
     else:
         subj_kind = subj.pos_
-    entry = cue_lexicon().get(lemma)
+    entry = cues.get(lemma)
     feats = [
         "bias", f"lemma={lemma}", f"lf={lemma}|{frame}", f"frame={frame}", f"dep={tok.dep_}",
         f"tag={tok.tag_}", f"subj={subj_kind}", f"fs={frame}|{subj_kind}",
@@ -55,14 +56,13 @@ def features(tok: "Token", frame: str) -> list[str]:
         feats.append("neg")
     if tok.head.i != tok.i:
         feats.append(f"head_dep={tok.dep_}|{tok.head.pos_}")
-    if _nested(tok):
+    if _nested(tok, cues):
         feats.append(f"nested|{frame}")
     return feats
 
 
-def _nested(tok: "Token") -> bool:
+def _nested(tok: "Token", lex: Mapping[str, CueEntry]) -> bool:
     """Whether ``tok`` sits inside the clause of a listed speech verb ("X said Y claimed …")."""
-    lex = cue_lexicon()
     t = tok
     for _ in range(4):
         if t.head.i == t.i:
@@ -102,8 +102,9 @@ class CueModel:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def is_cue(self, tok: "Token", frame: str) -> bool:
-        """Whether ``tok`` with complement ``frame`` is predicted to be a cue.
+    def is_cue(self, tok: "Token", frame: str, cues: Mapping[str, CueEntry]) -> bool:
+        """Whether ``tok`` with complement ``frame`` is predicted to be a cue (``cues``: the
+        hand lexicon the features read).
 
         A verb never seen in training is only trusted with a clause ("X
         painted the fence" must not become reported speech because painting
@@ -113,7 +114,7 @@ class CueModel:
             return False
         if f"{tok.lemma_.lower()}|{frame}" in self.vetoes:
             return False
-        return self.probability(features(tok, frame)) >= self.threshold
+        return self.probability(features(tok, frame, cues)) >= self.threshold
 
 
 @lru_cache(maxsize=1)
