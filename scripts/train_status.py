@@ -204,7 +204,6 @@ def train_plain(parsed: list[tuple], c: float, threshold: float, cv: bool) -> No
     from newsevents.coding.status import open_model as status_open
     from newsevents.training import fit_open_model
 
-    status_open.load_plain.cache_clear()
     path = status_open.default_path(status_open.PLAIN_FILE)
     if path.exists():
         path.unlink()  # base statuses must not see an old plain check (they do not, but be sure)
@@ -217,7 +216,6 @@ def train_plain(parsed: list[tuple], c: float, threshold: float, cv: bool) -> No
                 print(f"  5-fold block CV train r {r:.4f}  (C={cc}, threshold={thr})")
     model = fit_open_model(rows, labels, c, threshold)
     model.save(path)
-    status_open.load_plain.cache_clear()
     print(f"saved {path} ({path.stat().st_size / 1e3:.1f} kB, {len(model.weights)} weights)")
 
 
@@ -280,7 +278,6 @@ def main(argv: list[str] | None = None) -> int:
         model = fit_open_model(rows, labels, args.c, args.threshold)
         path = status_open.default_path()
         model.save(path)
-        status_open.load.cache_clear()
         print(f"saved {path} ({path.stat().st_size / 1e3:.1f} kB, {len(model.weights)} weights)")
         train_plain(parsed, args.plain_c, args.plain_threshold, args.cv)
     pairs = [(g, s) for sent in rule_pairs(parsed, use_model=not args.no_model) for g, s in sent]

@@ -55,6 +55,17 @@ class LexiconFiles:
         return _table(*self.key(name), build)
 
 
+def by_version(path: Path, build: Callable[[Path], T]) -> T:
+    """``build(path)`` made once per version of the file (its path and mtime): how the
+    learned models' weights are shared between stages without a process-wide singleton."""
+    return _versioned(str(path), path.stat().st_mtime_ns, build)
+
+
+@lru_cache(maxsize=16)
+def _versioned(path: str, mtime_ns: int, build: Callable[[Path], T]) -> T:
+    return build(Path(path))
+
+
 @lru_cache(maxsize=64)
 def _table(path: str, mtime_ns: int, build: Callable[[tuple[tuple[int, str], ...]], T]) -> T:
     return build(_rows(path, mtime_ns))
@@ -70,4 +81,4 @@ def _rows(path: str, mtime_ns: int) -> tuple[tuple[int, str], ...]:
                  if line.strip() and not line.startswith("#"))
 
 
-__all__ = ["LexiconFiles", "PACKAGED"]
+__all__ = ["LexiconFiles", "PACKAGED", "by_version"]

@@ -17,11 +17,12 @@ import json
 import logging
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 from importlib import resources
 from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
+from ..lexicon_files import by_version
 from .lexicon import CueEntry
 from .rules import cue_extent, cue_variants, subject_of
 
@@ -117,13 +118,17 @@ class CueModel:
         return self.probability(features(tok, frame, cues)) >= self.threshold
 
 
-@lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
-    """The shipped cue model, or ``None`` when it is not installed."""
-    path = resources.files("newsevents") / "data" / "models" / MODEL_FILE
+    """The shipped cue model (read once per version of its file), or ``None`` when it is
+    not installed."""
+    path = Path(str(resources.files("newsevents") / "data" / "models" / MODEL_FILE))
     if not path.is_file():
         log.info("no attribution cue model shipped; using the lexicon rules")
         return None
+    return by_version(path, _read)
+
+
+def _read(path: Path) -> CueModel:
     try:
         data = json.loads(path.read_text("utf-8"))
         return CueModel({k: float(v) for k, v in data["weights"].items()}, float(data.get("threshold", 0.5)),

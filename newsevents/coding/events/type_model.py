@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from ...errors import ModelError
+from ..lexicon_files import by_version
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -330,8 +330,7 @@ def save_negatives(path: Path, rows: Sequence[dict[str, float]]) -> None:
     np.savez_compressed(path, rows=np.array(json.dumps(list(rows), sort_keys=True)))
 
 
-@lru_cache(maxsize=1)
-def _negatives_at(path: str) -> tuple[dict[str, float], ...]:
+def _negatives_at(path: Path) -> tuple[dict[str, float], ...]:
     try:
         with np.load(path, allow_pickle=False) as data:
             return tuple(json.loads(str(data["rows"])))
@@ -345,7 +344,7 @@ def load_negatives(path: Path | None = None) -> tuple[dict[str, float], ...]:
     if not path.exists():
         log.warning("event negatives %s not found: the model will not learn a NONE class", path)
         return ()
-    return _negatives_at(str(path))
+    return by_version(path, _negatives_at)
 
 
 def default_path() -> Path:
@@ -353,11 +352,10 @@ def default_path() -> Path:
     return Path(str(resources.files("newsevents") / "data" / "models" / _FILE))
 
 
-@lru_cache(maxsize=1)
 def load_default() -> EventTypeModel | None:
-    """The shipped model, loaded once per process; ``None`` when it is not installed."""
+    """The shipped model (read once per version of its file); ``None`` when it is not installed."""
     path = default_path()
     if not path.exists():
         log.warning("event-type model %s not found: events are typed by the lexicon only", path)
         return None
-    return EventTypeModel.load(path)
+    return by_version(path, EventTypeModel.load)

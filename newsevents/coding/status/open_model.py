@@ -32,12 +32,12 @@ import json
 import logging
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
+from ..lexicon_files import by_version
 from .cues import StatusWords, clause_head, is_infinitive, local_status
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_MODELS = Path(str(resources.files("newsevents") / "data" / "models"))
 _FILE = "status_open.json"
 PLAIN_FILE = "status_open_plain.json"
 #: the rule statuses the model may turn into "speculative"
@@ -157,7 +158,7 @@ class OpenModel:
 def default_path(name: str = _FILE) -> Path:
     """Where a shipped model lives (``newsevents/data/models/status_open.json``;
     ``name=PLAIN_FILE`` for the plain check)."""
-    return Path(str(resources.files("newsevents") / "data" / "models" / name))
+    return _MODELS / name
 
 
 def _load(name: str) -> OpenModel | None:
@@ -165,16 +166,19 @@ def _load(name: str) -> OpenModel | None:
     if not path.exists():
         log.debug("no status model at %s; rules only", path)
         return None
+    return by_version(path, _read)
+
+
+def _read(path: Path) -> OpenModel:
     return OpenModel.from_json(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def load() -> OpenModel | None:
-    """The shipped model, or None when it is not installed (the rules then stand alone)."""
+    """The shipped model (read once per version of its file), or None when it is not
+    installed (the rules then stand alone)."""
     return _load(_FILE)
 
 
-@lru_cache(maxsize=1)
 def load_plain() -> OpenModel | None:
     """The shipped plain check, or None when it is not installed."""
     return _load(PLAIN_FILE)

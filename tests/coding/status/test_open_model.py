@@ -113,7 +113,6 @@ def test_refinable_excludes_future_governors(nlp):
 
 
 def test_shipped_model_loads_and_keeps_the_contract(nlp):
-    status_open.load.cache_clear()
     model = status_open.load()
     if model is None:
         pytest.skip("no shipped status model (run scripts/train_status.py)")
@@ -153,7 +152,6 @@ def test_plain_features_are_structural(nlp):
 
 
 def test_shipped_plain_check_keeps_plain_facts(nlp):
-    status_open.load_plain.cache_clear()
     if status_open.load_plain() is None:
         pytest.skip("no shipped plain check (run scripts/train_status.py)")
     a = analyse(nlp, "Rebels shelled the port on Tuesday and seized two ships.")
