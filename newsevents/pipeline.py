@@ -40,7 +40,7 @@ def default_stages(settings: Settings) -> list[Stage]:
     from .coding.lexicon_files import LexiconFiles
 
     files = LexiconFiles(settings.lexicons)  # each stage builds its word lists from these files
-    return [ActorStage(), AttributionStage(use_model=settings.use_models, files=files),
+    return [ActorStage(files=files), AttributionStage(use_model=settings.use_models, files=files),
             EventStage(use_model=settings.use_models, readings_off=settings.readings_off, files=files),
             DateStage(), PlaceStage(), QuantityStage()]
 

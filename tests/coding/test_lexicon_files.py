@@ -69,3 +69,15 @@ def test_a_missing_file_is_a_model_error():
 
     with pytest.raises(ModelError):
         LexiconFiles().rows("no_such_lexicon.tsv")
+
+
+def test_the_actors_stage_reads_leaders_from_the_folder(nlp, tmp_path):
+    folder = edited(tmp_path, "leaders.tsv", "Zorvan Quillby\tNOR\tGOV\tQuillby")
+    text = "Zorvan Quillby spoke on Monday."
+
+    def countries(settings: Settings) -> set[str | None]:
+        (analysis,) = Pipeline(settings, nlp=nlp).analyse([text])
+        return {a.country for a in analysis.actors.all() if a.kind == "person"}
+
+    assert "NOR" in countries(Settings(use_models=False, lexicons=folder))
+    assert "NOR" not in countries(Settings(use_models=False))
