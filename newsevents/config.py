@@ -46,8 +46,9 @@ class Settings:
     by default: a feed's links are not the user's choice); ``fetch`` says how
     politely (:class:`FetchPolicy`).  ``lexicons`` is a folder of edited word
     lists: a file there (``events.tsv``, ``status_words.tsv``, ``implicatives.tsv``,
-    ``attribution_cues.tsv``, ``outlets.tsv``) replaces the packaged one of the
-    same name (see :mod:`newsevents.coding.lexicon_files`).
+    ``attribution_cues.tsv``, ``outlets.tsv``, ``leaders.tsv``,
+    ``family_first_names.tsv``) replaces the packaged one of the same name (see
+    :mod:`newsevents.coding.lexicon_files`).
     """
 
     model: str = DEFAULT_MODEL
