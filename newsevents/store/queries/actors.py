@@ -142,20 +142,20 @@ _ACTOR_EVENTS = """SELECT ea.eid FROM event_actors ea
 def actor_directory(con: Con, name: str, limit: int, offset: int) -> list[dict[str, Any]]:
     """Actors by number of events, optionally those whose name/code contains ``name``."""
     params: list[Any] = []
-    where = "a.actor_key IS NOT NULL"
+    cond = "a.actor_key IS NOT NULL"
     if name:
-        where += " AND (a.name ILIKE ? ESCAPE '\\' OR a.country = ? OR a.actor_key = ?)"
+        cond += " AND (a.name ILIKE ? ESCAPE '\\' OR a.country = ? OR a.actor_key = ?)"
         params += [like(name), name.upper(), name]
     return fetch(con, f"""
         WITH hits AS (SELECT a.actor_key, mode(a.name) AS name, mode(a.kind) AS kind,
                              mode(a.country) AS country, mode(a.sector) AS sector,
                              count(DISTINCT a.article_id) AS n_articles
-                      FROM actors a WHERE {where} GROUP BY a.actor_key),
+                      FROM actors a WHERE {cond} GROUP BY a.actor_key),
              n AS (SELECT ea.actor_key, count(DISTINCT ea.eid) AS n_events
                    FROM event_actors ea WHERE ea.role IN ('source', 'target') AND ea.latest
                    AND ea.actor_key IN (SELECT actor_key FROM hits) GROUP BY ea.actor_key)
         SELECT hits.*, coalesce(n.n_events, 0) AS n_events FROM hits LEFT JOIN n USING (actor_key)
-        ORDER BY n_events DESC, n_articles DESC, name LIMIT ? OFFSET ?""",
+        ORDER BY n_events DESC, n_articles DESC, name, actor_key LIMIT ? OFFSET ?""",
                 [*params, limit, offset])
 
 
