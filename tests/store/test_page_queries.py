@@ -2,21 +2,15 @@
 
 import pytest
 
-from store_helpers import corpus
+from store_helpers import corpus_connection
 
-from newsevents.store import connect, open_store, queries as Q
-from newsevents.stories import rebuild
+from newsevents.store import queries as Q
 
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    path = tmp_path_factory.mktemp("p") / "p.duckdb"
-    with open_store(path) as st:
-        st.writer().write([(f"k{i}", f"in{i}", r) for i, r in enumerate(corpus())])
-        rebuild(st.con)
-    c = connect(path, read_only=True)
-    yield c
-    c.close()
+    with corpus_connection(tmp_path_factory.mktemp("p") / "p.duckdb") as c:
+        yield c
 
 
 def test_a_report_page_is_the_same_events_as_the_event_rows_of_the_same_filter(con):
