@@ -6,25 +6,19 @@ import json
 import pyarrow.dataset as ds
 import pytest
 
-from store_helpers import corpus
+from store_helpers import corpus, corpus_connection
 
 from newsevents.contract import from_json, validate
 from newsevents.errors import UsageError
 from newsevents.export import export
 from newsevents.export.gdelt import COLUMNS as GDELT_COLUMNS
-from newsevents.store import connect, open_store, queries as Q
-from newsevents.stories import rebuild
+from newsevents.store import queries as Q
 
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    path = tmp_path_factory.mktemp("x") / "x.duckdb"
-    with open_store(path) as st:
-        st.writer().write([(f"k{i}", f"in{i}", r) for i, r in enumerate(corpus())])
-        rebuild(st.con)
-    c = connect(path, read_only=True)
-    yield c
-    c.close()
+    with corpus_connection(tmp_path_factory.mktemp("x") / "x.duckdb") as c:
+        yield c
 
 
 def expected_events(con):
