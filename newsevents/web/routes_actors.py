@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from . import queries_actors as queries
+from ..store import queries as store_queries
+from . import queries
 from .charts import network_svg, timeline_svg
 from .pages import page_param, render, text_param
 
@@ -18,7 +19,7 @@ def actors(request: Request) -> HTMLResponse:
     """Actors by number of events, optionally filtered by name."""
     page, name = page_param(request), text_param(request, "name")
     with request.app.state.store.connect() as con:
-        rows = queries.list_actors(con, name, PAGE + 1, (page - 1) * PAGE)
+        rows = store_queries.actor_directory(con, name, PAGE + 1, (page - 1) * PAGE)
     return render(request, "actors.html", {
         "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "name": name,
         "section": "actors"})
@@ -28,14 +29,15 @@ def actors(request: Request) -> HTMLResponse:
 def actor(request: Request, actor_key: str) -> HTMLResponse:
     """One actor: timeline, counterparts network, quotes, claims by and about them."""
     with request.app.state.store.connect() as con:
-        profile = queries.actor_by_key(con, actor_key)
+        profile = store_queries.actor_summary(con, actor_key)
         if profile is None:
             raise HTTPException(404, f"no actor {actor_key!r}")
-        activity = queries.summarise_activity(queries.actor_activity(con, actor_key))
-        counterparts = queries.actor_counterparts(con, actor_key, limit=12)
-        quotes = queries.actor_quotes(con, actor_key, limit=20)
-        claims_by = queries.claims_by(con, actor_key, limit=20)
-        claims_about = queries.claims_about(con, actor_key, limit=20)
+        activity = queries.summarise_activity(store_queries.actor_activity(con, actor_key))
+        counterparts = queries.counterparts(
+            store_queries.actor_counterparts(con, actor_key, limit=12))
+        quotes = store_queries.actor_quotes(con, actor_key, limit=20)
+        claims_by = store_queries.claims_by(con, actor_key, limit=20)
+        claims_about = store_queries.claims_about(con, actor_key, limit=20)
     return render(request, "actor.html", {
         "actor": profile, "activity": activity, "timeline": timeline_svg(activity["timeline"]),
         "network": network_svg(profile["name"], counterparts), "counterparts": counterparts,

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
+from ..store import queries as store_queries
 from . import queries
 from .pages import render
-from ..store import queries as store_queries
 from .filters import PAGE_SIZES, SORT_KEYS, parse_event_filter, query
 from .views import attribution_chain, event_evidence
 
@@ -34,7 +34,7 @@ def events(request: Request) -> HTMLResponse:
     with request.app.state.store.connect() as con:
         total = store_queries.count_events(con, f)
         rows = queries.events_page(con, f)
-        outlets = queries.frequent_outlets(con)
+        outlets = store_queries.frequent_outlets(con)
     context = {"f": f, "rows": rows, "total": total, "outlets": outlets,
                "pages": max(1, -(-total // f.per_page)), "sort_keys": SORT_KEYS,
                "page_sizes": PAGE_SIZES, "section": "events"}
@@ -58,7 +58,7 @@ def _csv_rows(request: Request, f) -> Iterator[str]:
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
     with request.app.state.store.connect() as con:
-        for batch in queries.event_rows(con, f):
+        for batch in store_queries.report_batches(con, f):
             for row in batch:
                 writer.writerow([_defuse(row[c]) for c in CSV_COLUMNS])
             yield buf.getvalue()
@@ -90,13 +90,14 @@ def events_csv(request: Request) -> StreamingResponse:
 def event(request: Request, event_id: str) -> HTMLResponse:
     """One event: highlighted evidence, attribution chain, its story and other reports."""
     with request.app.state.store.connect() as con:
-        found = queries.event_records(con, event_id)
+        found = store_queries.event_record(con, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r}")
         result, ev, article_id = found
-        keys = queries.actor_keys(con, article_id)
-        story = queries.story_of_event(con, event_id)
-        reports = queries.story_report_rows(con, story["story_id"]) if story else []
+        keys = store_queries.actor_keys(con, article_id)
+        story = store_queries.story_of_event(con, event_id)
+        reports = (queries.with_why(store_queries.story_report_rows(con, story["story_id"]))
+                   if story else [])
     context = {"result": result, "event": ev, "article_id": article_id, "keys": keys,
                "evidence": event_evidence(result, ev), "chain": attribution_chain(result, ev),
                "story": story, "reports": [r for r in reports if r["event_id"] != event_id],

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from ..store import queries as store_queries
 from ..stories import is_stale
-from . import queries, queries_actors
+from . import queries
 from .pages import page_param, render, text_param
 from .views import article_html
 
@@ -19,7 +20,7 @@ def articles(request: Request) -> HTMLResponse:
     """Stored articles, newest first."""
     page = page_param(request)
     with request.app.state.store.connect() as con:
-        rows = queries.list_articles(con, PAGE + 1, (page - 1) * PAGE)
+        rows = store_queries.latest_articles(con, PAGE + 1, (page - 1) * PAGE)
     return render(request, "articles.html", {"rows": rows[:PAGE], "page": page,
                                              "more": len(rows) > PAGE, "section": "articles"})
 
@@ -28,11 +29,12 @@ def articles(request: Request) -> HTMLResponse:
 def article(request: Request, article_id: str) -> HTMLResponse:
     """The full text with everything coded highlighted, and the list of what was coded."""
     with request.app.state.store.connect() as con:
-        found = queries.get_article(con, article_id)
-        if found is None:
+        result = store_queries.article_result(con, article_id)
+        if result is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        result, keys, event_keys = found
-        versions = queries.versions_of_article(con, article_id)
+        keys = store_queries.actor_keys(con, article_id)
+        event_keys = store_queries.public_event_ids(con, article_id)
+        versions = store_queries.article_versions(con, result.article.url)
     return render(request, "article.html", {
         "result": result, "article_id": article_id, "text": article_html(result),
         "versions": versions if len(versions) > 1 else [],
@@ -44,7 +46,8 @@ def stories(request: Request) -> HTMLResponse:
     """Stories (one event reported by several articles), most reported first."""
     page = page_param(request)
     with request.app.state.store.connect() as con:
-        rows = queries.list_stories(con, PAGE + 1, (page - 1) * PAGE)
+        rows = [queries.with_statuses(r) for r in
+                store_queries.story_summaries(con, PAGE + 1, (page - 1) * PAGE)]
         stale = is_stale(con)
     return render(request, "stories.html", {"rows": rows[:PAGE], "page": page, "stale": stale,
                                             "more": len(rows) > PAGE, "section": "stories"})
@@ -54,12 +57,13 @@ def stories(request: Request) -> HTMLResponse:
 def story(request: Request, story_id: str) -> HTMLResponse:
     """One story and every report of it."""
     with request.app.state.store.connect() as con:
-        found = queries.get_story(con, story_id)
+        found = store_queries.story_summary(con, story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r}")
-        reports = queries.story_report_rows(con, story_id)
-        links = queries.story_links(con, story_id)
-        figures = queries.story_figures(con, story_id)
+        reports = queries.with_why(store_queries.story_report_rows(con, story_id))
+        links = store_queries.story_links(con, story_id)
+        figures = queries.with_figure_labels(store_queries.story_figures(con, story_id))
+    found = queries.with_statuses(found)
     return render(request, "story.html", {"story": found, "reports": reports, "links": links,
                                           "figures": figures, "section": "stories"})
 
@@ -69,9 +73,10 @@ def contradictions(request: Request) -> HTMLResponse:
     """Claims next to their denials, and conflicting figures, with their sources."""
     page = page_param(request)
     with request.app.state.store.connect() as con:
-        rows = queries.list_contradictions(con, PAGE + 1, (page - 1) * PAGE)
+        rows = queries.contradiction_pairs(
+            store_queries.contradiction_rows(con, PAGE + 1, (page - 1) * PAGE))
         # the counts explain an empty first page; no other page shows them
-        counts = queries.contradiction_counts(con) if page == 1 and not rows else None
+        counts = store_queries.contradiction_counts(con) if page == 1 and not rows else None
         stale = is_stale(con)
     return render(request, "contradictions.html", {
         "rows": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "stale": stale,
@@ -85,5 +90,5 @@ def search(request: Request) -> HTMLResponse:
     found = {"actors": [], "articles": [], "quotes": []}
     if q:
         with request.app.state.store.connect() as con:
-            found = queries_actors.search(con, q, limit=25)
+            found = store_queries.search(con, q, limit=25)
     return render(request, "search.html", {"q": q, **found})

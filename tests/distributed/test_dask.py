@@ -15,7 +15,6 @@ from collections import Counter
 import pytest
 
 pytest.importorskip("distributed")
-pytest.importorskip("pyarrow")
 
 from newsevents.contract import to_json  # noqa: E402
 from newsevents.distributed.engine import ingest  # noqa: E402

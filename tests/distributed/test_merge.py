@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-pytest.importorskip("pyarrow")
-pytest.importorskip("duckdb")
-
-from newsevents.cli import main  # noqa: E402
-from newsevents.distributed.merge import merge_shards, open_shards  # noqa: E402
-from newsevents.distributed.shards import item_key, write_shard  # noqa: E402
-from newsevents.records import (  # noqa: E402
+from newsevents.cli import main
+from newsevents.distributed.merge import merge_shards, open_shards
+from newsevents.distributed.shards import item_key, write_shard
+from newsevents.records import (
     Actor, Article, ArticleResult, Document, Event, Failed, Skipped, Span,
 )
-from newsevents.store import open_store  # noqa: E402
+from newsevents.store import open_store
 
 
 def _coded(i: int) -> tuple[str, int, ArticleResult]:

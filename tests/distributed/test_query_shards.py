@@ -5,13 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
-pytest.importorskip("pyarrow")
-
-from newsevents.cli import main  # noqa: E402
-from newsevents.distributed.shards import item_key, write_shard  # noqa: E402
-from newsevents.records import Actor, Article, ArticleResult, Document, Event, Span  # noqa: E402
+from newsevents.cli import main
+from newsevents.distributed.shards import item_key, write_shard
+from newsevents.records import Actor, Article, ArticleResult, Document, Event, Span
 
 
 def _coded(i: int, verb: str, kind: str):

@@ -6,14 +6,12 @@ from datetime import date
 
 import pytest
 
-pytest.importorskip("pyarrow")
-
-from newsevents.contract import to_json  # noqa: E402
-from newsevents.distributed.shards import (  # noqa: E402
+from newsevents.contract import to_json
+from newsevents.distributed.shards import (
     batch_name, count_shards, item_key, read_shards, shard_files, write_shard,
 )
-from newsevents.errors import UsageError  # noqa: E402
-from newsevents.records import (  # noqa: E402
+from newsevents.errors import UsageError
+from newsevents.records import (
     Article, ArticleResult, Document, Failed, Skipped,
 )
 

@@ -6,25 +6,19 @@ import json
 import pyarrow.dataset as ds
 import pytest
 
-from store_helpers import corpus
+from store_helpers import corpus, corpus_connection
 
 from newsevents.contract import from_json, validate
 from newsevents.errors import UsageError
 from newsevents.export import export
 from newsevents.export.gdelt import COLUMNS as GDELT_COLUMNS
-from newsevents.store import connect, open_store, queries as Q
-from newsevents.stories import rebuild
+from newsevents.store import queries as Q
 
 
 @pytest.fixture(scope="module")
 def con(tmp_path_factory):
-    path = tmp_path_factory.mktemp("x") / "x.duckdb"
-    with open_store(path) as st:
-        st.writer().write([(f"k{i}", f"in{i}", r) for i, r in enumerate(corpus())])
-        rebuild(st.con)
-    c = connect(path, read_only=True)
-    yield c
-    c.close()
+    with corpus_connection(tmp_path_factory.mktemp("x") / "x.duckdb") as c:
+        yield c
 
 
 def expected_events(con):
@@ -147,7 +141,7 @@ def test_parquet_opens_in_duckdb_and_pandas_with_the_documented_schema(con, tmp_
     months = duckdb.sql(f"SELECT DISTINCT month FROM read_parquet('{out}/*/*.parquet', "
                         "hive_partitioning=true) ORDER BY 1").fetchall()
     assert months == [("2025-03",), ("2025-04",)]
-    pd = pytest.importorskip("pandas")
+    import pandas as pd  # the test extra
     df = pd.read_parquet(out)
     assert set(df.columns) == set(documented) and len(df) == 5
     assert pd.api.types.is_integer_dtype(df["eid"]) and pd.api.types.is_float_dtype(df["confidence"])

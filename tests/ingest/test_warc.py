@@ -12,9 +12,8 @@ from newsevents.config import Settings
 from newsevents.ingest.warc import is_warc, read_warc
 from newsevents.records import Document, Failed, Skipped
 
-warcio = pytest.importorskip("warcio")
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
-from warcio.warcwriter import WARCWriter  # noqa: E402
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 PAGE_A = ("<html><head><title>Harbour talks</title></head><body><p>Delegates from Norland and "
           "Suderia met in the port city of Kessa on Tuesday to discuss fishing rights.</p>"

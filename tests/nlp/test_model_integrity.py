@@ -11,8 +11,7 @@ from newsevents.nlp.integrity import check_files, file_hashes, manifests, packag
 
 def installed():
     directory = package_dir(DEFAULT_MODEL)
-    if directory is None:
-        pytest.skip(f"{DEFAULT_MODEL} is not installed")
+    assert directory is not None, f"{DEFAULT_MODEL} is a runtime dependency and must be installed"
     return directory
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 from newsevents.records import (  # noqa: I001
@@ -141,3 +142,22 @@ def corpus() -> list[ArticleResult]:
                        "day": date(2025, 3, 3)}],
                      doc_id="c4", outlet="Aegean Daily", published=date(2025, 3, 4))
     return [a1, a2, a3, a4]
+
+
+
+@contextmanager
+def corpus_connection(path, stories: bool = True):
+    """A read-only connection to a new store at ``path`` holding :func:`corpus` (and its
+    stories), closed on exit."""
+    from newsevents.store import connect, open_store
+    from newsevents.stories import rebuild
+
+    with open_store(path) as st:
+        st.writer().write([(f"k{i}", f"in{i}", r) for i, r in enumerate(corpus())])
+        if stories:
+            rebuild(st.con)
+    con = connect(path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()

@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.attribution.lexicon import cue_words
 from newsevents.coding.attribution.quotes import find_quotes
 from newsevents.coding.base import Analysis
 from newsevents.records import Article
 
-try:
-    from newsevents.coding.actors.actors import ActorStage
-except ImportError:  # the actors stage is built in parallel; attribution works without it
-    ActorStage = None  # type: ignore[assignment,misc]
-
-
 def code(nlp, text: str, actors: bool = True) -> Analysis:
     analysis = Analysis(article=Article(id="t", source="t", text=text), doc=nlp(text))
-    if actors and ActorStage is not None:
+    if actors:
         ActorStage()(analysis)
     AttributionStage()(analysis)
     return analysis
@@ -149,22 +144,17 @@ def test_attribution_status_follows_the_cue(nlp, sentence, cue, status):
 
 
 def test_told_outlet_is_via(nlp):
-    if ActorStage is None:
-        pytest.skip("actors stage not available")
     a = code(nlp, "Foreign Minister Ana Ruiz told Reuters that Peru would recall its ambassador.")
     att = by_cue(a, "told")
     assert att.source is not None and att.source.span.text == "Foreign Minister Ana Ruiz"
     reuters = next(t for t in a.doc if t.text == "Reuters")
     outlet = a.actors.actor_at(reuters.i)
-    if outlet is None:
-        pytest.skip("the actors stage does not know Reuters")
+    assert outlet is not None, "Reuters is an outlet of data/lexicons/outlets.tsv"
     assert att.via == (outlet,)
     assert att.source.actor is not None and att.source.actor != outlet
 
 
 def test_source_actor_is_resolved(nlp):
-    if ActorStage is None:
-        pytest.skip("actors stage not available")
     a = code(nlp, "The Kremlin said that Russia would respond to the new sanctions.")
     att = by_cue(a, "said")
     kremlin = next(t for t in a.doc if t.text == "Kremlin")
@@ -271,14 +261,11 @@ def test_accusation_content_holds_the_charge(nlp):
     ("The army shelled the border town overnight, according to state media.", "according to", "media"),
 ])
 def test_interview_and_state_media_are_via(nlp, text, cue, outlet):
-    if ActorStage is None:
-        pytest.skip("actors stage not available")
     a = code(nlp, text)
     att = by_cue(a, cue)
     tok = next(t for t in a.doc if t.text == outlet)
     actor = a.actors.actor_at(tok.i)
-    if actor is None:
-        pytest.skip(f"the actors stage does not code {outlet!r}")
+    assert actor is not None, f"{outlet!r} is not coded as an actor"
     assert actor in att.via
 
 
