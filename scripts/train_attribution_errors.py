@@ -27,7 +27,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from newsevents.coding.attribution.attribution import AttributionStage  # noqa: E402
-from newsevents.coding.attribution.lexicon import cue_lexicon  # noqa: E402
+from newsevents.coding.attribution.lexicon import cue_words  # noqa: E402
+
+#: the packaged cue lexicon (what the shipped model is trained with)
+CUES = cue_words().cues
 from newsevents.coding.attribution.rules import content_frame, is_verbal  # noqa: E402
 from newsevents.coding.base import Analysis  # noqa: E402
 from newsevents.coding.attribution.cue_model import load_cue_model  # noqa: E402
@@ -38,10 +41,10 @@ from train_attribution import parsed_docs  # noqa: E402
 
 def accepted(tok, frame: str, model) -> bool:
     """Whether the stage would take ``tok`` with ``frame`` as a cue (lexicon or model)."""
-    entry = cue_lexicon().get(tok.lemma_.lower())
+    entry = CUES.get(tok.lemma_.lower())
     if frame == "ccomp" and entry is not None and entry.strong:
         return True
-    return model is not None and model.is_cue(tok, frame)
+    return model is not None and model.is_cue(tok, frame, CUES)
 
 
 def miss_kind(doc, cue: tuple[int, int], predicted: set[tuple[int, int]], model) -> tuple[str, str]:

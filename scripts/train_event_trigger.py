@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from newsevents.coding.base import Analysis  # noqa: E402
 from newsevents.coding.events.events import EventStage, model_alone  # noqa: E402
+from newsevents.coding.events.lexicon import load as load_lexicon  # noqa: E402
 from newsevents.coding.events.type_model import clause_features, negatives_path, save_negatives  # noqa: E402
 from newsevents.records import Article  # noqa: E402
 
@@ -42,7 +43,7 @@ def negatives_of(analysis: Analysis, stage: EventStage) -> list[tuple[str, dict[
             continue
         src = clause.source.span if clause.source else None
         tgt = clause.target.span if clause.target else None
-        out.append((clause.trigger.lemma_.lower(), clause_features(analysis.doc, None, src, tgt)))
+        out.append((clause.trigger.lemma_.lower(), clause_features(analysis.doc, None, src, tgt, load_lexicon())))
     return out
 
 

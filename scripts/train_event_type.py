@@ -20,7 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsevents.coding.events.type_model import EventTypeModel, default_path, fit  # noqa: E402
+from newsevents.coding.events.type_model import EventTypeModel, default_path  # noqa: E402
+from newsevents.training import fit_event_type  # noqa: E402
 from newsevents.evaluate.events import C, SEED, fold_of, gold_features  # noqa: E402
 from newsevents.evaluate.events_data import GoldDyad, coarse, read_gsr, read_plv  # noqa: E402
 
@@ -44,7 +45,7 @@ def cross_validate(plv_x, plv_y, gsr_x, gsr_y, fold_ids, c: float = C) -> tuple[
     for k in sorted(set(fold_ids)):
         tr = [i for i, f in enumerate(fold_ids) if f != k]
         te = [i for i, f in enumerate(fold_ids) if f == k]
-        model = fit([plv_x[i] for i in tr] + gsr_x, [plv_y[i] for i in tr] + gsr_y, c=c, seed=SEED)
+        model = fit_event_type([plv_x[i] for i in tr] + gsr_x, [plv_y[i] for i in tr] + gsr_y, c=c, seed=SEED)
         for i, (label, _) in zip(te, model.predict([plv_x[i] for i in te])):
             preds[i] = label
     return accuracy_score(plv_y, preds), f1_score(plv_y, preds, average="macro"), preds
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         acc, f1, _ = cross_validate(plv_x, plv_y, gsr_x, gsr_y, folds(plv), c=args.c)
         print(f"PLV 5-fold CV: accuracy {acc:.3f}  macro-F1 {f1:.3f}  (n={len(plv)}, C={args.c})")
-    model: EventTypeModel = fit(plv_x + gsr_x, plv_y + gsr_y, c=args.c, seed=SEED)
+    model: EventTypeModel = fit_event_type(plv_x + gsr_x, plv_y + gsr_y, c=args.c, seed=SEED)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.vocab)} features)")

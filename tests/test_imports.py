@@ -6,7 +6,9 @@
   so package-level order is checked where the stages are: vocab -> actors | attribution |
   status -> events -> enrich);
 - no private name (leading underscore) imported from another module, in ``newsevents/`` or ``tests/``;
-- no ``.py`` file in ``newsevents/`` over 520 lines.
+- no ``.py`` file in ``newsevents/`` over 520 lines;
+- nothing in ``newsevents/coding`` imports a training-only library (scikit-learn: see
+  :mod:`newsevents.training`).
 """
 
 from __future__ import annotations
@@ -149,6 +151,22 @@ def test_no_long_modules():
     assert not long, "\n".join(long)
 
 
+#: libraries used only to train models (the ``train`` extra): never imported by coding
+TRAINING_ONLY = ("sklearn", "scipy")
+
+
+def training_imports(mods: dict[str, Path], scope: str) -> list[str]:
+    """``module: import`` of each training-only library imported by a module of ``scope``."""
+    known = set(mods)
+    return [f"{name}: {module}" for name, path in mods.items() if name.startswith(scope + ".")
+            for module, _ in imports(name, path, known) if module.split(".")[0] in TRAINING_ONLY]
+
+
+def test_coding_never_imports_training_libraries():
+    found = training_imports(sources(PACKAGE), "newsevents.coding")
+    assert not found, "\n".join(found)
+
+
 def test_the_checks_can_fail():
     """The cycle finder and the import reader see what they must."""
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
@@ -157,6 +175,8 @@ def test_the_checks_can_fail():
     assert _base(node, "newsevents.coding.events.types", False) == "newsevents.coding.x"
     assert package_of("newsevents.coding.actors.types", {"newsevents.coding", "newsevents.coding.actors"}) \
         == "newsevents.coding.actors"
+    found = training_imports(sources(PACKAGE), "newsevents")
+    assert "newsevents.training: sklearn.linear_model" in found
     edges = graph(sources(PACKAGE), CYCLE_SCOPE)
     assert "newsevents.store.ledger" in edges["newsevents.store.ingest"]  # relative imports resolved
     assert "newsevents.records" in edges["newsevents.store.ledger"]

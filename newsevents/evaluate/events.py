@@ -33,7 +33,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..coding.base import Analysis
 from ..coding.events.events import EventStage
-from ..coding.events.type_model import EventTypeModel, clause_features, fit
+from ..coding.events.lexicon import load as load_lexicon
+from ..coding.events.type_model import EventTypeModel, clause_features
+from ..training import fit_event_type
 from ..errors import UsageError
 from ..records import Article, Event
 from .base import Score
@@ -78,7 +80,8 @@ def gold_features(doc, dyad: GoldDyad) -> dict[str, float]:
     tgt = token_span(doc, dyad.targets[0]) if dyad.targets else None
     if src is None and tgt is None:
         src = (0, 1)  # the actor's text was not found: anchor on the first word
-    return clause_features(doc, None, src, tgt)
+    # the packaged lexicon: the one the shipped model is trained with and compared to
+    return clause_features(doc, None, src, tgt, load_lexicon())
 
 
 def fold_of(dyads: Sequence[GoldDyad], k: int = K) -> list[int]:
@@ -150,7 +153,7 @@ def run_folds(pipeline: "Pipeline", test: list[GoldDyad], extra: list[GoldDyad],
     out: list[Outcome | None] = [None] * len(test)
     for fold in range(k):
         train = [i for i, f in enumerate(folds) if f != fold]
-        model: EventTypeModel = fit([feats[i] for i in train] + extra_feats,
+        model: EventTypeModel = fit_event_type([feats[i] for i in train] + extra_feats,
                                     [coarse(test[i].label) for i in train]
                                     + [coarse(d.label) for d in extra], c=C, seed=SEED)
         stage = EventStage(use_model=True, model=model)

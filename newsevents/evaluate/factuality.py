@@ -165,9 +165,12 @@ def predict(sentences: Sequence[tuple[str, list[Target]]], pipeline: "Pipeline",
     ``stages`` defaults to the pipeline's stages that status depends on.
     """
     from ..coding.base import Analysis
+    from ..coding.lexicon_files import LexiconFiles
+    from ..coding.status.cues import status_words
     from ..coding.status.status import status_of
 
     stages = _status_stages(pipeline) if stages is None else stages
+    words = status_words(LexiconFiles(pipeline.settings.lexicons))
     texts = [s for s, _ in sentences]
     docs = pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size)
     for k, ((text, targets), doc) in enumerate(zip(sentences, docs)):
@@ -180,7 +183,7 @@ def predict(sentences: Sequence[tuple[str, list[Target]]], pipeline: "Pipeline",
         out = []
         for t in targets:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            status = (status_of(span.root, analysis, use_model=pipeline.settings.use_models)
+            status = (status_of(span.root, analysis, words=words, use_model=pipeline.settings.use_models)
                       if span is not None and len(span) else "asserted")
             out.append((t.gold, status))
         yield out

@@ -26,13 +26,14 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..base import Analysis
+from ..lexicon_files import LexiconFiles
 from ..vocab import gazetteer as gz
 from ..vocab.matching import CONFIRM, Hit, matchers_for
 from ..vocab.roles import GROUPS, LOCATIVE_PREPS, MOTION_VERBS, TITLES
 from . import coref, groups, longer_names, name_checks, people
 from .place_actors import DIRECTIONS, code_target_cities, code_target_places
 from .setting import lend_setting
-from .types import Builder
+from .types import ActorWords, Builder
 from .unknown_orgs import add_org, code_unknown_orgs
 
 if TYPE_CHECKING:
@@ -46,12 +47,14 @@ class ActorStage:
 
     name = "actors"
 
-    def __init__(self, coref: bool = True) -> None:
+    def __init__(self, coref: bool = True, files: LexiconFiles = LexiconFiles()) -> None:
         self.coref = coref
+        #: the leaders and family-name lists, from ``files`` (``Settings.lexicons``)
+        self.words = ActorWords.of(files)
 
     def __call__(self, analysis: Analysis) -> None:
         """Find and code the actors of ``analysis.doc``."""
-        b = Builder(analysis)
+        b = Builder(analysis, self.words)
         hits = select_hits(b.doc, matchers_for(b.doc.vocab).hits(b.doc), b.ents)
         code_hits(b, hits)
         code_unknown_orgs(b)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..vocab.gazetteer import family_first_names, norm
+from ..vocab.gazetteer import norm
 from ..vocab.roles import FEMALE_NAMES, HONORIFICS, MALE_NAMES, TITLES
 
 if TYPE_CHECKING:
@@ -93,16 +93,15 @@ class NameResolver:
         """The first full name later in the text with this surname ("Trump" … "Donald Trump",
         "Moon" … "Moon Jae-in")."""
         for ws in self.full:
-            if surname(ws) == word:
+            if surname(ws, self.b.words.family_first) == word:
                 return f"person:{ws[0]} {ws[-1]}"
         return None
 
 
-def surname(words: tuple[str, ...]) -> str:
+def surname(words: tuple[str, ...], listed: frozenset[str]) -> str:
     """The family name of a normalised full name: the first word of a Korean, Chinese or
     Vietnamese name ("moon jae-in", "xi jinping"), else the last ("ana ruiz"). A second word
     that is a Western given name or another listed family name ("kim lee") keeps Western order."""
-    listed = family_first_names()
     if 2 <= len(words) <= 3 and words[0] in listed and words[1] not in listed \
             and words[1] not in MALE_NAMES and words[1] not in FEMALE_NAMES:
         return words[0]
@@ -115,7 +114,7 @@ def _resolve_single(b: "Builder", m: "NameMention", word: str, last_seen: dict[s
     cands = [k for k, ws in words_of.items() if len(ws) >= 2 and word in (ws[-1], ws[0])]
     if not cands:
         return None
-    by_surname = [k for k in cands if surname(words_of[k]) == word]
+    by_surname = [k for k in cands if surname(words_of[k], b.words.family_first) == word]
     cands = by_surname or cands
     title = _title_word(b, m.start)
     if m.gender:

@@ -97,7 +97,7 @@ def _leaders_government(b: "Builder", tok: "Token", start: int, mods: list["Toke
     if not names:
         return False
     words = tuple(t.text for t in b.toks[min(n.i for n in names):max(n.i for n in names) + 1])
-    found = gz.leader(words, head_of_state_title=True)
+    found = b.words.leaders.find(words, head_of_state_title=True)
     country = gz.country_by_code(found.country) if found is not None else None
     if country is None:
         return False

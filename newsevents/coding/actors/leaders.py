@@ -29,28 +29,28 @@ def leader_spans(b: "Builder", taken: set[int]) -> list[tuple[int, int]]:
         while end < len(toks) and end - t.i < 4 and toks[end].pos_ == "PROPN" and end not in taken \
                 and end not in b.owner:
             end += 1
-        if is_leader_name(b.doc[t.i:end].text):
+        if is_leader_name(b.doc[t.i:end].text, b.words.leaders):
             out.append((t.i, end))
             taken.update(range(t.i, end))
     return out
 
 
-def is_leader_name(text: str) -> bool:
-    """True when ``text`` is a listed leader's full name or alias ("Sisi", "Vladimir Putin")."""
-    return gz.leader(tuple(text.split())) is not None
+def is_leader_name(text: str, listed: gz.Leaders) -> bool:
+    """True when ``text`` is a ``listed`` leader's full name or alias ("Sisi", "Vladimir Putin")."""
+    return listed.find(tuple(text.split())) is not None
 
 
 _HEAD_TITLES = frozenset("president premier prime king queen chancellor emir sultan monarch dictator "
                          "strongman taoiseach".split())
 
 
-def known_leader(d: "Draft") -> None:
+def known_leader(d: "Draft", listed: gz.Leaders) -> None:
     """Country (and sector) of a well-known leader the text does not place ("President Mugabe")."""
     words = d.fullname or tuple(d.name.split())
     titled = bool(d.role) and not _HEAD_TITLES.isdisjoint(d.role.lower().replace(".", "").split())
     if len(words) == 1 and words[0].lower() in (MALE_NAMES | FEMALE_NAMES):
         titled = False  # "President Jonathan": a surname that is also a first name needs the full name
-    found = gz.leader(words, titled)
+    found = listed.find(words, titled)
     if found is not None:
         d.country = found.country
         if not d.sector and found.sector != "GOV":  # an office is held for a time ("former",

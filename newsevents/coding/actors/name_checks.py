@@ -155,7 +155,7 @@ def not_person_names(b: "Builder") -> dict[str, str]:
         if things and things >= persons:
             out.setdefault(key, "thing")
     people = _person_evidence(b)
-    out = {k: v for k, v in out.items() if k not in people and gz.leader(tuple(k.split())) is None}
+    out = {k: v for k, v in out.items() if k not in people and b.words.leaders.find(tuple(k.split())) is None}
     return {**strong, **out}
 
 

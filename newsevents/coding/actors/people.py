@@ -203,7 +203,7 @@ def code_people(b: "Builder") -> list[tuple[str, NameMention]]:
                 b.claim(key, range(*desc.title_tokens))
     for d in list(b.drafts.values()):
         if d.kind == "person" and d.country is None:
-            leaders.known_leader(d)
+            leaders.known_leader(d, b.words.leaders)
     return keyed
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...records import Actor
+from ..lexicon_files import LexiconFiles
 from ..vocab import gazetteer as gz
 from .section_labels import label_tokens
 
@@ -25,6 +26,20 @@ if TYPE_CHECKING:
 
 #: key of the draft that owns section labels ("Background:")
 LABEL = "label:"
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The word lists of the actors stage (from ``Settings.lexicons``): the well-known
+    ``leaders`` and the family names written first (``family_first``)."""
+
+    leaders: gz.Leaders
+    family_first: frozenset[str]
+
+    @classmethod
+    def of(cls, files: LexiconFiles = LexiconFiles()) -> "ActorWords":
+        """The lists of ``files`` (by default the packaged ones)."""
+        return cls(gz.leaders(files), gz.family_first_names(files))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +72,9 @@ class Draft:
 class Builder:
     """Drafts, token ownership and sentence indices for one document."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, words: ActorWords) -> None:
         self.analysis = analysis
+        self.words = words  # the stage's word lists
         self.doc: "Doc" = analysis.doc
         self.drafts: dict[str, Draft] = {}
         self.owner: dict[int, str] = {}

@@ -45,7 +45,7 @@ def _skip_org(b: "Builder", ent: "SpacySpan", start: int, end: int, known: set[s
     """ORG entities that are people, places, titles' portfolios or known organizations."""
     text = b.doc[start:end].text
     if people.titled_name(b.doc, ent) or name_checks.is_person_alias(b.doc, ent, known) \
-            or name_checks.first_name_entity(b, ent) or leaders.is_leader_name(text):
+            or name_checks.first_name_entity(b, ent) or leaders.is_leader_name(text, b.words.leaders):
         return True
     if _not_an_org(b.doc, b.doc[start:end]) or _known_place(text):
         return True

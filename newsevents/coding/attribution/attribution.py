@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING
 from ...ingest.clean import is_kicker
 from ...records import Attribution, AttributionSource
 from .cue_model import CueModel, features, load_cue_model
-from .lexicon import cue_lexicon, frames
+from ..lexicon_files import LexiconFiles
+from .lexicon import CueWords, cue_words, frames
 from .quotes import Quote, find_quotes, paragraphs
 from .rules import (
     Draft, according_to, poll_leads, catenative_head, content_frame, cue_extent, cue_status, is_verbal, runs,
@@ -72,16 +73,19 @@ class AttributionStage:
 
     name = "attribution"
 
-    def __init__(self, use_model: bool = True) -> None:
+    def __init__(self, use_model: bool = True, files: LexiconFiles = LexiconFiles()) -> None:
         #: with ``use_model``, the frame table learned from PolNeAR train adds cues
         self.use_model = use_model
+        #: the cue lexicon and outlets, from ``files`` (``Settings.lexicons``)
+        self.words = cue_words(files)
+        self.frames = frames(self.words.cues, use_model)
 
     def __call__(self, analysis: "Analysis") -> None:
         """Find the attributions of ``analysis.doc`` and record them."""
         doc = analysis.doc
         text = analysis.article.text
         model = load_cue_model() if self.use_model else None
-        finder = _Finder(doc, text, frames(self.use_model), model)
+        finder = _Finder(doc, text, self.frames, self.words, model)
         drafts = finder.run()
         _finish(analysis, drafts)
 
@@ -89,11 +93,12 @@ class AttributionStage:
 class _Finder:
     """The three passes over one document."""
 
-    def __init__(self, doc: "Doc", text: str, table: dict[str, frozenset[str]],
+    def __init__(self, doc: "Doc", text: str, table: dict[str, frozenset[str]], words: CueWords,
                  model: "CueModel | None" = None) -> None:
         self.doc = doc
         self.text = text
         self.table = table
+        self.words = words
         self.model = model
         self.quotes: list[Quote] = find_quotes(text)
         self.quote_of_token = self._index_quotes()
@@ -352,18 +357,18 @@ class _Finder:
         lemma = cue.lemma_.lower()
         if frame == "parenthetical":
             return lemma in self.table
-        entry = cue_lexicon().get(lemma)
+        entry = self.words.cues.get(lemma)
         if frame == "ccomp" and entry is not None and entry.strong:
             return True  # a speech verb with a clause: always reported speech
         if self.model is not None:
-            return self.model.is_cue(cue, frame)
+            return self.model.is_cue(cue, frame, self.words.cues)
         return frame in self.table.get(lemma, frozenset())
 
     def _confidence(self, cue: "Token", frame: str) -> float:
         """The cue model's probability for ``cue`` (0 without the model or for an unseen verb)."""
         if self.model is None or frame == "parenthetical" or f"lemma={cue.lemma_.lower()}" not in self.model.weights:
             return 0.0
-        return self.model.probability(features(cue, frame))
+        return self.model.probability(features(cue, frame, self.words.cues))
 
     def _parenthetical(self, cue: "Token") -> tuple[str, list["Token"]] | None:
         """ "X, he said, Y" / "X, she added." / "As the paper reported, X": the
@@ -394,7 +399,7 @@ class _Finder:
             draft = Draft(cue=(acc.idx, to.idx + len(to.text)), cue_token=acc.i, status="reported")
             src = subject_span(self.text, obj)
             draft.source, draft.source_head = src, obj.i
-            if is_outlet(obj):
+            if is_outlet(obj, self.words.outlets):
                 draft.via.append(obj.i)
             draft.contents.extend(contents)
             self.drafts.append(draft)
@@ -439,12 +444,12 @@ class _Finder:
     # -- helpers ------------------------------------------------------------------
     def _new_draft(self, cue: "Token", kind: str, frame: str | None) -> Draft:
         span = self.model.extent(cue, frame) if self.model is not None else cue_extent(cue, frame)
-        draft = Draft(cue=span, cue_token=cue.i, status=cue_status(cue), kind=kind)
+        draft = Draft(cue=span, cue_token=cue.i, status=cue_status(cue, self.words.cues), kind=kind)
         draft.passive = any(c.dep_ == "nsubjpass" for c in cue.children)
         subj = speaker_of(cue)
         if subj is not None:
             draft.source, draft.source_head = subject_span(self.text, subj, cue), subj.i
-        draft.via.extend(via_tokens(cue))
+        draft.via.extend(via_tokens(cue, self.words.outlets))
         self.by_cue[cue.i] = draft
         self.drafts.append(draft)
         return draft

@@ -17,12 +17,13 @@ import json
 import logging
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
-from .lexicon import cue_lexicon
+from ..lexicon_files import by_version
+from .lexicon import CueEntry
 from .rules import cue_extent, cue_variants, subject_of
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ log = logging.getLogger(__name__)
 MODEL_FILE = "attribution_cues.json"
 
 
-def features(tok: "Token", frame: str) -> list[str]:
-    """Sparse binary features of a candidate cue verb and its complement frame."""
+def features(tok: "Token", frame: str, cues: Mapping[str, CueEntry]) -> list[str]:
+    """Sparse binary features of a candidate cue verb and its complement frame (``cues``:
+    the hand lexicon, whose entries are features)."""
     lemma = tok.lemma_.lower()
     subj = subject_of(tok)
     if subj is None:
@@ -43,7 +45,7 @@ def features(tok: "Token", frame: str) -> list[str]:
         subj_kind = subj.ent_type_
     else:
         subj_kind = subj.pos_
-    entry = cue_lexicon().get(lemma)
+    entry = cues.get(lemma)
     feats = [
         "bias", f"lemma={lemma}", f"lf={lemma}|{frame}", f"frame={frame}", f"dep={tok.dep_}",
         f"tag={tok.tag_}", f"subj={subj_kind}", f"fs={frame}|{subj_kind}",
@@ -55,14 +57,13 @@ def features(tok: "Token", frame: str) -> list[str]:
         feats.append("neg")
     if tok.head.i != tok.i:
         feats.append(f"head_dep={tok.dep_}|{tok.head.pos_}")
-    if _nested(tok):
+    if _nested(tok, cues):
         feats.append(f"nested|{frame}")
     return feats
 
 
-def _nested(tok: "Token") -> bool:
+def _nested(tok: "Token", lex: Mapping[str, CueEntry]) -> bool:
     """Whether ``tok`` sits inside the clause of a listed speech verb ("X said Y claimed …")."""
-    lex = cue_lexicon()
     t = tok
     for _ in range(4):
         if t.head.i == t.i:
@@ -102,8 +103,9 @@ class CueModel:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def is_cue(self, tok: "Token", frame: str) -> bool:
-        """Whether ``tok`` with complement ``frame`` is predicted to be a cue.
+    def is_cue(self, tok: "Token", frame: str, cues: Mapping[str, CueEntry]) -> bool:
+        """Whether ``tok`` with complement ``frame`` is predicted to be a cue (``cues``: the
+        hand lexicon the features read).
 
         A verb never seen in training is only trusted with a clause ("X
         painted the fence" must not become reported speech because painting
@@ -113,16 +115,20 @@ class CueModel:
             return False
         if f"{tok.lemma_.lower()}|{frame}" in self.vetoes:
             return False
-        return self.probability(features(tok, frame)) >= self.threshold
+        return self.probability(features(tok, frame, cues)) >= self.threshold
 
 
-@lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
-    """The shipped cue model, or ``None`` when it is not installed."""
-    path = resources.files("newsevents") / "data" / "models" / MODEL_FILE
+    """The shipped cue model (read once per version of its file), or ``None`` when it is
+    not installed."""
+    path = Path(str(resources.files("newsevents") / "data" / "models" / MODEL_FILE))
     if not path.is_file():
         log.info("no attribution cue model shipped; using the lexicon rules")
         return None
+    return by_version(path, _read)
+
+
+def _read(path: Path) -> CueModel:
     try:
         data = json.loads(path.read_text("utf-8"))
         return CueModel({k: float(v) for k, v in data["weights"].items()}, float(data.get("threshold", 0.5)),

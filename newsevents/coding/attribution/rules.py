@@ -11,9 +11,9 @@ keeps its quotation marks and the punctuation inside them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .lexicon import cue_lexicon
+from .lexicon import CueEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,14 +49,14 @@ def is_verbal(token: "Token") -> bool:
     return token.pos_ == "VERB" or token.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}
 
 
-def is_cue(token: "Token") -> bool:
-    """Whether ``token`` is a verb of the hand-written cue lexicon."""
-    return is_verbal(token) and token.lemma_.lower() in cue_lexicon()
+def is_cue(token: "Token", cues: Mapping[str, CueEntry]) -> bool:
+    """Whether ``token`` is a verb of the hand-written cue lexicon ``cues``."""
+    return is_verbal(token) and token.lemma_.lower() in cues
 
 
-def cue_status(token: "Token") -> str:
+def cue_status(token: "Token", cues: Mapping[str, CueEntry]) -> str:
     """Status of what the cue attributes ("accused" -> alleged)."""
-    entry = cue_lexicon().get(token.lemma_.lower())
+    entry = cues.get(token.lemma_.lower())
     return entry.status if entry else "reported"
 
 

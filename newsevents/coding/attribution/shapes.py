@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import outlets
 from .quotes import Quote
 
 if TYPE_CHECKING:
@@ -69,28 +68,29 @@ def extend_to_quote(span: tuple[int, int], q: Quote) -> tuple[int, int]:
     return start, end
 
 
-def is_outlet(token: "Token") -> bool:
-    """Whether the noun phrase headed by ``token`` names a news outlet/intermediary."""
+def is_outlet(token: "Token", names: frozenset[str]) -> bool:
+    """Whether the noun phrase headed by ``token`` names a news outlet/intermediary
+    (one of ``names``)."""
     phrase = " ".join(t.lower_ for t in token.subtree if not t.is_punct)
-    names = outlets()
     return phrase in names or token.lower_ in names or phrase.removeprefix("the ") in names
 
 
-def via_tokens(cue: "Token") -> list[int]:
-    """Outlets a statement went through: "told Reuters", "in an interview with CNN"."""
+def via_tokens(cue: "Token", names: frozenset[str]) -> list[int]:
+    """Outlets (of ``names``) a statement went through: "told Reuters", "in an interview
+    with CNN"."""
     out: list[int] = []
     for child in cue.children:
-        if child.dep_ in {"dobj", "dative"} and cue.lemma_ == "tell" and is_outlet(child):
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_ == "tell" and is_outlet(child, names):
             out.append(child.i)
         elif child.dep_ == "prep" and child.lower_ in {"in", "to", "with"}:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                if is_outlet(pobj) and child.lower_ in {"to", "with"}:
+                if is_outlet(pobj, names) and child.lower_ in {"to", "with"}:
                     out.append(pobj.i)
                 for g in pobj.children:  # "in an interview with CNN"
                     if g.dep_ == "prep" and g.lower_ == "with":
-                        out.extend(p.i for p in g.children if p.dep_ == "pobj" and is_outlet(p))
+                        out.extend(p.i for p in g.children if p.dep_ == "pobj" and is_outlet(p, names))
     return out
 
 

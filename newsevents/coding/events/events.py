@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING
 from ...records import Event, RejectedEvent
 from .args import np_actors, quoted_we, subject_token
 from .clauses import sentence_clauses
-from .lexicon import lexicon
+from ..lexicon_files import LexiconFiles
+from ..status.cues import StatusWords, status_words
+from .lexicon import Lexicon, load
 from .readings import Readings
 from .type_model import clause_features, load_default
 from .types import Clause, TypedClause
@@ -63,10 +65,10 @@ WEAK_TYPE_MIN = 0.4
 _PROMISED = frozenset({"future", "hypothetical", "speculative"})
 
 
-def _status(token: "Token", analysis: "Analysis", use_model: bool = True) -> str:
+def _status(token: "Token", analysis: "Analysis", words: StatusWords, use_model: bool = True) -> str:
     from ..status.status import status_of
 
-    return status_of(token, analysis, use_model=use_model)
+    return status_of(token, analysis, words=words, use_model=use_model)
 
 
 def split_yield(clause: Clause, status: str) -> str:
@@ -87,10 +89,10 @@ def rule_type(clause: Clause) -> str | None:
     return gov or base
 
 
-def _speech_type(clause: Clause) -> str | None:
+def _speech_type(clause: Clause, lex: Lexicon) -> str | None:
     if clause.speech is None:
         return None
-    row = lexicon().lookup(clause.speech)
+    row = lex.lookup(clause.speech)
     return row.type if row else None
 
 
@@ -120,12 +122,12 @@ def model_alone(clause: Clause) -> bool:
     return row is not None and row.is_weak and n == 1
 
 
-def decide(clause: Clause, model_pred: Prediction | None, status: str,
-            neighbours: frozenset[str] = frozenset()) -> TypedClause | None:
+def decide(clause: Clause, model_pred: Prediction | None, status: str, lex: Lexicon,
+           neighbours: frozenset[str] = frozenset()) -> TypedClause | None:
     """Type one clause and apply the precision gates (``None``: not an event).
 
-    ``neighbours`` are the lexicon types of the sentence's other clauses (see
-    :func:`_other_clauses`).
+    ``lex`` is the stage's trigger lexicon; ``neighbours`` are the lexicon types of the
+    sentence's other clauses (see :func:`_other_clauses`).
     """
     rules = rule_type(clause)
     row = lexicon_row(clause)
@@ -137,7 +139,7 @@ def decide(clause: Clause, model_pred: Prediction | None, status: str,
     # when the label belongs to the governing speech act ("denied arming": the denial is
     # its own event) or to another clause of the sentence
     fixed = row is not None and row.is_fixed
-    if label is not None and label != rules and (fixed or label == _speech_type(clause) or _other_clauses(
+    if label is not None and label != rules and (fixed or label == _speech_type(clause, lex) or _other_clauses(
             rules, label, neighbours)):
         label, prob = None, 0.0
     if rules is None:
@@ -201,7 +203,7 @@ def _weak_alone(clause: Clause, pred: Prediction | None, label: str | None, trig
     return None
 
 
-def _mode(typed: TypedClause) -> str | None:
+def _mode(typed: TypedClause, lex: Lexicon) -> str | None:
     row = typed.clause.row
     if row is not None and row.type == typed.type and row.mode:
         return row.mode
@@ -209,7 +211,7 @@ def _mode(typed: TypedClause) -> str | None:
     for tok in (typed.clause.trigger, typed.clause.verb):
         if tok is not None:
             words.extend(t.lemma_.lower() for t in tok.subtree)
-    return lexicon().mode_from_words(typed.type, words)
+    return lex.mode_from_words(typed.type, words)
 
 
 def _speaker_actors(analysis: "Analysis", actors: tuple[str, ...]) -> tuple[str, ...]:
@@ -225,7 +227,8 @@ def _speaker_actors(analysis: "Analysis", actors: tuple[str, ...]) -> tuple[str,
     return tuple(out)
 
 
-def _attribution(analysis: "Analysis", typed: TypedClause) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+def _attribution(analysis: "Analysis", typed: TypedClause,
+                 lex: Lexicon) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """(attribution id, attributed_to, via) of an event."""
     clause = typed.clause
     att_id = None
@@ -233,7 +236,7 @@ def _attribution(analysis: "Analysis", typed: TypedClause) -> tuple[str | None, 
         att_id = analysis.content_of.get(tok.i)
         if att_id:
             break
-    if clause.speech is not None and typed.type != _speech_type(clause):
+    if clause.speech is not None and typed.type != _speech_type(clause, lex):
         # "Tehran denied arming Y", "X accused Y of …": the speaker asserts (or denies) it
         subj = subject_token(clause.speech)
         speaker = np_actors(subj, analysis.actors) if subj is not None else None
@@ -325,10 +328,14 @@ class EventStage:
     name = "events"
 
     def __init__(self, use_model: bool = True, model: "EventTypeModel | None" = None,
-                 readings_off: frozenset[str] = frozenset()) -> None:
+                 readings_off: frozenset[str] = frozenset(), files: LexiconFiles = LexiconFiles()) -> None:
         self.use_model = use_model
         self._model = model
-        self.readings = Readings(readings_off)
+        #: the word lists this stage reads, from ``files`` (``Settings.lexicons``): the trigger
+        #: lexicon (clauses, gates, readings, model features) and the status cues
+        self.lexicon = load(files)
+        self.status_words = status_words(files)
+        self.readings = Readings(readings_off, self.lexicon)
 
     @property
     def model(self) -> "EventTypeModel | None":
@@ -341,7 +348,7 @@ class EventStage:
 
     def clauses(self, analysis: "Analysis") -> list[Clause]:
         """Every candidate clause of the article, in text order."""
-        lex, model = lexicon(), self.model
+        lex, model = self.lexicon, self.model
         out: list[Clause] = []
         for sent in analysis.doc.sents:
             out.extend(sentence_clauses(sent, analysis.actors, lex, model is not None))
@@ -357,7 +364,8 @@ class EventStage:
             return preds
         todo = [i for i, c in enumerate(clauses) if c.actor_count() > 0]
         feats = [clause_features(analysis.doc, None, clauses[i].source.span if clauses[i].source else None,
-                                 clauses[i].target.span if clauses[i].target else None) for i in todo]
+                                 clauses[i].target.span if clauses[i].target else None, self.lexicon)
+                 for i in todo]
         # one vectorised call per document
         for i, (label, prob, event) in zip(todo, model.predict_with_event(feats)):
             preds[i] = Prediction(label, prob, event)
@@ -369,12 +377,12 @@ class EventStage:
         typed: list[tuple[TypedClause, str]] = []
         sentence_types = _sentence_types(clauses)
         for clause, pred in zip(clauses, preds):
-            status = _status(clause.status_token, analysis, self.use_model)
+            status = _status(clause.status_token, analysis, self.status_words, self.use_model)
             neighbours = sentence_types.get(clause.trigger.sent.start, frozenset()) - {rule_type(clause)}
-            t = decide(clause, pred, status, neighbours)
+            t = decide(clause, pred, status, self.lexicon, neighbours)
             if t is not None:
                 if t.trigger is not clause.trigger:
-                    status = _status(t.trigger, analysis, self.use_model)
+                    status = _status(t.trigger, analysis, self.status_words, self.use_model)
                 read = self.readings.apply(t, status, analysis)
                 if read.typed is None:
                     no = read.rejection
@@ -389,11 +397,11 @@ class EventStage:
 
     def _event(self, analysis: "Analysis", n: int, t: TypedClause, status: str,
                source: tuple[str, ...], target: tuple[str, ...]) -> Event:
-        att_id, attributed_to, via = _attribution(analysis, t)
+        att_id, attributed_to, via = _attribution(analysis, t, self.lexicon)
         if t.type in _OWN_FORCES_TYPES:  # "deployed troops": the troops are the source's own
             target = tuple(a for a in target if not _own_forces(analysis, a))
         return Event(
-            id=f"E{n}", type=t.type, mode=_mode(t),
+            id=f"E{n}", type=t.type, mode=_mode(t, self.lexicon),
             trigger=analysis.span_of(t.trigger), evidence=analysis.sentence_of(t.trigger),
             source=source,
             target=target,

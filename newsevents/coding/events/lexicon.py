@@ -1,7 +1,9 @@
 """The event trigger lexicon: words and phrases -> PLOVER type and mode.
 
 The table lives in ``newsevents/data/lexicons/events.tsv`` so that users can
-edit it; see the header of that file for the columns and flags.  The rules
+edit it (or give an edited copy: ``Settings.lexicons``); see the header of that
+file for the columns and flags.  The events stage loads it once (:func:`load`)
+and passes it to whatever reads it.  The rules
 coder uses it directly and the learned classifier uses it as features.
 """
 
@@ -9,17 +11,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ...errors import ModelError
 from ...records import EVENT_TYPES
+from ..lexicon_files import LexiconFiles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
+
+#: the file the lexicon is read from (see :class:`~newsevents.coding.lexicon_files.LexiconFiles`)
+FILE = "events.tsv"
 
 #: dependency labels of the second word of a verb phrase ("call *for*", "hold *talks*")
 _PHRASE_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "compound", "advmod", "oprd", "acomp", "ccomp"})
@@ -181,13 +185,11 @@ def _parse_row(line: str, number: int) -> Trigger:
     )
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The shipped trigger lexicon (read once per process)."""
-    try:
-        text = (resources.files("newsevents") / "data" / "lexicons" / "events.tsv").read_text("utf-8")
-    except OSError as exc:  # a broken install, not a per-document problem
-        raise ModelError(f"event lexicon missing: {exc}") from exc
-    rows = [_parse_row(line, n) for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
-    return Lexicon(rows)
+def load(files: LexiconFiles = LexiconFiles()) -> Lexicon:
+    """The trigger lexicon of ``files`` (by default the packaged ``events.tsv``)."""
+    return files.table(FILE, parse)
+
+
+def parse(rows: tuple[tuple[int, str], ...]) -> Lexicon:
+    """A :class:`Lexicon` of ``(line number, line)`` rows of ``events.tsv``."""
+    return Lexicon([_parse_row(line, n) for n, line in rows])

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..vocab.roles import GROUPS
 from .args import acted_on
-from .lexicon import lexicon
+from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -210,14 +210,13 @@ def naming(typed: TypedClause, analysis: "Analysis") -> str | None:
 _NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
 
 
-def thing_received(typed: TypedClause, analysis: "Analysis") -> str | None:
+def thing_received(typed: TypedClause, analysis: "Analysis", *, lex: Lexicon) -> str | None:
     """ "the paper received pages of his tax returns": receiving a thing is no visit
     (the visitor of a CONSULT host is someone: "Putin received Xi")."""
     word = typed.clause.trigger
     if typed.type != "CONSULT" or word.lemma_.lower() != "receive" or word.pos_ != "VERB":
         return None
     objects = [c for c in word.children if c.dep_ == "dobj"]
-    lex = lexicon()
     if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS and o.lemma_.lower() not in _VISITORS
                        and analysis.actors.actor_at(o.i) is None and lex.lookup(o) is None
                        for o in objects):  # "received an invitation" is an event noun

@@ -21,13 +21,16 @@ To add a reading: write the function beside its kind (a sense in
 ``senses.py``, a rejection in ``rejections.py`` or ``misreadings.py``, a
 status reading in ``by_status.py``), add it to that module's tuple at the
 place it must be tried, and test it with invented sentences in the matching
-test module.  :func:`registry` lists them all; ``Settings.readings_off`` turns
+test module.  A reading that looks words up in the trigger lexicon takes it as a
+keyword argument ``lex``: the registry passes the events stage's own
+(``Settings.lexicons``).  :func:`registry` lists them all; ``Settings.readings_off`` turns
 readings off by name, which is how each one's contribution is measured
 (``scripts/ablate_readings.py``).
 """
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -37,6 +40,7 @@ from .senses import RETYPES
 
 if TYPE_CHECKING:
     from ..base import Analysis
+    from .lexicon import Lexicon
     from .types import TypedClause
 
 #: the phases, in the order they run
@@ -51,6 +55,11 @@ class Reading:
     phase: str
     function: Callable
     summary: str
+
+    @property
+    def lexical(self) -> bool:
+        """Whether the reading looks words up in the trigger lexicon (takes ``lex``)."""
+        return "lex" in inspect.signature(self.function).parameters
 
 
 @dataclass(frozen=True)
@@ -94,24 +103,26 @@ class Outcome:
 class Readings:
     """The registry with some readings turned off (by name), applied to clauses."""
 
-    def __init__(self, off: frozenset[str] = frozenset()) -> None:
+    def __init__(self, off: frozenset[str], lexicon: "Lexicon") -> None:
         every = registry()
         unknown = off - {r.name for r in every}
         if unknown:
             raise ValueError(f"no such reading: {', '.join(sorted(unknown))}")
         self.active = tuple(r for r in every if r.name not in off)
         self._by_phase = {p: tuple(r for r in self.active if r.phase == p) for p in PHASES}
+        #: keyword arguments of each reading: the lexicon for those that read it
+        self._kwargs = {r.name: {"lex": lexicon} if r.lexical else {} for r in self.active}
 
     def apply(self, typed: "TypedClause", status: str, analysis: "Analysis") -> Outcome:
         """Run the phases on one typed clause (see the module docstring)."""
         decisions: list[Decision] = []
         for reading in self._by_phase["sense"]:
-            new = reading.function(typed, analysis)
+            new = reading.function(typed, analysis, **self._kwargs[reading.name])
             if new is not typed:
                 decisions.append(Decision(reading.name, "retype", reading.summary, typed.type, new.type))
                 typed = new
         for reading in self._by_phase["reject"]:
-            reason = reading.function(typed, analysis)
+            reason = reading.function(typed, analysis, **self._kwargs[reading.name])
             if reason:
                 decisions.append(Decision(reading.name, "reject", reason, typed.type, None))
                 return Outcome(None, status, tuple(decisions))

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .args import acted_on, np_actors, prep_objects
-from .lexicon import lexicon
+from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -146,7 +146,7 @@ _PERMISSIONS = frozenset("permission approval authorization authorisation consen
                          "go-ahead access".split())
 
 
-def demanded_punishment(typed: TypedClause, analysis: "Analysis") -> TypedClause:
+def demanded_punishment(typed: TypedClause, analysis: "Analysis", *, lex: Lexicon) -> TypedClause:
     """A call for a hostile measure against someone, with nobody asked to take it, is
     aimed at whom it would hit: "called for sanctions against Moscow", "demanded an
     inquiry into the minister" accuse Moscow and the minister (PLV's reading)."""
@@ -155,7 +155,7 @@ def demanded_punishment(typed: TypedClause, analysis: "Analysis") -> TypedClause
     word = typed.clause.trigger
     asked = prep_objects(word, frozenset({"for"})) + [c for c in word.children if c.dep_ == "dobj"]
     for noun in asked:
-        row = lexicon().lookup(noun)
+        row = lex.lookup(noun)
         if row is None or row.type not in _PUNISHMENTS:
             continue
         targets = prep_objects(noun, frozenset({"against", "on", "into", "of", "for"}))

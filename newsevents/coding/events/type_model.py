@@ -14,7 +14,8 @@ It also learns a ``NONE`` class from a shipped pool of non-event clauses
 (``event_negatives.npz``): :meth:`EventTypeModel.predict` still names the
 best event type, :meth:`EventTypeModel.event_probability` says whether the
 clause is an event at all.
-``scripts/train_event_type.py`` trains and saves it.
+``scripts/train_event_type.py`` trains and saves it with
+:func:`newsevents.training.fit_event_type` (scikit-learn stays out of the coding path).
 """
 
 from __future__ import annotations
@@ -22,15 +23,15 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from ...errors import ModelError
-from .lexicon import lexicon
+from ..lexicon_files import by_version
+from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -76,7 +77,7 @@ def dependency_path(a: "Token", b: "Token") -> tuple[list["Token"], list["Token"
 
 
 def find_anchor(doc: "Doc", source: tuple[int, int] | None,
-                target: tuple[int, int] | None) -> "Token":
+                target: tuple[int, int] | None, lex: Lexicon) -> "Token":
     """The predicate that links a marked source and target (for training and evaluation).
 
     It is the lowest verb or event noun on the target's path up to the common
@@ -92,7 +93,7 @@ def find_anchor(doc: "Doc", source: tuple[int, int] | None,
     up_s, up_t = dependency_path(s, t)
     lca = up_s[-1]
     for tok in up_t[1:]:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lexicon().lookup(tok)):
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and lex.lookup(tok)):
             return tok
     return lca if lca.i != s.i else _governing_predicate(s)
 
@@ -122,8 +123,7 @@ def _lem(tok: "Token") -> str:
     return tok.lemma_.lower()
 
 
-def _trigger_features(trigger: "Token", feats: dict[str, float]) -> None:
-    lex = lexicon()
+def _trigger_features(trigger: "Token", feats: dict[str, float], lex: Lexicon) -> None:
     lem = _lem(trigger)
     feats[f"t={lem}"] = 1.0
     feats[f"tpos={trigger.pos_}"] = 1.0
@@ -162,7 +162,7 @@ def _trigger_features(trigger: "Token", feats: dict[str, float]) -> None:
 
 
 def _dyad_features(doc: "Doc", source: tuple[int, int] | None, target: tuple[int, int] | None,
-                   feats: dict[str, float]) -> None:
+                   feats: dict[str, float], lex: Lexicon) -> None:
     if source is None:
         feats["nosrc"] = 1.0
     if target is None:
@@ -176,7 +176,6 @@ def _dyad_features(doc: "Doc", source: tuple[int, int] | None, target: tuple[int
     feats[f"tgdep={t.dep_}"] = 1.0
     feats["t_before_s" if target[0] < source[0] else "s_before_t"] = 1.0
     up_s, up_t = dependency_path(s, t)
-    lex = lexicon()
     deps = [x.dep_ for x in up_s] + ["^"] + [x.dep_ for x in reversed(up_t)]
     feats["dp=" + "/".join(deps[:8])] = 1.0
     for tok in up_s[1:] + up_t[1:]:
@@ -208,13 +207,14 @@ def _bag_features(doc: "Doc", lo: int, hi: int, skip: set[int], feats: dict[str,
 
 
 def clause_features(doc: "Doc", trigger: "Token | None", source: tuple[int, int] | None,
-                    target: tuple[int, int] | None) -> dict[str, float]:
-    """Named sparse features of one clause (trigger + source/target token spans)."""
+                    target: tuple[int, int] | None, lex: Lexicon) -> dict[str, float]:
+    """Named sparse features of one clause (trigger + source/target token spans); ``lex``:
+    the trigger lexicon whose types are features (the one the model was trained with)."""
     feats: dict[str, float] = {"bias": 1.0}
     if trigger is None:
-        trigger = find_anchor(doc, source, target)
-    _trigger_features(trigger, feats)
-    _dyad_features(doc, source, target, feats)
+        trigger = find_anchor(doc, source, target, lex)
+    _trigger_features(trigger, feats, lex)
+    _dyad_features(doc, source, target, feats, lex)
     sent = trigger.sent
     skip: set[int] = set()
     for span in (source, target):
@@ -320,45 +320,6 @@ class EventTypeModel:
         return cls(labels, {n: i for i, n in enumerate(names)}, coef, intercept)
 
 
-def fit(features: Iterable[dict[str, float]], labels: Sequence[str], *, c: float = 8.0,
-        min_count: int = 1, seed: int = 0,
-        negatives: Sequence[dict[str, float]] | None = None) -> EventTypeModel:
-    """Train a multinomial logistic regression (needs scikit-learn; deterministic).
-
-    ``negatives`` are clauses that are no event (class ``NONE``); by default
-    the shipped pool mined from ordinary political news
-    (``scripts/train_event_trigger.py``), so that every model trained here
-    can also say whether a verb outside the lexicon names an event.  Pass
-    ``[]`` for a types-only model.
-    """
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import normalize
-
-    rows = list(features)
-    labels = list(labels)
-    if negatives is None:
-        negatives = load_negatives()
-    rows += list(negatives)
-    labels += [NONE_LABEL] * len(negatives)
-    if min_count > 1:
-        counts: dict[str, int] = {}
-        for f in rows:
-            for n in f:
-                counts[n] = counts.get(n, 0) + 1
-        rows = [{n: v for n, v in f.items() if counts[n] >= min_count} for f in rows]
-    vec = DictVectorizer(sort=True)
-    x = normalize(vec.fit_transform(rows))
-    clf = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight="balanced")
-    clf.fit(x, list(labels))
-    vocab = {n: i for i, n in enumerate(vec.feature_names_)}
-    coef, intercept = clf.coef_, clf.intercept_
-    if len(clf.classes_) == 2:  # binary: softmax over (0, w.x + b) is the same sigmoid
-        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
-        intercept = np.array([0.0, intercept[0]])
-    return EventTypeModel(tuple(clf.classes_), vocab, coef.T.copy(), intercept.copy())
-
-
 def negatives_path() -> Path:
     """Where the shipped pool of non-event clause features lives."""
     return Path(str(resources.files("newsevents") / "data" / "models" / _NEG_FILE))
@@ -369,8 +330,7 @@ def save_negatives(path: Path, rows: Sequence[dict[str, float]]) -> None:
     np.savez_compressed(path, rows=np.array(json.dumps(list(rows), sort_keys=True)))
 
 
-@lru_cache(maxsize=1)
-def _negatives_at(path: str) -> tuple[dict[str, float], ...]:
+def _negatives_at(path: Path) -> tuple[dict[str, float], ...]:
     try:
         with np.load(path, allow_pickle=False) as data:
             return tuple(json.loads(str(data["rows"])))
@@ -384,7 +344,7 @@ def load_negatives(path: Path | None = None) -> tuple[dict[str, float], ...]:
     if not path.exists():
         log.warning("event negatives %s not found: the model will not learn a NONE class", path)
         return ()
-    return _negatives_at(str(path))
+    return by_version(path, _negatives_at)
 
 
 def default_path() -> Path:
@@ -392,11 +352,10 @@ def default_path() -> Path:
     return Path(str(resources.files("newsevents") / "data" / "models" / _FILE))
 
 
-@lru_cache(maxsize=1)
 def load_default() -> EventTypeModel | None:
-    """The shipped model, loaded once per process; ``None`` when it is not installed."""
+    """The shipped model (read once per version of its file); ``None`` when it is not installed."""
     path = default_path()
     if not path.exists():
         log.warning("event-type model %s not found: events are typed by the lexicon only", path)
         return None
-    return EventTypeModel.load(path)
+    return by_version(path, EventTypeModel.load)

@@ -10,12 +10,12 @@ noun adjectives, "if"/"unless").
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
 from ...records import STATUSES
+from ..lexicon_files import LexiconFiles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,17 +26,30 @@ log = logging.getLogger(__name__)
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"})
 
 
-@lru_cache(maxsize=1)
-def status_lexicon() -> dict[str, dict[str, str]]:
-    """``{relation: {word: status}}`` read from ``status_words.tsv``."""
+@dataclass(frozen=True)
+class StatusWords:
+    """The status word lists: ``relations`` is ``{relation: {word: status}}`` of
+    ``status_words.tsv``; ``implicatives`` the verbs whose infinitive complement did
+    happen ("managed to leave", ``implicatives.tsv``)."""
+
+    relations: Mapping[str, Mapping[str, str]]
+    implicatives: frozenset[str]
+
+    def of(self, relation: str) -> Mapping[str, str]:
+        """Word -> status for one relation (``aux``, ``adv``, ``governor`` …)."""
+        return self.relations.get(relation, {})
+
+
+def status_words(files: LexiconFiles = LexiconFiles()) -> StatusWords:
+    """The status word lists of ``files`` (by default the packaged ones)."""
+    return StatusWords(files.table("status_words.tsv", parse_relations),
+                       files.table("implicatives.tsv", parse_implicatives))
+
+
+def parse_relations(rows: tuple[tuple[int, str], ...]) -> dict[str, dict[str, str]]:
+    """``{relation: {word: status}}`` of the rows of ``status_words.tsv``."""
     table: dict[str, dict[str, str]] = {}
-    try:
-        text = (resources.files("newsevents") / "data" / "lexicons" / "status_words.tsv").read_text("utf-8")
-    except OSError as exc:  # a broken install, not a per-document problem
-        raise ModelError(f"status lexicon missing: {exc}") from exc
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for _, line in rows:
         word, status, relation = line.split("\t")[:3]
         if status not in STATUSES:
             raise ModelError(f"unknown status {status!r} in status_words.tsv")
@@ -44,14 +57,9 @@ def status_lexicon() -> dict[str, dict[str, str]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def implicatives() -> frozenset[str]:
-    """Verbs whose infinitive complement did happen ("managed to leave")."""
-    try:
-        text = (resources.files("newsevents") / "data" / "lexicons" / "implicatives.tsv").read_text("utf-8")
-    except OSError as exc:
-        raise ModelError(f"implicatives lexicon missing: {exc}") from exc
-    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+def parse_implicatives(rows: tuple[tuple[int, str], ...]) -> frozenset[str]:
+    """The verbs of the rows of ``implicatives.tsv``."""
+    return frozenset(line.strip().lower() for _, line in rows)
 
 
 #: tags of a verb that carries its own tense (cannot share an auxiliary)
@@ -171,10 +179,9 @@ def _holders(token: "Token") -> list["Token"]:
     return out
 
 
-def local_status(token: "Token") -> str | None:
+def local_status(token: "Token", words: StatusWords) -> str | None:
     """Status set by words attached to the predicate itself."""
-    lex = status_lexicon()
-    aux, adv, amod, mark = lex.get("aux", {}), lex.get("adv", {}), lex.get("amod", {}), lex.get("mark", {})
+    aux, adv, amod, mark = words.of("aux"), words.of("adv"), words.of("amod"), words.of("mark")
     found: str | None = None
     for t in _holders(token):
         if _negative_subject(t):

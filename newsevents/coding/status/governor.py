@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import clause_head, definite, implicatives, is_infinitive, local_status, status_lexicon
+from .cues import StatusWords, clause_head, definite, is_infinitive, local_status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -86,13 +86,13 @@ def _unfinished_relative(t: "Token") -> bool:
         c.tag_ in {"JJS", "RBS"} or c.lower_ in _ORDINALS for c in t.head.children)
 
 
-def _through_preposition(t: "Token", head: "Token") -> "tuple[str | None, Token | None]":
+def _through_preposition(t: "Token", head: "Token", words: StatusWords) -> "tuple[str | None, Token | None]":
     """Status or governor for a complement of a preposition ("accused of arming").
 
     Returns ``(status, None)`` when the preposition decides (``None``: stop),
     or ``(_CONTINUE, governor)`` with the word the preposition attaches to.
     """
-    gov_lex = status_lexicon().get("governor", {})
+    gov_lex = words.of("governor")
     if head.lower_ in gov_lex:  # "without replacing"
         return gov_lex[head.lower_], None
     if t.tag_ == "VBG" and t.dep_ == "pcomp" and head.lower_ in _PURPOSE_PREPS:
@@ -110,20 +110,20 @@ def _through_preposition(t: "Token", head: "Token") -> "tuple[str | None, Token 
     return _CONTINUE, head.head
 
 
-def _inherit(head: "Token", depth: int) -> str | None:
+def _inherit(head: "Token", depth: int, words: StatusWords) -> str | None:
     """The status of ``head`` itself: its own markers, else its governor's."""
-    local = local_status(head)
-    return local if local is not None else governor_status(head, depth + 1)
+    local = local_status(head, words)
+    return local if local is not None else governor_status(head, words, depth + 1)
 
 
-def _listed_governor(t: "Token", head: "Token", infinitive: bool) -> "tuple[bool, str | None]":
+def _listed_governor(t: "Token", head: "Token", infinitive: bool,
+                     words: StatusWords) -> "tuple[bool, str | None]":
     """``(True, status)`` when ``head`` is a listed governor, else ``(False, None)``."""
-    lex = status_lexicon()
     lemma = head.lemma_.lower()
-    status = lex.get("governor", {}).get(lemma)
+    status = words.of("governor").get(lemma)
     if status is None and (infinitive or t.tag_ == "VBG"):
         # "declined to comment" but not "earnings declining on a decline"
-        status = lex.get("infinitive", {}).get(lemma)
+        status = words.of("infinitive").get(lemma)
     if status is None:
         return False, None
     if status == "future" and t.dep_ == "ccomp" and not infinitive:
@@ -131,11 +131,11 @@ def _listed_governor(t: "Token", head: "Token", infinitive: bool) -> "tuple[bool
     return True, _goal_or_plan(status, lemma)
 
 
-def _step(t: "Token", token: "Token", depth: int) -> "tuple[str | None, Token | None]":
+def _step(t: "Token", token: "Token", depth: int, words: StatusWords) -> "tuple[str | None, Token | None]":
     """One step up from complement ``t``: ``(status, None)`` or ``(_CONTINUE, next)``."""
     head = t.head
     if head.pos_ == "ADP":  # "accused of arming", "plan for an attack"
-        status, head = _through_preposition(t, head)
+        status, head = _through_preposition(t, head, words)
         if head is None:
             return status, None
     lemma = head.lemma_.lower()
@@ -144,30 +144,30 @@ def _step(t: "Token", token: "Token", depth: int) -> "tuple[str | None, Token | 
         return "future", None  # "demanded that he be returned", "let them leave": not (yet) done
     # "wants the court to suspend …" is parsed as a ccomp with a subject
     infinitive = t.dep_ in {"xcomp", "advcl", "acl", "ccomp"} and is_infinitive(t)
-    if infinitive and local_status(head) == "negated":
+    if infinitive and local_status(head, words) == "negated":
         return "negated", None
-    listed, status = _listed_governor(t, head, infinitive)
+    listed, status = _listed_governor(t, head, infinitive, words)
     if listed:
         return status, None
     if infinitive:
-        if lemma in implicatives() and depth < 3:
-            return _inherit(head, depth), None
+        if lemma in words.implicatives and depth < 3:
+            return _inherit(head, depth, words), None
         return _unlisted_infinitive(head), None
     if t.dep_ == "xcomp" and t.tag_ in {"VBG", "VB"} and depth < 3:
         # "could include selling", "may help prevent": the gerund or bare
         # complement is as sure as the verb it completes
-        return _inherit(head, depth), None
+        return _inherit(head, depth, words), None
     if t.pos_ in {"VERB", "AUX"} or t.dep_ in {"acl", "relcl"}:
         return None, None  # a clause under an unlisted word keeps its own status
     if depth == 0 and t.i == token.i and definite(token) and head.pos_ in {"VERB", "AUX"}:
         # "plans to investigate the bombings": a definite object of a
         # not-yet or uncertain act already exists; that status does not reach it
-        status = governor_status(head, depth + 1)
+        status = governor_status(head, words, depth + 1)
         return (status if status not in {"future", "speculative", "negated"} else None), None
     return _CONTINUE, clause_head(head)
 
 
-def governor_status(token: "Token", depth: int = 0) -> str | None:
+def governor_status(token: "Token", words: StatusWords, depth: int = 0) -> str | None:
     """Status lent by a governing verb/adjective/noun ("denied arming").
 
     A "to" infinitive under a verb that is neither listed nor implicative
@@ -183,7 +183,7 @@ def governor_status(token: "Token", depth: int = 0) -> str | None:
             return None
         if t.head.i == t.i:
             return None
-        status, nxt = _step(t, token, depth)
+        status, nxt = _step(t, token, depth, words)
         if nxt is None:
             return status
         t = nxt

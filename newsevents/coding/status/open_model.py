@@ -21,7 +21,8 @@ do not pass on, the topic of "talk about *killing*", a bare verb ("let them
 governor lemmas, which in a news corpus name topics more than modality.
 
 Weights are plain JSON (``data/models/status_open.json`` and
-``status_open_plain.json``), built by ``scripts/train_status.py``; without a
+``status_open_plain.json``), built by ``scripts/train_status.py``
+(:func:`newsevents.training.fit_open_model`); without a
 file its check is skipped and the rules stand alone.
 """
 
@@ -31,19 +32,20 @@ import json
 import logging
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping
 
 from ...errors import ModelError
-from .cues import clause_head, is_infinitive, local_status
+from ..lexicon_files import by_version
+from .cues import StatusWords, clause_head, is_infinitive, local_status
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 log = logging.getLogger(__name__)
 
+_MODELS = Path(str(resources.files("newsevents") / "data" / "models"))
 _FILE = "status_open.json"
 PLAIN_FILE = "status_open_plain.json"
 #: the rule statuses the model may turn into "speculative"
@@ -66,24 +68,25 @@ def _governor(token: "Token") -> "tuple[Token, Token, str]":
     return clause, gov, prep
 
 
-def refinable(token: "Token", status: str) -> bool:
+def refinable(token: "Token", status: str, words: StatusWords) -> bool:
     """Whether the model may decide: a governed future/negated status that no
     future marker of the governor set ("will stop *issuing*" stays future).
 
     A negated governor may leave its goal open: "did not want to *extend*" is
     read as undecided in news (UW train gold mean -0.5, against -2.0 for
     "did not *extend*")."""
-    return status in REFINABLE and local_status(_governor(token)[1]) != "future"
+    return status in REFINABLE and local_status(_governor(token)[1], words) != "future"
 
 
-def features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
-    """Named binary features of a governed predicate and its governor."""
+def features(token: "Token", status: str, words: StatusWords, in_content: bool = False) -> dict[str, float]:
+    """Named binary features of a governed predicate and its governor (``words``: the
+    status word lists, whose reading of the governor is a feature)."""
     clause, gov, prep = _governor(token)
     out = {
         f"st={status}": 1.0, f"gl={gov.lemma_.lower()}": 1.0, f"gpos={gov.pos_}": 1.0,
         f"gtag={gov.tag_}": 1.0, f"dep={clause.dep_}": 1.0, f"prep={prep}": 1.0,
         f"pos={token.pos_}": 1.0, f"tag={clause.tag_}": 1.0, f"inf={is_infinitive(clause)}": 1.0,
-        f"gloc={local_status(gov)}": 1.0, f"ggl={gov.head.lemma_.lower()}": 1.0,
+        f"gloc={local_status(gov, words)}": 1.0, f"ggl={gov.head.lemma_.lower()}": 1.0,
         f"cont={in_content}": 1.0,
     }
     for child in clause.children:
@@ -102,12 +105,12 @@ def plain_checkable(token: "Token", status: str) -> bool:
     return status in PLAIN and token.pos_ != "PROPN"
 
 
-def plain_features(token: "Token", status: str, in_content: bool = False) -> dict[str, float]:
+def plain_features(token: "Token", status: str, words: StatusWords, in_content: bool = False) -> dict[str, float]:
     """Features of a predicate the rules state as done (see the module docstring):
     :func:`features` without the governor's lemmas, the predicate's own modifiers
     (word for determiners, auxiliaries, negation and prepositions, kind for the
     rest) and the sentence's last token (a question mark)."""
-    out = {k: v for k, v in features(token, status, in_content).items() if not k.startswith(_LEXICAL)}
+    out = {k: v for k, v in features(token, status, words, in_content).items() if not k.startswith(_LEXICAL)}
     for child in token.children:
         if child.dep_ in _OWN_DEPS:
             word = child.lower_ if child.dep_ in _OWN_WORDS else "*"
@@ -152,24 +155,10 @@ class OpenModel:
             raise ModelError(f"bad status model: {exc}") from exc
 
 
-def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[int], c: float,
-        threshold: float) -> OpenModel:
-    """Train the model (L2 logistic regression, lbfgs: deterministic)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    matrix = vec.fit_transform(rows)
-    # a tight tolerance and 4-decimal weights make the file the same on every run
-    clf = LogisticRegression(C=c, tol=1e-10, max_iter=20000).fit(matrix, list(labels))
-    weights = dict(zip(vec.get_feature_names_out(), (float(w) for w in clf.coef_[0])))
-    return OpenModel(weights=weights, bias=float(clf.intercept_[0]), threshold=threshold)
-
-
 def default_path(name: str = _FILE) -> Path:
     """Where a shipped model lives (``newsevents/data/models/status_open.json``;
     ``name=PLAIN_FILE`` for the plain check)."""
-    return Path(str(resources.files("newsevents") / "data" / "models" / name))
+    return _MODELS / name
 
 
 def _load(name: str) -> OpenModel | None:
@@ -177,20 +166,23 @@ def _load(name: str) -> OpenModel | None:
     if not path.exists():
         log.debug("no status model at %s; rules only", path)
         return None
+    return by_version(path, _read)
+
+
+def _read(path: Path) -> OpenModel:
     return OpenModel.from_json(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def load() -> OpenModel | None:
-    """The shipped model, or None when it is not installed (the rules then stand alone)."""
+    """The shipped model (read once per version of its file), or None when it is not
+    installed (the rules then stand alone)."""
     return _load(_FILE)
 
 
-@lru_cache(maxsize=1)
 def load_plain() -> OpenModel | None:
     """The shipped plain check, or None when it is not installed."""
     return _load(PLAIN_FILE)
 
 
 __all__ = ["OpenModel", "REFINABLE", "PLAIN", "PLAIN_FILE", "refinable", "features", "plain_checkable", "plain_features",
-           "fit", "load", "load_plain", "default_path"]
+           "load", "load_plain", "default_path"]

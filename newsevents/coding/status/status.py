@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from ...records import STATUS_CERTAINTY, STATUSES
 from . import open_model
-from .cues import NEGATORS, definite, implicatives, local_status, status_lexicon
+from .cues import NEGATORS, StatusWords, definite, local_status, status_words
 from .governor import GOAL_GOVERNORS, governor_status
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ def _attributed_status(token: "Token", analysis: "Analysis | None") -> str | Non
     return att.status if att.status in STATUSES and att.status != "asserted" else "reported"
 
 
-def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool = True) -> str | None:
+def _clause_status(noun: "Token", analysis: "Analysis | None", words: StatusWords,
+                   use_model: bool = True) -> str | None:
     """An event noun shares a non-factual status of the verb it is an argument of
     ("could face the death *penalty*", "do not become victims of *attack*")."""
     t = noun
@@ -75,7 +76,7 @@ def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool =
         elif t.dep_ == "prep":
             return None
         if t.pos_ in {"VERB", "AUX"}:
-            status = base_status(t, analysis, use_model=use_model)
+            status = base_status(t, analysis, words=words, use_model=use_model)
             if status == "negated":
                 # "has not begun discussions": the object did not happen either;
                 # a subject or an adjunct of a negated verb usually did
@@ -99,7 +100,7 @@ def _clause_status(noun: "Token", analysis: "Analysis | None", use_model: bool =
     return None
 
 
-def _npi_status(noun: "Token", analysis: "Analysis | None", use_model: bool) -> str | None:
+def _npi_status(noun: "Token", analysis: "Analysis | None", words: StatusWords, use_model: bool) -> str | None:
     """A noun under "any" lies in a negative or open context ("did not result in
     any changes", "would block any attempt", "any gain from the sale"): negated
     when its clause's verb is, else open (UW train: gold mean 0.1 over 19)."""
@@ -111,66 +112,77 @@ def _npi_status(noun: "Token", analysis: "Analysis | None", use_model: bool) -> 
             break
         t = t.head
         if t.pos_ in {"VERB", "AUX"}:
-            return "negated" if base_status(t, analysis, use_model=use_model) == "negated" else "speculative"
+            return "negated" if base_status(t, analysis, words=words, use_model=use_model) == "negated" \
+                else "speculative"
     return "speculative"
 
 
-def governed_status(token: "Token") -> str | None:
-    """The status a governor lends ``token`` when no marker on the token itself decides."""
-    local = local_status(token)
+def governed_status(token: "Token", words: StatusWords | None = None) -> str | None:
+    """The status a governor lends ``token`` when no marker on the token itself decides
+    (``words``: the status word lists; ``None``: the packaged ones)."""
+    words = words or status_words()
+    local = local_status(token, words)
     if local is not None and local != "reported":
         return None
-    return governor_status(token)
+    return governor_status(token, words)
 
 
-def _refined(token: "Token", status: str, analysis: "Analysis | None") -> str:
+def _refined(token: "Token", status: str, analysis: "Analysis | None", words: StatusWords) -> str:
     """A governed future/negated status, unless the learned model finds the outcome open."""
-    if not open_model.refinable(token, status):
+    if not open_model.refinable(token, status, words):
         return status
-    return _open_or(status, open_model.load(), open_model.features, token, analysis)
+    return _open_or(status, open_model.load(), open_model.features, token, analysis, words)
 
 
-def status_of(token: "Token", analysis: "Analysis | None" = None, *, use_model: bool = True) -> str:
+def status_of(token: "Token", analysis: "Analysis | None" = None, *, words: StatusWords | None = None,
+              use_model: bool = True) -> str:
     """The epistemic status of the predicate ``token`` (one of ``STATUSES``).
 
     ``analysis`` is optional: without it, attributed content is not detected
-    and reported speech comes out as ``asserted``.  ``use_model=False``
-    keeps to the rules (the learned checks are skipped).
+    and reported speech comes out as ``asserted``.  ``words`` are the status
+    word lists (the events stage passes its own, built from ``Settings.lexicons``;
+    ``None``: the packaged ones).  ``use_model=False`` keeps to the rules (the
+    learned checks are skipped).
     """
-    status = base_status(token, analysis, use_model=use_model)
+    words = words or status_words()
+    status = base_status(token, analysis, words=words, use_model=use_model)
     if not use_model or not open_model.plain_checkable(token, status):
         return status
-    return _open_or(status, open_model.load_plain(), open_model.plain_features, token, analysis)
+    return _open_or(status, open_model.load_plain(), open_model.plain_features, token, analysis, words)
 
 
-def _open_or(status: str, model, features, token: "Token", analysis: "Analysis | None") -> str:
+def _open_or(status: str, model, features, token: "Token", analysis: "Analysis | None",
+             words: StatusWords) -> str:
     """``speculative`` when the learned check ``model`` (absent: keep) finds the outcome of
     ``token`` open, else ``status``; ``features`` builds the check's input."""
     if model is None:
         return status
     in_content = analysis is not None and token.i in analysis.content_of
-    return "speculative" if model.is_open(features(token, status, in_content)) else status
+    return "speculative" if model.is_open(features(token, status, words, in_content)) else status
 
 
-def base_status(token: "Token", analysis: "Analysis | None" = None, *, use_model: bool = True) -> str:
+def base_status(token: "Token", analysis: "Analysis | None" = None, *, words: StatusWords | None = None,
+                use_model: bool = True) -> str:
     """The status before the plain check: cues, governors (with the learned check
     of governed statuses when ``use_model``), the clause of an event noun, attribution."""
-    local = local_status(token)
+    words = words or status_words()
+    local = local_status(token, words)
     if local == "negated":
-        gov = governor_status(token)
+        gov = governor_status(token, words)
         return "denied" if gov == "denied" else "negated"
     if local is not None and local != "reported":
         return local
-    gov = governor_status(token)
+    gov = governor_status(token, words)
     if gov == "negated" and token.pos_ == "NOUN":
         # "blocked the deportation", "without a hearing", "refused to sign an
         # accord": an event kept from happening, which still may (UW train:
         # gold mean 0.5, not the -1.6 of "did not sign")
         return "speculative"
     if gov is not None:
-        return _refined(token, gov, analysis) if use_model else gov
+        return _refined(token, gov, analysis, words) if use_model else gov
     if token.pos_ in {"NOUN", "PROPN"}:
-        inherited = _npi_status(token, analysis, use_model) or _clause_status(token, analysis, use_model)
+        inherited = (_npi_status(token, analysis, words, use_model)
+                     or _clause_status(token, analysis, words, use_model))
         if inherited is not None:
             return inherited
     attributed = _attributed_status(token, analysis)
@@ -179,5 +191,5 @@ def base_status(token: "Token", analysis: "Analysis | None" = None, *, use_model
     return local or "asserted"
 
 
-__all__ = ["status_of", "base_status", "governed_status", "certainty", "status_lexicon", "implicatives", "NEGATORS",
+__all__ = ["status_of", "base_status", "governed_status", "certainty", "status_words", "StatusWords", "NEGATORS",
            "GOAL_GOVERNORS"]

@@ -5,7 +5,11 @@ Reads the compact data that ``scripts/build_gazetteer.py`` writes into
 Every lookup is tolerant of case, periods, accents and a leading "the"
 ("U.S." = "US" = "the United States"); the actors stage adds the context
 checks (NER label, capitalisation) that ambiguous names ("Jordan", "Chad",
-"Georgia") need.  Loaders are cached: the files are read once per process.
+"Georgia") need.  The gazetteer's loaders are cached: its files are read once per
+process.  The two word lists under ``data/lexicons/`` (``leaders.tsv``,
+``family_first_names.tsv``) are built from the actors stage's
+:class:`~newsevents.coding.lexicon_files.LexiconFiles` instead (:func:`leaders`,
+:func:`family_first_names`), so ``Settings.lexicons`` can replace them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ModelError
+from ..lexicon_files import LexiconFiles
 
 log = logging.getLogger(__name__)
 
@@ -286,9 +291,6 @@ def organization(name: str) -> OrgEntry | None:
     return _org_index().get(norm(name))
 
 
-LEADERS = DATA / "lexicons" / "leaders.tsv"
-
-
 @dataclass(frozen=True, slots=True)
 class Leader:
     """A well-known leader of ``leaders.tsv``: country and sector when the text says neither."""
@@ -296,13 +298,6 @@ class Leader:
     name: str
     country: str
     sector: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Leaders:
-    full: dict[str, Leader]            # full name or alias key -> leader
-    surnames: dict[str, Leader | None]  # last word -> leader (None: two countries share it)
-    ends: dict[tuple[str, str], Leader]  # (first word, last word) -> leader
 
 
 #: word endings that romanisations of one Slavic name spell differently
@@ -315,31 +310,48 @@ def _romanised(key: str) -> str:
     return _ENDINGS.sub("y", key)
 
 
-FAMILY_FIRST = DATA / "lexicons" / "family_first_names.tsv"
+@dataclass(frozen=True, slots=True)
+class Leaders:
+    """The leader list of ``leaders.tsv`` (the actors stage builds it from its
+    :class:`~newsevents.coding.lexicon_files.LexiconFiles`: :func:`leaders`)."""
+
+    full: dict[str, Leader]            # full name or alias key -> leader
+    surnames: dict[str, Leader | None]  # last word -> leader (None: two countries share it)
+    ends: dict[tuple[str, str], Leader]  # (first word, last word) -> leader
+
+    def find(self, words: tuple[str, ...], head_of_state_title: bool = False) -> Leader | None:
+        """The listed leader a person name denotes, or ``None``.
+
+        A full name or listed alias ("Putin") is enough, and so are its first
+        and last words around a middle name ("Omar Hassan al-Bashir"); a bare
+        surname only after a head-of-state title ("President Mugabe") and when
+        no two countries' leaders share it.  A name with another first name is
+        somebody else ("Tim Johnson" is not Boris Johnson).
+        """
+        key = _romanised(norm(" ".join(words)))
+        if not key:
+            return None
+        if key in self.full:
+            return self.full[key]
+        parts = key.split()
+        if len(parts) > 1:
+            return self.ends.get((parts[0], parts[-1]))
+        return self.surnames.get(key) if head_of_state_title else None
 
 
-@lru_cache(maxsize=1)
-def family_first_names() -> frozenset[str]:
-    """Family names written first (Korean, Chinese, Vietnamese: "Moon Jae-in", "Xi Jinping")."""
-    try:
-        lines = FAMILY_FIRST.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ModelError(f"family-name list unreadable: {exc}") from exc
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+def leaders(files: LexiconFiles = LexiconFiles()) -> Leaders:
+    """The leader list of ``files`` (by default the packaged ``leaders.tsv``)."""
+    return files.table("leaders.tsv", parse_leaders)
 
 
-@lru_cache(maxsize=1)
-def _leaders() -> _Leaders:
+def parse_leaders(rows: tuple[tuple[int, str], ...]) -> Leaders:
+    """:class:`Leaders` of the rows of ``leaders.tsv`` (name, country, sector, aliases)."""
     full: dict[str, Leader] = {}
     surnames: dict[str, Leader | None] = {}
     ends: dict[tuple[str, str], Leader] = {}
-    try:
-        lines = LEADERS.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ModelError(f"leader list unreadable: {exc}") from exc
-    for line in lines:
+    for _, line in rows:
         cols = line.split("\t")
-        if line.startswith("#") or len(cols) != 4:
+        if len(cols) != 4:
             continue
         entry = Leader(cols[0], cols[1], cols[2] or None)
         for form in [cols[0]] + [a for a in cols[3].split(";") if a.strip()]:
@@ -348,25 +360,15 @@ def _leaders() -> _Leaders:
         ends.setdefault((words[0], words[-1]), entry)
         old = surnames.get(words[-1], entry)
         surnames[words[-1]] = entry if old is not None and old.country == entry.country else None
-    return _Leaders(full, surnames, ends)
+    return Leaders(full, surnames, ends)
 
 
-def leader(words: tuple[str, ...], head_of_state_title: bool = False) -> Leader | None:
-    """The listed leader a person name denotes, or ``None``.
+def family_first_names(files: LexiconFiles = LexiconFiles()) -> frozenset[str]:
+    """Family names written first (Korean, Chinese, Vietnamese: "Moon Jae-in", "Xi Jinping"),
+    from ``family_first_names.tsv`` of ``files``."""
+    return files.table("family_first_names.tsv", parse_names)
 
-    A full name or listed alias ("Putin") is enough, and so are its first
-    and last words around a middle name ("Omar Hassan al-Bashir"); a bare
-    surname only after a head-of-state title ("President Mugabe") and when
-    no two countries' leaders share it.  A name with another first name is
-    somebody else ("Tim Johnson" is not Boris Johnson).
-    """
-    key = _romanised(norm(" ".join(words)))
-    if not key:
-        return None
-    data = _leaders()
-    if key in data.full:
-        return data.full[key]
-    parts = key.split()
-    if len(parts) > 1:
-        return data.ends.get((parts[0], parts[-1]))
-    return data.surnames.get(key) if head_of_state_title else None
+
+def parse_names(rows: tuple[tuple[int, str], ...]) -> frozenset[str]:
+    """The names of the rows of a one-column list."""
+    return frozenset(line.strip() for _, line in rows)

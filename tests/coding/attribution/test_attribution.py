@@ -7,6 +7,7 @@ import pytest
 
 from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.attribution.attribution import AttributionStage
+from newsevents.coding.attribution.lexicon import cue_words
 from newsevents.coding.attribution.quotes import find_quotes
 from newsevents.coding.base import Analysis
 from newsevents.records import Article
@@ -276,8 +277,9 @@ def test_cue_model_ships_and_separates_speech_from_action(nlp):
     doc = nlp("The senator blasted the new budget. The workers built a new fence.")
     blasted = next(t for t in doc if t.text == "blasted")
     built = next(t for t in doc if t.text == "built")
-    assert model.is_cue(blasted, "dobj")
-    assert not model.is_cue(built, "dobj")
+    cues = cue_words().cues
+    assert model.is_cue(blasted, "dobj", cues)
+    assert not model.is_cue(built, "dobj", cues)
 
 
 def test_rules_only_stage_still_finds_speech(nlp):
@@ -371,9 +373,9 @@ def test_learned_extent_and_veto_change_only_the_named_pairs(nlp):
     learned = CueModel({"bias": 5.0, "lemma=make": 0.0}, 0.5, {"make|dobj": "dobjprep"}, frozenset({"make|xcomp"}))
     assert text.__getitem__(slice(*plain.extent(made, "dobj"))) == "made"
     assert text.__getitem__(slice(*learned.extent(made, "dobj"))) == "made no mention of"
-    assert learned.is_cue(made, "dobj")
+    assert learned.is_cue(made, "dobj", cue_words().cues)
     vetoed = CueModel({"bias": 5.0, "lemma=make": 0.0}, 0.5, {}, frozenset({"make|dobj"}))
-    assert not vetoed.is_cue(made, "dobj")
+    assert not vetoed.is_cue(made, "dobj", cue_words().cues)
 
 
 def test_sentence_opening_poll_is_a_source(nlp):

@@ -6,9 +6,10 @@ import pytest
 
 from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.base import Analysis
-from newsevents.coding.events.lexicon import lexicon
+from newsevents.coding.events.lexicon import load as lexicon
 from newsevents.coding.events.events import EventStage
-from newsevents.coding.events.type_model import EventTypeModel, clause_features, fit, load_default
+from newsevents.coding.events.type_model import EventTypeModel, clause_features, load_default
+from newsevents.training import fit_event_type as fit
 from newsevents.records import EVENT_TYPES, Article
 
 
@@ -149,7 +150,7 @@ def test_rules_only_stage_still_codes_lexicon_events(nlp):
 def test_model_roundtrip_and_probabilities(nlp, tmp_path):
     docs = [nlp(t) for t in ("Chad attacked Niger.", "Chad praised Niger.",
                              "Mali attacked Togo.", "Mali praised Togo.")]
-    feats = [clause_features(d, None, (0, 1), (2, 3)) for d in docs]
+    feats = [clause_features(d, None, (0, 1), (2, 3), lexicon()) for d in docs]
     model = fit(feats, ["ASSAULT", "SUPPORT", "ASSAULT", "SUPPORT"], c=10.0, negatives=[])
     path = tmp_path / "m.npz"
     model.save(path)

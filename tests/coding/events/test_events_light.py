@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding.base import Analysis
-from newsevents.coding.events.lexicon import lexicon
+from newsevents.coding.events.lexicon import load as lexicon
 
 
 def names(analysis: Analysis, ids) -> set[str]:

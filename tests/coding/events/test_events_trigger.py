@@ -6,9 +6,10 @@ import pytest
 
 from newsevents.coding.events.args import Arg
 from newsevents.coding.events.types import Clause
-from newsevents.coding.events.lexicon import lexicon
+from newsevents.coding.events.lexicon import load as lexicon
 from newsevents.coding.events.events import EVENT_MIN, WEAK_EVENT_MIN, Prediction, decide
-from newsevents.coding.events.type_model import (NONE_LABEL, clause_features, fit, load_default,
+from newsevents.training import fit_event_type as fit
+from newsevents.coding.events.type_model import (NONE_LABEL, clause_features, load_default,
                                                  load_negatives, save_negatives)
 
 EVENTS = [("Chad attacked Niger.", "ASSAULT"), ("Mali shelled Togo.", "ASSAULT"),
@@ -20,7 +21,7 @@ NON_EVENTS = ["Chad resembled Niger.", "Mali outnumbered Togo.", "Chad intereste
 @pytest.fixture(scope="module")
 def feats(nlp):
     def f(texts):
-        return [clause_features(nlp(t), None, (0, 1), (2, 3)) for t in texts]
+        return [clause_features(nlp(t), None, (0, 1), (2, 3), lexicon()) for t in texts]
     return f
 
 
@@ -70,19 +71,19 @@ def _clause(nlp, text: str, verb: str, target: bool = True) -> Clause:
 def test_verb_outside_lexicon_needs_the_model_to_say_event(nlp):
     clause = _clause(nlp, "Ruritania blindsided Freedonia.", "blindsided")
     assert clause.row is None
-    sure = decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN + 0.1), "asserted")
+    sure = decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN + 0.1), "asserted", lexicon())
     assert sure is not None and sure.type == "ASSAULT" and sure.coder == "model"
-    assert decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN - 0.1), "asserted") is None
+    assert decide(clause, Prediction("ASSAULT", 0.9, EVENT_MIN - 0.1), "asserted", lexicon()) is None
     one_actor = _clause(nlp, "Ruritania blindsided Freedonia.", "blindsided", target=False)
-    assert decide(one_actor, Prediction("ASSAULT", 0.9, 0.99), "asserted") is None
+    assert decide(one_actor, Prediction("ASSAULT", 0.9, 0.99), "asserted", lexicon()) is None
 
 
 def test_ambiguous_word_with_one_actor_needs_the_model(nlp):
     clause = _clause(nlp, "Ruritania will release the prisoners.", "release", target=False)
     assert clause.row is not None and clause.row.is_weak
-    assert decide(clause, None, "future") is None
-    assert decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN - 0.1), "future") is None
-    kept = decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN + 0.1), "future")
+    assert decide(clause, None, "future", lexicon()) is None
+    assert decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN - 0.1), "future", lexicon()) is None
+    kept = decide(clause, Prediction("AGREE", 0.6, WEAK_EVENT_MIN + 0.1), "future", lexicon())
     assert kept is not None and kept.type == "AGREE" and kept.coder == "model"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.coding.events.nouns import undo_row
-from newsevents.coding.events.lexicon import lexicon
+from newsevents.coding.events.lexicon import load as lexicon
 
 
 @pytest.mark.parametrize("text, noun, expected", [

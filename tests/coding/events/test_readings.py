@@ -9,6 +9,7 @@ from newsevents import contract
 from newsevents.coding.actors.actors import ActorStage
 from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
+from newsevents.coding.events.lexicon import load
 from newsevents.coding.events.events import EventStage
 from newsevents.coding.events.readings import PHASES, Readings, registry
 from newsevents.config import Settings
@@ -40,7 +41,7 @@ def test_every_reading_has_a_unique_name_a_known_phase_and_a_summary():
 
 def test_an_unknown_reading_cannot_be_turned_off():
     with pytest.raises(ValueError, match="no_such_reading"):
-        Readings(frozenset({"no_such_reading"}))
+        Readings(frozenset({"no_such_reading"}), load())
 
 
 def test_a_rejection_names_the_reading_that_made_it(nlp):

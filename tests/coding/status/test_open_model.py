@@ -10,6 +10,7 @@ from newsevents.coding.attribution.attribution import AttributionStage
 from newsevents.coding.base import Analysis
 from newsevents.coding.status import open_model as status_open
 from newsevents.coding.status.open_model import OpenModel, features, plain_features, refinable
+from newsevents.coding.status.cues import status_words
 from newsevents.coding.status.status import status_of
 from newsevents.errors import ModelError
 from newsevents.records import Article
@@ -97,7 +98,7 @@ def test_use_model_false_ignores_the_model(nlp, always_open):
 
 def test_features_describe_the_governor(nlp):
     a = analyse(nlp, "The rebels were about to storm the fort.")
-    feats = features(token(a, "storm"), "future")
+    feats = features(token(a, "storm"), "future", status_words())
     assert feats["st=future"] == 1.0
     assert feats["inf=True"] == 1.0
     assert any(k.startswith("gl=") for k in feats)
@@ -105,14 +106,13 @@ def test_features_describe_the_governor(nlp):
 
 def test_refinable_excludes_future_governors(nlp):
     a = analyse(nlp, "The ministry will stop issuing permits.")
-    assert not refinable(token(a, "issuing"), "future")
+    assert not refinable(token(a, "issuing"), "future", status_words())
     b = analyse(nlp, "The ministry plans to expel three diplomats.")
-    assert refinable(token(b, "expel"), "future")
-    assert not refinable(token(b, "expel"), "reported")
+    assert refinable(token(b, "expel"), "future", status_words())
+    assert not refinable(token(b, "expel"), "reported", status_words())
 
 
 def test_shipped_model_loads_and_keeps_the_contract(nlp):
-    status_open.load.cache_clear()
     model = status_open.load()
     assert model is not None, "the shipped status model is missing (scripts/train_status.py)"
     assert 0.0 < model.threshold < 1.0 and model.weights
@@ -143,7 +143,7 @@ def test_plain_check_is_off_without_models(nlp, plain_always_open):
 
 def test_plain_features_are_structural(nlp):
     a = analyse(nlp, "Why would the council block the sale?")
-    feats = plain_features(token(a, "sale"), "asserted")
+    feats = plain_features(token(a, "sale"), "asserted", status_words())
     assert not any(k.startswith(("gl=", "ggl=")) for k in feats)
     assert feats["q=?"] == 1.0
     assert feats["d=det:the"] == 1.0
@@ -151,7 +151,6 @@ def test_plain_features_are_structural(nlp):
 
 
 def test_shipped_plain_check_keeps_plain_facts(nlp):
-    status_open.load_plain.cache_clear()
     assert status_open.load_plain() is not None, "the shipped plain check is missing (scripts/train_status.py)"
     a = analyse(nlp, "Rebels shelled the port on Tuesday and seized two ships.")
     assert status_of(token(a, "shelled"), a) == "asserted"

@@ -139,10 +139,10 @@ def test_a_spelling_never_takes_another_citys_own_name():
 
 
 def test_leader_lookup_full_name_alias_and_titled_surname():
-    assert gz.leader(("Vladimir", "Putin")).country == "RUS"
-    assert gz.leader(("Putin",)).country == "RUS"  # a listed alias names him alone
-    assert gz.leader(("Omar", "Hassan", "al-Bashir")).country == "SDN"  # first and last words
-    assert gz.leader(("Kagame",), head_of_state_title=True).country == "RWA"
-    assert gz.leader(("Johnson",)) is None  # a bare surname needs a head-of-state title
-    assert gz.leader(("Tim", "Johnson"), head_of_state_title=True) is None
-    assert gz.leader(("Santos",), head_of_state_title=True) is None  # two countries share it
+    assert gz.leaders().find(("Vladimir", "Putin")).country == "RUS"
+    assert gz.leaders().find(("Putin",)).country == "RUS"  # a listed alias names him alone
+    assert gz.leaders().find(("Omar", "Hassan", "al-Bashir")).country == "SDN"  # first and last words
+    assert gz.leaders().find(("Kagame",), head_of_state_title=True).country == "RWA"
+    assert gz.leaders().find(("Johnson",)) is None  # a bare surname needs a head-of-state title
+    assert gz.leaders().find(("Tim", "Johnson"), head_of_state_title=True) is None
+    assert gz.leaders().find(("Santos",), head_of_state_title=True) is None  # two countries share it
