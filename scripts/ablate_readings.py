@@ -137,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="the shared data folder (../shared/data)")
     parser.add_argument("--only", nargs="*", default=None, help="ablate these readings only")
+    parser.add_argument("--together", action="store_true",
+                        help="turn the --only readings off together, in one run")
     parser.add_argument("--tsv", type=Path, help="also write the table here")
     args = parser.parse_args(argv)
     names = args.only or [r.name for r in registry()]
@@ -151,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     header = "\t".join(["reading off", *(f"{m}_{p}" for _, m, _ in FIGURES for p in ("dev", "sealed"))])
     lines = [header, _row("(all on)", base, None)]
     print(lines[0], lines[1], sep="\n", flush=True)
-    for name in names:
-        lines.append(_row(name, figures(args.data, cached, frozenset({name}), typed), base))
+    runs = [("+".join(names), frozenset(names))] if args.together else [(n, frozenset({n})) for n in names]
+    for label, off in runs:
+        lines.append(_row(label, figures(args.data, cached, off, typed), base))
         print(lines[-1], flush=True)
     if args.tsv:
         args.tsv.write_text("\n".join(lines) + "\n", encoding="utf-8")
