@@ -22,17 +22,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from collections import Counter
+
 from newsevents.coding.base import Analysis
 from newsevents.coding.events.events import EventStage
 from newsevents.coding.events.readings import registry
 from newsevents.config import Settings
-from newsevents.evaluate.aw import AwSuite
-from newsevents.evaluate.events import C, GSR, K, NONE, PLV, SEED, fit, fold_of, gold_features, match_event
+from newsevents.evaluate.aw import AW, AwSuite, coding_pipeline
+from newsevents.evaluate.events_data import read_aw
+from newsevents.evaluate.events import C, GSR, K, NONE, PLV, SEED, fold_of, gold_features, match_event
 from newsevents.evaluate.events_data import coarse, read_gsr, read_plv
 from newsevents.evaluate.gold_events import GoldEventsSuite
+from newsevents.evaluate.gold_events_data import read_gold_events
 from newsevents.evaluate.splits import load_split
 from newsevents.pipeline import Pipeline
-from newsevents.records import Article
+from newsevents.records import Article, Document
+from newsevents.training import fit_event_type
 
 #: (suite, metric, higher is better) of the table
 FIGURES = (
@@ -81,7 +86,7 @@ class TypedDyads:
             feats = [gold_features(doc, d) for doc, d in zip(docs, test)]
             extra_feats = [gold_features(doc, d) for doc, d in zip(pipe.nlp.pipe([d.text for d in extra]), extra)]
             folds = fold_of(test, K)
-            models = [fit([feats[i] for i, f in enumerate(folds) if f != k] + extra_feats,
+            models = [fit_event_type([feats[i] for i, f in enumerate(folds) if f != k] + extra_feats,
                           [coarse(test[i].label) for i, f in enumerate(folds) if f != k]
                           + [coarse(d.label) for d in extra], c=C, seed=SEED) for k in range(K)]
             analyses = []
@@ -108,6 +113,36 @@ class TypedDyads:
             for part, (k, n) in right.items():
                 out[(f"{name}_type_accuracy", part)] = k / max(n, 1)
         return out
+
+
+def _decided(analysis) -> list[str]:
+    """The readings that decided something in one coded text (rejections and retypes)."""
+    if not isinstance(analysis, Analysis):  # skipped or failed: nothing was decided
+        return []
+    return [r.reading for r in analysis.rejected] + [n for e in analysis.events for n in e.readings]
+
+
+def fires(data: Path, pipe: Pipeline, typed: TypedDyads) -> dict[str, Counter]:
+    """How often each reading decides, per data set and part (counts only, no errors)."""
+    out: dict[str, Counter] = {}
+    docs = read_gold_events(data)
+    split = load_split("gold-events")
+    items = [Document(source=d.id, content=d.text, id=d.id, published=d.published) for d in docs]
+    for d, analysis in zip(docs, pipe.analyse(items)):
+        out.setdefault(f"gold_{split.part(d.id)}", Counter()).update(_decided(analysis))
+    aw, aw_split = read_aw(data / AW), load_split("aw")
+    part_of = {d.text: aw_split.part(d.group) for d in aw}
+    texts = list(part_of)
+    for text, analysis in zip(texts, coding_pipeline(pipe).analyse(texts)):
+        out.setdefault(f"aw_{part_of[text]}", Counter()).update(_decided(analysis))
+    for name, (test, folds, models, analyses, parts) in typed.sets.items():
+        stages = [EventStage(model=m) for m in models]
+        for fold, analysis, part in zip(folds, analyses, parts):
+            analysis.events.clear()
+            analysis.rejected.clear()
+            stages[fold](analysis)
+            out.setdefault(f"{name}_{part}", Counter()).update(_decided(analysis))
+    return out
 
 
 def figures(data: Path, nlp, off: frozenset[str], typed: TypedDyads | None = None) -> dict[tuple[str, str], float]:
@@ -139,12 +174,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="ablate these readings only")
     parser.add_argument("--together", action="store_true",
                         help="turn the --only readings off together, in one run")
+    parser.add_argument("--fires", action="store_true",
+                        help="only count how often each reading decides, per set and part")
     parser.add_argument("--tsv", type=Path, help="also write the table here")
     args = parser.parse_args(argv)
     names = args.only or [r.name for r in registry()]
     pipe = Pipeline()
     nlp = pipe.nlp
     typed = TypedDyads(args.data, pipe)
+    if args.fires:
+        counts = fires(args.data, pipe, typed)
+        columns = sorted(counts)
+        print("\t".join(["reading", *columns]))
+        for name in names:
+            print("\t".join([name, *(str(counts[c][name]) for c in columns)]))
+        return 0
     base = figures(args.data, nlp, frozenset(), typed)
     cached = ParsedOnce(nlp)
     if figures(args.data, cached, frozenset(), typed) != base:
