@@ -1,7 +1,7 @@
 """Event types that the event's status changes, as the PLOVER codebook reads them.
 
-A refused retreat or agreement is a REJECT; an announced protest a THREATEN; an
-agreement signed or reached a SUPPORT ("ratify, sign, or finalize an agreement"),
+A refused retreat or agreement is a REJECT; an act announced "unless" someone
+does something a THREATEN; an agreement signed or reached a SUPPORT ("ratify, sign, or finalize an agreement"),
 one still to be signed an AGREE; a meeting still to come an AGREE ("expressing
 willingness to meet in the future"), a meeting held a CONSULT.  The events
 stage tries :data:`STATUS_READINGS` in order on every typed clause with its status
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 _REFUSABLE = frozenset({"RETREAT", "CONCEDE", "AGREE"})
 #: verbs whose complement is refused ("failed to reach a deal", "refused to sign")
 _FAIL = frozenset(("fail", "refuse", "decline"))
-#: acts that, announced by their doers, are threats
-_THREATENED = frozenset({"PROTEST", "THREATEN"})
 #: types whose announced future is a promise (PLOVER's AGREE: "will support the bid");
 #: aid still to come stays AID with status "future", which keeps what is promised
 #: ("will send drones": military aid) instead of a bare AGREE
@@ -48,20 +46,6 @@ def refused(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | No
     refusable = typed.type in _REFUSABLE or (typed.type == "SUPPORT" and _finalised(typed.clause))
     if refusable and ((status == "negated" and _negated(typed)) or _failed(typed.clause)):
         return replace(typed, type="REJECT"), "asserted"
-    return None
-
-
-def refusal_stated(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
-    """The classifier read "did not give permission" as the refusal it is: asserted."""
-    if typed.type == "REJECT" and status == "negated" and _negated(typed) and not _rejecting(typed.clause):
-        return typed, "asserted"
-    return None
-
-
-def announced_protest(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | None:
-    """ "the opposition will boycott the vote": a threat, made now by those who announce it."""
-    if typed.clause.source is not None and typed.type in _THREATENED and status == "future":
-        return replace(typed, type="THREATEN"), "asserted"
     return None
 
 
@@ -91,7 +75,7 @@ def concluded(typed: "TypedClause", status: str) -> tuple["TypedClause", str] | 
 
 
 #: the readings of this module, in the order they are tried (the first that applies wins)
-STATUS_READINGS = (refused, refusal_stated, announced_protest, conditional, promised, concluded)
+STATUS_READINGS = (refused, conditional, promised, concluded)
 
 
 def _negated(typed: "TypedClause") -> bool:
@@ -107,11 +91,6 @@ def _unless(clause: "Clause") -> bool:
     words = [t for t in (clause.trigger, clause.verb, clause.governor) if t is not None]
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for w in words for c in w.children)
-
-
-def _rejecting(clause: "Clause") -> bool:
-    """Whether the clause's own word is a rejection ("did not reject" negates it)."""
-    return any(r is not None and r.type == "REJECT" for r in (clause.row, clause.governor_row))
 
 
 def _failed(clause: "Clause") -> bool:

@@ -3,21 +3,17 @@
 Each check takes a typed clause and returns the reason it is no event, or
 ``None``: words given ("gave an interview"), a publication ("released a
 letter"), a question ("asked her about the emails"), a refusal to comment, a
-verb in its intransitive sense, a naming ("called the vote a sham"), a thing
-received, people going home, a forecast ("warned that the fighting could …"),
-a plea or an appeal to a higher court, a doer who is nobody in particular, an
-order to one's own forces, a truce mediated by others, deaths in an accident, a
-person sent somewhere, a demand met.  :func:`~.event_rejections.rejection` runs
-them.
+naming ("called the vote a sham"), people going home, a forecast ("warned that
+the fighting could …"), a doer who is nobody in particular, deaths in an
+accident, a person sent somewhere.  They are listed in
+:data:`.rejections.REJECTIONS` and run by :mod:`.readings`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..vocab.roles import GROUPS
 from .args import acted_on
-from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,30 +47,6 @@ def anyone(typed: TypedClause, analysis: "Analysis") -> str | None:
 
 _NOBODY_IN_PARTICULAR = frozenset("anyone anybody whoever someone somebody everyone everybody "
                                   "nobody".split())
-
-
-def legal_plea(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """ "pleaded not guilty": an answer to a charge, not a request; "he would appeal",
-    "appealed the ruling": a case taken to a higher court, not an appeal to someone."""
-    trig = typed.clause.trigger
-    lemma = trig.lemma_.lower()
-    if lemma == "plead":
-        words = {t.lower_ for t in trig.subtree}
-        return "plea to a charge" if words & {"guilty", "innocent", "contest"} else None
-    if lemma != "appeal":
-        return None
-    kids = list(trig.children)
-    if any(k.dep_ == "prep" and k.lower_ in ("to", "for") for k in kids):
-        return None  # "appealed to the UN for help"
-    objects = [g for k in kids for g in ([k] if k.dep_ == "dobj" else k.children if k.dep_ == "prep"
-                                         and k.lower_ in ("against", "over") else [])]
-    if trig.pos_ == "VERB" and not objects or any(o.lemma_.lower() in _RULINGS for o in objects):
-        return "an appeal to a higher court"
-    return None
-
-
-_RULINGS = frozenset("verdict sentence ruling decision conviction judgment judgement acquittal "
-                     "order".split())
 
 
 def words_given(typed: TypedClause, analysis: "Analysis") -> str | None:
@@ -166,24 +138,6 @@ def no_comment(typed: TypedClause, analysis: "Analysis") -> str | None:
     return None
 
 
-def intransitive_sense(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """ "declined" with nothing declined is falling, "as demonstrated by" is showing:
-    the refusal and protest senses need their own frames (an object or an infinitive
-    for "decline", none for "demonstrate")."""
-    trig = typed.trigger
-    lemma = trig.lemma_.lower()
-    deps = {c.dep_ for c in trig.children}
-    if lemma == "decline" and trig.pos_ == "VERB" and not deps & {"dobj", "xcomp", "ccomp"}:
-        # "Chaffetz declined." refuses; "the index declined 3%" falls
-        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
-        if subj is None or analysis.actors.actor_at(subj.i) is None:
-            return "declined (fell), no refusal"
-    if lemma == "demonstrate" and trig.pos_ == "VERB" and (deps & {"dobj", "ccomp", "agent"}
-                                                           or trig.tag_ == "VBN"):
-        return "demonstrated (showed), no protest"
-    return None
-
-
 def naming(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "called the vote a sham", "everyone called him Mike", "a group, called X":
     calling something a name is no phone call (the classifier may still read an
@@ -208,24 +162,6 @@ def naming(typed: TypedClause, analysis: "Analysis") -> str | None:
 
 #: particles and prepositions of "call" that make it no phone call to someone
 _NOT_A_CALL = frozenset(("for", "in", "into", "off", "out"))
-
-
-def thing_received(typed: TypedClause, analysis: "Analysis", *, lex: Lexicon) -> str | None:
-    """ "the paper received pages of his tax returns": receiving a thing is no visit
-    (the visitor of a CONSULT host is someone: "Putin received Xi")."""
-    word = typed.clause.trigger
-    if typed.type != "CONSULT" or word.lemma_.lower() != "receive" or word.pos_ != "VERB":
-        return None
-    objects = [c for c in word.children if c.dep_ == "dobj"]
-    if objects and all(o.pos_ == "NOUN" and o.lemma_.lower() not in GROUPS and o.lemma_.lower() not in _VISITORS
-                       and analysis.actors.actor_at(o.i) is None and lex.lookup(o) is None
-                       for o in objects):  # "received an invitation" is an event noun
-        return "a thing received, no visit"
-    return None
-
-
-#: who is received on a visit, besides the group nouns ("a mission of observers from the OSCE")
-_VISITORS = frozenset("mission team observer monitor inspector guest visitor emissary".split())
 
 
 def homecoming(typed: TypedClause, analysis: "Analysis") -> str | None:
@@ -275,41 +211,6 @@ def _names_actor(noun: "Token", analysis: "Analysis") -> bool:
     return any(analysis.actors.actor_at(t.i) is not None or t.dep_ == "poss" for t in noun.subtree)
 
 
-def own_orders(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """ "the president ordered security agencies to hunt down the killers": an order to
-    one's own forces or officials is how the state acts, not coercion of them (the act
-    ordered is coded on its own)."""
-    word = typed.clause.trigger
-    if typed.type != "COERCE" or word.lemma_.lower() != "order":
-        return None
-    sources = [analysis.actors.find(a) for a in typed.clause.source_actors]
-    countries = {a.country for a in sources if a is not None and a.country}
-    if not countries or any(a is not None and a.sector == "JUD" for a in sources):
-        return None  # a court's order binds whoever it names
-    ordered = [c for c in word.children if c.dep_ in ("dobj", "nsubj") and c.i > word.i]
-    targets = [analysis.actors.find(a) for a in typed.clause.target_actors]
-    own = all(t is not None and t.sector in _OWN_ARMS and t.country in countries | {None}
-              for t in targets)
-    if targets and own or not targets and any(GROUPS.get(o.lemma_.lower()) in _OWN_ARMS for o in ordered):
-        return "an order to one's own forces"
-    return None
-
-
-_OWN_ARMS = frozenset(("MIL", "COP", "SPY", "GOV"))
-
-
-def mediated(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """ "Egypt and Qatar tried to mediate a truce", "the US brokered a deal": the
-    mediators make no truce or deal of their own (their mediation is coded)."""
-    verb = typed.clause.verb
-    if verb is None or verb.lemma_.lower() not in _MEDIATE:
-        return None
-    return "mediated by others"
-
-
-_MEDIATE = frozenset(("mediate", "broker", "facilitate"))
-
-
 def accident(typed: TypedClause, analysis: "Analysis") -> str | None:
     """ "two service members were killed in a helicopter crash": deaths in an accident or
     a disaster are no attack."""
@@ -348,16 +249,3 @@ def sent_someone(typed: TypedClause, analysis: "Analysis") -> str | None:
 _PERSONAL = frozenset("me you him her us them".split())
 
 
-def met_demands(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """ "would not meet the hostage-takers' demands", "met the deadline": meeting a
-    demand or a target is no meeting (the demand noun is coded as granted or refused)."""
-    word = typed.clause.trigger
-    if typed.type != "CONSULT" or word.lemma_.lower() != "meet":
-        return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _MET for c in word.children):
-        return "a demand or a target met, no meeting"
-    return None
-
-
-_MET = frozenset("demand deadline target requirement condition criterion need goal obligation "
-                 "standard expectation quota threshold".split())

@@ -1,9 +1,9 @@
 """Clauses typed as events that are no political event, and why.
 
-Each check of :data:`REJECTIONS` says why a typed clause is not an event (a sports result, a
-price movement, a trigger inside a name, nobody political involved, or one of the
-misread word senses of :mod:`.event_misreadings`); the events stage keeps that reason with the rejected clause
-(``Analysis.rejected``) instead of dropping it silently.
+Each check of :data:`REJECTIONS` says why a typed clause is not an event (a sports
+result, private dealings, nobody political involved, or one of the misread word senses
+of :mod:`.misreadings`); the events stage keeps that reason and the check's name with
+the rejected clause (``Analysis.rejected``) instead of dropping it silently.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..vocab.roles import GROUPS
 from .args import acted_on
-from .misreadings import (accident, anyone, forecast, homecoming, intransitive_sense, legal_plea,
-                          mediated, met_demands, naming, no_comment, own_orders, publication,
-                          question_asked, sent_someone, thing_received, words_given)
+from .misreadings import (accident, anyone, forecast, homecoming, naming, no_comment, publication,
+                          question_asked, sent_someone, words_given)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,17 +34,6 @@ _SPORT = frozenset([*(w + s for w in (
     "striker midfielder goalkeeper footballer cricketer stadium inning wicket touchdown "
     "quarterback fixture athlete scorer cup referee umpire hat-trick scoreline").split() for s in ("", "s")),
     *"innings olympics tennis football soccer rugby basketball hockey baseball cricket golf".split()])
-#: entity labels of names that a trigger word inside them does not make an event
-#: ("the Volatiles *Investigating* Polar Exploration Rover", "*Protest* the Hero")
-_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP"})
-
-
-def in_name(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """A trigger word that is part of a name, and no verb of the clause outside it."""
-    own = [t for t in (typed.trigger, typed.clause.trigger, typed.clause.verb) if t is not None]
-    if all(t.ent_type_ in _NAME_LABELS for t in own):
-        return f"trigger inside a name ({typed.trigger.ent_type_})"
-    return None
 
 
 def no_political_actor(typed: TypedClause, analysis: "Analysis") -> str | None:
@@ -62,18 +50,6 @@ def no_political_actor(typed: TypedClause, analysis: "Analysis") -> str | None:
     if any(_political(analysis.actors.find(a)) for a in actors):
         return None
     return "no state or political-sector actor, in a text about no political actor"
-
-
-def saying(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """A verb of saying that the lexicon gives no event type ("she *recalled*", "he
-    *noted*"), read by the classifier as an event: it is the attribution's cue, which
-    the record keeps as attribution, not an event."""
-    if typed.coder != "model" or typed.clause.row is not None or typed.clause.governor_row is not None:
-        return None
-    idx = typed.trigger.idx
-    if any(att.cue.start <= idx < att.cue.end for att in analysis.attributions):
-        return "a verb of saying (an attribution cue), not an event"
-    return None
 
 
 def dismissal(typed: TypedClause, analysis: "Analysis") -> str | None:
@@ -239,42 +215,7 @@ def _is_sport(tok: "Token") -> bool:
     return tok.lower_ in _SPORT or tok.lemma_.lower() in _SPORT
 
 
-#: what markets do: when a trigger moves a price or an index it is no political act
-_MARKET = frozenset("stock stocks share shares market markets index price prices bond bonds equity "
-                    "equities currency dollar euro yen yuan rupee pound oil gold futures yield yields "
-                    "nikkei dow nasdaq s&p ftse dax kospi sensex nifty hang seng".split())
-
-
-#: words of price movement that are also words of political acts
-_MOVES = frozenset("decline fall rally retreat drop slump tumble plunge surge jump climb recover "
-                   "gain rise sink slide lose advance withdraw pull".split())
-
-
-def market_move(typed: TypedClause, analysis: "Analysis") -> str | None:
-    """ "the Nikkei declined 0.3%", "shares retreated", "a rally in bank stocks": a price
-    or index moving, which borrows the words of protest, refusal and retreat."""
-    trig = typed.trigger
-    if trig.lemma_.lower() not in _MOVES:
-        return None
-    # what moved: the subject, a compound ("stock rally") or "in" ("a rally in stocks")
-    movers = [c for c in trig.children if c.dep_ in ("nsubj", "compound")
-              or (c.dep_ == "prep" and c.lower_ == "in")]
-    if trig.dep_ == "nsubj" or trig.pos_ == "NOUN":
-        movers += [c for c in trig.children if c.dep_ == "poss"]
-    if trig.dep_ == "dobj":  # "attributed the rally in bank stocks to …": "in" hangs on the verb
-        movers += [c for c in trig.head.children if c.dep_ == "prep" and c.lower_ == "in"]
-    if any(t.lower_ in _MARKET for m in movers for t in m.subtree):
-        return "market movement"
-    # by how much: "fell 0.5%", "declined 3 percent"
-    amounts = [c for c in trig.children if c.dep_ in ("dobj", "npadvmod", "advmod")]
-    if any(t.text in ("%", "percent") for a in amounts for t in a.subtree):
-        return "market movement"
-    return None
-
-
 #: the checks of this module and of :mod:`.misreadings`, in the order they are tried
 #: (the first that gives a reason rejects the clause)
-REJECTIONS = (in_name, anyone, legal_plea, sports_result, market_move, publication, no_comment,
-           question_asked, intransitive_sense, words_given, naming, saying, dismissal, private_dealings,
-           thing_received, homecoming, forecast, own_orders, mediated, accident, sent_someone, met_demands,
-           no_political_actor)
+REJECTIONS = (anyone, sports_result, publication, no_comment, question_asked, words_given, naming,
+              dismissal, private_dealings, homecoming, forecast, accident, sent_someone, no_political_actor)

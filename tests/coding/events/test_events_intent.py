@@ -103,13 +103,6 @@ def test_should_of_a_thing_is_no_demand(code):
     assert "REQUEST" not in [e.type for e in analysis.events]
 
 
-def test_an_announced_protest_is_a_threat(code):
-    analysis = code("Kenyan opposition leader Raila Odinga said his party will boycott the election.")
-    types = {e.type: e for e in analysis.events}
-    assert "THREATEN" in types, analysis.events
-    assert types["THREATEN"].status == "asserted"
-
-
 def test_letting_prisoners_go_is_a_release(code):
     analysis = code("Ethiopia let free some 74 political leaders and members of a rebel group.")
     assert "RETREAT" in [e.type for e in analysis.events]

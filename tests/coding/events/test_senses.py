@@ -15,12 +15,10 @@ def _reasons(analysis) -> dict[str, str]:
 
 @pytest.mark.parametrize("text, trigger, reason", [
     ("Portugal beat Serbia 3-1 in Tuesday's qualifier in Lisbon.", "beat", "sports result"),
-    ("South Korea's Kospi index declined 0.4% on Friday as investors waited.", "declined", "market movement"),
     ("The minister released a letter from her doctor on Monday.", "released", "publication"),
     ("The Interior Ministry declined to comment on the report.", "declined", "comment"),
     ("A Kenyan government spokesman declined to comment on the deal to Reuters.", "declined",
      "comment"),
-    ("Two Malian soldiers pleaded not guilty in a Bamako court on Friday.", "pleaded", "plea"),
     ("The Kenyan president gave details of the plan to Ugandan officials.", "gave", "words given"),
     ("President Ana Ruiz can beat Tom Bell in November, her campaign manager said.", "beat",
      "election"),

@@ -136,41 +136,12 @@ def test_joint_acts_on_a_third_party_are_not_mutual(code):
         assert _countries(analysis, event.target) == {"BLR"}
 
 
-@pytest.mark.parametrize("text", [
-    "Japan's prime minister said Tokyo had lodged a protest with Pyongyang.",
-    "China protested the arms sale to Taiwan.",
-])
-def test_a_governments_protest_is_an_official_complaint(code, text):
-    analysis = code(text)
-    assert _events(analysis, "ACCUSE") and not _events(analysis, "PROTEST")
-
-
 def test_people_protesting_still_protest(code):
     assert _events(code("Thousands of Georgians protested against the law outside parliament."), "PROTEST")
 
 
-def test_diplomats_ordered_to_leave_are_expelled(code):
-    analysis = code("Russia ordered two Estonian diplomats to leave the country.")
-    assert [e.type for e in analysis.events] == ["SANCTION"]
-
-
-@pytest.mark.parametrize("text", [
-    "Nigerian President Bola Tinubu ordered security agencies to hunt down the killers.",
-    "The Chilean president ordered the army to withdraw from the town.",
-])
-def test_an_order_to_ones_own_forces_is_no_coercion(code, text):
-    analysis = code(text)
-    assert not _events(analysis, "COERCE")
-    assert "an order to one's own forces" in {r.reason for r in analysis.rejected}
-
-
 def test_an_order_to_another_country_stays_coercion(code):
     assert _events(code("Turkey ordered Greece to remove its troops from the islands."), "COERCE")
-
-
-def test_a_missile_fired_off_the_coast_is_a_show_of_force(code):
-    analysis = code("North Korea fired a ballistic missile off its east coast on Thursday.")
-    assert _events(analysis, "MOBILIZE") and not _events(analysis, "ASSAULT")
 
 
 def test_a_plural_group_opening_a_sentence_is_an_actor(code):
@@ -181,12 +152,6 @@ def test_a_plural_group_opening_a_sentence_is_an_actor(code):
 def test_protests_in_a_place_stay_protests(code):
     analysis = code("Belarus protests spread to three more cities on Sunday.")
     assert _events(analysis, "PROTEST") and not _events(analysis, "ACCUSE")
-
-
-def test_a_truce_mediated_is_not_the_mediators_truce(code):
-    analysis = code("Egypt and Qatar were trying to mediate a truce between Israel and Hamas.")
-    assert not _events(analysis, "RETREAT")
-    assert "mediated by others" in {r.reason for r in analysis.rejected}
 
 
 def test_who_condemns_an_act_did_not_do_it(code):
@@ -294,11 +259,6 @@ def test_a_deal_with_a_foreign_company_is_business(code):
     analysis = code("Analysts said Apple had agreed to buy more screens from its South Korean competitor.")
     assert not analysis.events
     assert "cooperation among firms or private people only" in {r.reason for r in analysis.rejected}
-
-
-def test_a_mission_received_is_a_visit(code):
-    analysis = code("Moldova's prime minister welcomed and received a team of monitors from the OSCE.")
-    assert "a thing received, no visit" not in {r.reason for r in analysis.rejected}
 
 
 @pytest.mark.parametrize("text", [
@@ -415,11 +375,6 @@ def test_troops_leaving_a_country_withdraw(code):
 
 def test_a_minister_leaving_a_city_is_no_withdrawal(code):
     assert not _events(code("The Chilean minister left Lima on Monday."), "RETREAT")
-
-
-def test_an_invitation_received_is_no_thing(code):
-    analysis = code("Peru's president received an invitation from the Chilean president to visit Santiago.")
-    assert "a thing received, no visit" not in {r.reason for r in analysis.rejected}
 
 
 def test_we_of_a_private_person_is_not_the_country(code):
