@@ -28,7 +28,6 @@ from .records import ArticleResult, Document, Failed, Item, Outcome, Skipped
 log = logging.getLogger(__name__)
 
 
-
 def default_stages(settings: Settings) -> list[Stage]:
     """The coding stages, in the order they must run."""
     from .coding.actors.actors import ActorStage
